@@ -1,0 +1,6 @@
+import { build } from './build.js';
+import type { Command } from './types.js';
+import { validate } from './validate.js';
+
+/** Every command, by name. */
+export const commands: Readonly<Record<string, Command>> = { build, validate };

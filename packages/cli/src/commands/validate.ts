@@ -1,0 +1,50 @@
+import { countDiagnostics, loadContent, type LoadResult } from '@statusbook/core';
+import { parseFlags } from '../args.js';
+import { EXIT } from '../errors.js';
+import type { Io } from '../io.js';
+import { projectAt, type Project } from '../project.js';
+import { printDiagnostics } from '../report.js';
+import type { Command } from './types.js';
+
+export const validate: Command = {
+  summary: 'check content/ and report every problem, writing nothing',
+  help: `Usage: statusbook validate [--root <dir>] [--strict]
+
+Loads content/ and checks every file against the content schema. Problems are printed as
+file:line:column with what was expected and what was found. Nothing is written.
+
+Options:
+  --root <dir>   project folder holding content/, templates/, locales/ (default: .)
+  --strict       treat warnings as errors
+  -h, --help     show this help
+
+Examples:
+  statusbook validate
+  statusbook validate --root ../my-docs --strict
+
+Exit codes: 0 valid, 1 content errors, 2 bad usage.`,
+  async run(argv, io) {
+    const { values } = parseFlags('validate', argv, {
+      root: { type: 'string', default: '.' },
+      strict: { type: 'boolean', default: false },
+    });
+    const project = projectAt(resolveFrom(io, values.root));
+    const result = await loadAndReport(project, io, values.strict);
+    if (!result.ok) return EXIT.failed;
+    const codes = result.content.protocols.reduce((n, p) => n + p.codes.length, 0);
+    io.stdout.write(`✔ content is valid: ${result.content.protocols.length} protocols, ${codes} codes\n`);
+    return EXIT.ok;
+  },
+};
+
+/** Loads content, prints its diagnostics, and says whether the build may go on. */
+export async function loadAndReport(project: Project, io: Io, strict: boolean): Promise<{ ok: boolean; content: LoadResult }> {
+  const content = await loadContent(project.content);
+  printDiagnostics(content.diagnostics, io);
+  const { error, warning } = countDiagnostics(content.diagnostics);
+  return { ok: error === 0 && !(strict && warning > 0), content };
+}
+
+export function resolveFrom(io: Io, path: string): string {
+  return new URL(path, `file://${io.cwd.endsWith('/') ? io.cwd : `${io.cwd}/`}`).pathname;
+}

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { commands } from './commands/index.js';
+import { EXIT, UsageError } from './errors.js';
+import { colors, type Io } from './io.js';
+import { suggest } from '@statusbook/core';
+
+const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+function usage(): string {
+  const width = Math.max(...Object.keys(commands).map((n) => n.length));
+  const list = Object.entries(commands)
+    .map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`)
+    .join('\n');
+  return `Usage: statusbook <command> [options]
+
+Generates localized reference documentation for protocol status codes from content/.
+
+Commands:
+${list}
+
+Run 'statusbook <command> --help' for a command's options and examples.
+Options: -h, --help  show help;  -v, --version  print the version\n`;
+}
+
+/** Runs the CLI and returns the exit code; the one place errors become messages. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const c = colors(io.stderr, io.env);
+  const [name, ...rest] = argv;
+  try {
+    if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+      io.stdout.write(usage());
+      return name === undefined ? EXIT.usage : EXIT.ok;
+    }
+    if (name === '-v' || name === '--version') {
+      io.stdout.write(`${VERSION}\n`);
+      return EXIT.ok;
+    }
+    const command = commands[name];
+    if (!command) {
+      const close = suggest(name, Object.keys(commands));
+      throw new UsageError(`unknown command '${name}'`, close ? `did you mean 'statusbook ${close}'?` : "run 'statusbook --help' for the list");
+    }
+    if (rest.includes('-h') || rest.includes('--help')) {
+      io.stdout.write(`${command.help}\n`);
+      return EXIT.ok;
+    }
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`${c.red('error')}: ${error.message}\n`);
+      if (error.hint) io.stderr.write(`${c.dim('hint:')} ${error.hint}\n`);
+      return EXIT.usage;
+    }
+    io.stderr.write(`${c.red('error')}: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (io.env.STATUSBOOK_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    return EXIT.failed;
+  }
+}

@@ -1,0 +1,29 @@
+import { relative } from 'node:path';
+import { countDiagnostics, type Diagnostic } from '@statusbook/core';
+import { colors, type Io } from './io.js';
+
+/**
+ * Prints diagnostics grouped by file, like a linter, and a closing count:
+ *
+ *   content/sip/codes/437.yaml:12:3  error  'reason' must be ..., found ...  schema/type
+ */
+export function printDiagnostics(diagnostics: readonly Diagnostic[], io: Io): void {
+  const c = colors(io.stderr, io.env);
+  let lastFile: string | undefined;
+  for (const d of diagnostics) {
+    const file = relative(io.cwd, d.file) || d.file;
+    if (lastFile !== undefined && lastFile !== file) io.stderr.write('\n');
+    lastFile = file;
+    const severity = d.severity === 'error' ? c.red('error') : c.yellow('warning');
+    io.stderr.write(`${c.underline(`${file}:${d.line}:${d.column}`)}  ${severity}  ${d.message}  ${c.dim(d.ruleId)}\n`);
+    if (d.hint) io.stderr.write(`  ${c.dim('hint:')} ${d.hint}\n`);
+  }
+  const { error, warning } = countDiagnostics(diagnostics);
+  if (error + warning === 0) return;
+  const summary = `${plural(error, 'error')}, ${plural(warning, 'warning')}`;
+  io.stderr.write(`\n${error > 0 ? c.red(c.bold(`✖ ${summary}`)) : c.yellow(`⚠ ${summary}`)}\n`);
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

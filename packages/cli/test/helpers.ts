@@ -1,0 +1,51 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
+
+/** A throwaway project: the base fixture's content with one scenario's files laid over it, plus the real templates and locales. */
+export function makeProject(scenario?: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'statusbook-test-'));
+  cpSync(join(fixtures, 'base'), dir, { recursive: true });
+  if (scenario) cpSync(join(fixtures, scenario), dir, { recursive: true });
+  cpSync(join(repoRoot, 'templates'), join(dir, 'templates'), { recursive: true });
+  cpSync(join(repoRoot, 'locales'), join(dir, 'locales'), { recursive: true });
+  return dir;
+}
+
+export interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the built `statusbook` command in `cwd`, as a user would, without a terminal. */
+export function statusbook(args: readonly string[], cwd: string): Run {
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Every file under `dir` with a hash of its bytes, for before/after comparisons. */
+export function snapshotTree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!existsSync(dir)) return out;
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else out[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
+    }
+  };
+  walk(dir);
+  return out;
+}

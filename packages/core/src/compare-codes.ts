@@ -1,0 +1,37 @@
+import type { Contrast, StatusCode } from './types.js';
+
+/** The differences between two codes that their facts show, in reading order. */
+export function compareCodes(low: StatusCode, high: StatusCode): Contrast[] {
+  const out: Contrast[] = [];
+  if (low.classId !== high.classId) out.push({ kind: 'class', low: low.classId, high: high.classId });
+  if (low.final !== high.final) {
+    const [finalCode, provisionalCode] = low.final ? [low.code, high.code] : [high.code, low.code];
+    out.push({ kind: 'finality', finalCode, provisionalCode });
+  }
+  if (!sameSet(low.senders, high.senders)) out.push({ kind: 'senders', low: low.senders, high: high.senders });
+  if (low.retry !== high.retry) out.push({ kind: 'retry', low: low.retry, high: high.retry });
+  const onlyLow = low.headers.filter((h) => !high.headers.includes(h));
+  const onlyHigh = high.headers.filter((h) => !low.headers.includes(h));
+  if (onlyLow.length > 0 || onlyHigh.length > 0) out.push({ kind: 'headers', onlyLow, onlyHigh });
+  if (!sameSet(low.methods, high.methods)) out.push({ kind: 'methods', low: low.methods, high: high.methods });
+  if (low.cacheable !== undefined && high.cacheable !== undefined && low.cacheable !== high.cacheable) {
+    const [cacheableCode, otherCode] = low.cacheable ? [low.code, high.code] : [high.code, low.code];
+    out.push({ kind: 'cacheable', cacheableCode, otherCode });
+  }
+  if (low.status !== high.status) out.push({ kind: 'status', low: low.status, high: high.status });
+  const lowSpec = definingRfc(low);
+  const highSpec = definingRfc(high);
+  if (lowSpec !== highSpec && lowSpec !== undefined && highSpec !== undefined) {
+    out.push({ kind: 'spec', low: lowSpec, high: highSpec });
+  }
+  return out;
+}
+
+/** The RFC that defines a code (its first definition reference). */
+export function definingRfc(code: StatusCode): number | undefined {
+  return (code.references.find((r) => r.role === 'definition') ?? code.references[0])?.rfc;
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
+}

@@ -1,0 +1,44 @@
+import { compareCodes } from './compare-codes.js';
+import type { Pair, Protocol, StatusCode } from './types.js';
+
+/** The canonical URL segment of a pair: lower code first, whatever order it is given in. */
+export function pairSlug(a: number, b: number): string {
+  return a < b ? `${a}-vs-${b}` : `${b}-vs-${a}`;
+}
+
+/** Every pair of codes of a protocol, in canonical order (lower code first), lazily. */
+export function* derivePairs(protocol: Protocol): Generator<Pair> {
+  const { codes } = protocol;
+  for (let i = 0; i < codes.length; i++) {
+    for (let j = i + 1; j < codes.length; j++) {
+      yield makePair(protocol, codes[i]!, codes[j]!);
+    }
+  }
+}
+
+/** Number of pairs `derivePairs` yields. */
+export function pairCount(protocol: Protocol): number {
+  const n = protocol.codes.length;
+  return (n * (n - 1)) / 2;
+}
+
+/** The pair of two codes of a protocol, in canonical order; undefined if either code is unknown or both are the same. */
+export function findPair(protocol: Protocol, a: number, b: number): Pair | undefined {
+  if (a === b) return undefined;
+  const x = protocol.codes.find((c) => c.code === a);
+  const y = protocol.codes.find((c) => c.code === b);
+  if (!x || !y) return undefined;
+  return x.code < y.code ? makePair(protocol, x, y) : makePair(protocol, y, x);
+}
+
+function makePair(protocol: Protocol, low: StatusCode, high: StatusCode): Pair {
+  const base = {
+    protocol: protocol.id,
+    low,
+    high,
+    slug: pairSlug(low.code, high.code),
+    contrasts: compareCodes(low, high),
+  };
+  const notes = protocol.curated.find((n) => n.low === low.code && n.high === high.code);
+  return notes ? { ...base, kind: 'curated', notes } : { ...base, kind: 'derived' };
+}

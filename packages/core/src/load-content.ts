@@ -1,0 +1,317 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { codeSchema, pairsSchema, protocolSchema } from './content-schema.js';
+import { compareStrings, sortDiagnostics } from './diagnostics.js';
+import { FileContext, offsetOf } from './schema.js';
+import { suggest } from './suggest.js';
+import type { CodeClass, CuratedNotes, Diagnostic, LoadResult, Protocol, Reference, StatusCode } from './types.js';
+
+type ProtocolValue = NonNullable<ReturnType<typeof protocolSchema>>;
+type CodeValue = NonNullable<ReturnType<typeof codeSchema>>;
+
+interface YamlFile {
+  readonly doc: Document.Parsed;
+  readonly ctx: FileContext;
+  /** False when the file has a YAML syntax error (already reported). */
+  readonly ok: boolean;
+}
+
+const CODE_FILE = /^(\d+)\.ya?ml$/;
+
+/** Loads and validates `content/`: every protocol with its codes and curated pairs, plus all diagnostics. */
+export async function loadContent(dir: string): Promise<LoadResult> {
+  const diagnostics: Diagnostic[] = [];
+  let folders: string[];
+  try {
+    const entries = await readdir(dir, { withFileTypes: true });
+    folders = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort(compareStrings);
+  } catch {
+    diagnostics.push(fileError(dir, 'content/missing', `content folder not found: ${dir}`, 'a folder with one sub-folder per protocol'));
+    return { protocols: [], diagnostics };
+  }
+  const protocols: Protocol[] = [];
+  for (const folder of folders) {
+    const protocol = await loadProtocol(join(dir, folder), folder, diagnostics);
+    if (protocol) protocols.push(protocol);
+  }
+  if (folders.length === 0) {
+    diagnostics.push(fileError(dir, 'content/empty', `no protocol folders in ${dir}`, 'content/<protocol>/protocol.yaml'));
+  }
+  return { protocols, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+async function loadProtocol(folder: string, id: string, diagnostics: Diagnostic[]): Promise<Protocol | undefined> {
+  const protocolFile = join(folder, 'protocol.yaml');
+  const source = await readOptional(protocolFile);
+  if (source === undefined) {
+    diagnostics.push(fileError(protocolFile, 'content/missing', `protocol folder '${id}' has no protocol.yaml`, 'content/<protocol>/protocol.yaml'));
+    return undefined;
+  }
+  const file = parseYaml(protocolFile, source);
+  const value = file.ok ? protocolSchema(file.doc.contents, file.ctx, '') : undefined;
+  const classes = value ? checkProtocol(value, id, file) : undefined;
+  diagnostics.push(...file.ctx.diagnostics);
+
+  const codeFiles = await listCodeFiles(join(folder, 'codes'));
+  const codes = (
+    await Promise.all(codeFiles.map(async (path) => loadCode(path, value, classes, diagnostics)))
+  ).filter((c): c is StatusCode => c !== undefined);
+  const unique = dropDuplicates(codes, diagnostics);
+
+  // Codes whose file exists but has errors are known too: a pair naming them is not reported again.
+  const named = codeFiles.map((f) => Number(CODE_FILE.exec(basename(f))?.[1])).filter(Number.isInteger);
+  const curated = await loadPairs(join(folder, 'pairs.yaml'), unique, new Set([...named, ...unique.map((c) => c.code)]), diagnostics);
+  if (!value || !classes) return undefined;
+  return {
+    id: value.id,
+    name: value.name,
+    title: value.title,
+    description: value.description,
+    registry: value.registry,
+    references: normalizeReferences(value.references),
+    senders: value.senders,
+    methods: value.methods,
+    cacheable: value.cacheable,
+    classes,
+    codes: unique,
+    curated,
+  };
+}
+
+function checkProtocol(value: ProtocolValue, folderName: string, file: YamlFile): CodeClass[] | undefined {
+  const { ctx, doc } = file;
+  let ok = true;
+  if (value.id !== folderName) {
+    ctx.error(offsetOf(nodeAt(doc, ['id'])), 'protocol/id', `protocol id '${value.id}' does not match its folder '${folderName}'`, {
+      expected: `'${folderName}'`,
+      actual: `'${value.id}'`,
+    });
+    ok = false;
+  }
+  value.classes.forEach((c, i) => {
+    const [low, high] = c.range as [number, number];
+    const digit = Number(c.id[0]);
+    if (low > high || Math.floor(low / 100) !== digit || Math.floor(high / 100) !== digit) {
+      ctx.error(offsetOf(nodeAt(doc, ['classes', i, 'range'])), 'protocol/class-range', `class ${c.id} has range ${low}-${high}, outside ${digit}00-${digit}99`, {
+        expected: `a range within ${digit}00-${digit}99, lower bound first`,
+        actual: `${low}-${high}`,
+      });
+      ok = false;
+    }
+  });
+  if (!ok) return undefined;
+  return value.classes.map((c) => ({ ...c, range: c.range as [number, number] }));
+}
+
+async function loadCode(
+  path: string,
+  protocol: ProtocolValue | undefined,
+  classes: readonly CodeClass[] | undefined,
+  diagnostics: Diagnostic[],
+): Promise<StatusCode | undefined> {
+  const file = parseYaml(path, await readFile(path, 'utf8'));
+  try {
+    const value = file.ok ? codeSchema(file.doc.contents, file.ctx, '') : undefined;
+    if (!value || !protocol || !classes) return undefined;
+    return checkCode(value, protocol, classes, file);
+  } finally {
+    diagnostics.push(...file.ctx.diagnostics);
+  }
+}
+
+function checkCode(value: CodeValue, protocol: ProtocolValue, classes: readonly CodeClass[], file: YamlFile): StatusCode | undefined {
+  const { ctx, doc } = file;
+  const before = ctx.diagnostics.length;
+  const codeOffset = offsetOf(nodeAt(doc, ['code']));
+
+  const fileCode = CODE_FILE.exec(basename(ctx.file))?.[1];
+  if (fileCode !== String(value.code)) {
+    ctx.error(codeOffset, 'code/file-name', `code ${value.code} is in a file named '${basename(ctx.file)}', expected '${value.code}.yaml'`, {
+      expected: `the file to be named '${value.code}.yaml'`,
+      actual: `'${basename(ctx.file)}'`,
+      hint: 'rename the file or fix the code',
+    });
+  }
+
+  const codeClass = classes.find((c) => value.code >= c.range[0] && value.code <= c.range[1]);
+  if (!codeClass) {
+    const ranges = classes.map((c) => `${c.id} (${c.range[0]}-${c.range[1]})`).join(', ');
+    ctx.error(codeOffset, 'code/class-range', `code ${value.code} is outside every class of ${protocol.name}: ${ranges}`, {
+      expected: ranges,
+      actual: String(value.code),
+    });
+  }
+
+  checkVocabulary(value.senders, protocol.senders, 'senders', 'sender', file);
+  checkVocabulary(value.methods, protocol.methods, 'methods', 'method', file);
+
+  if (protocol.cacheable && value.cacheable === undefined) {
+    ctx.error(offsetOf(doc.contents), 'code/cacheable', `missing required field 'cacheable' (${protocol.name} codes say whether they are cacheable by default)`, {
+      expected: 'cacheable: true or false',
+      actual: 'no such field',
+    });
+  } else if (!protocol.cacheable && value.cacheable !== undefined) {
+    ctx.error(offsetOf(nodeAt(doc, ['cacheable'])), 'code/cacheable', `'cacheable' does not apply to ${protocol.name} codes`, {
+      expected: 'no cacheable field',
+      actual: `cacheable: ${value.cacheable}`,
+    });
+  }
+
+  (value.formerReasons ?? []).forEach((former, i) => {
+    if (former.reason === value.reason) {
+      ctx.error(offsetOf(nodeAt(doc, ['formerReasons', i, 'reason'])), 'code/former-reason', `former reason '${former.reason}' is the current reason`, {
+        expected: 'a reason phrase the code no longer has',
+        actual: `'${former.reason}'`,
+      });
+    }
+  });
+
+  if (ctx.diagnostics.slice(before).some((d) => d.severity === 'error') || !codeClass) return undefined;
+  const { summary, description, whenYouSeeIt, howToFix } = value;
+  return {
+    protocol: protocol.id,
+    code: value.code,
+    reason: value.reason,
+    formerReasons: value.formerReasons ?? [],
+    status: value.status,
+    references: normalizeReferences(value.references),
+    classId: codeClass.id,
+    final: codeClass.final,
+    senders: value.senders,
+    retry: value.retry,
+    headers: value.headers,
+    methods: value.methods,
+    ...(value.cacheable === undefined ? {} : { cacheable: value.cacheable }),
+    text: { summary, description, whenYouSeeIt, howToFix },
+    file: ctx.file,
+  };
+}
+
+function checkVocabulary(values: readonly string[], allowed: readonly string[], field: string, noun: string, file: YamlFile): void {
+  values.forEach((v, i) => {
+    if (allowed.includes(v)) return;
+    const close = suggest(v, allowed);
+    file.ctx.error(offsetOf(nodeAt(file.doc, [field, i])), `code/unknown-${noun}`, `unknown ${noun} '${v}'${close ? `: did you mean '${close}'?` : ''}`, {
+      expected: `one of the protocol's ${field}: ${allowed.join(', ')}`,
+      actual: `'${v}'`,
+    });
+  });
+}
+
+/** Keeps the first file of each code; later ones are reported. */
+function dropDuplicates(codes: StatusCode[], diagnostics: Diagnostic[]): StatusCode[] {
+  const byCode = new Map<number, StatusCode>();
+  for (const code of [...codes].sort((a, b) => compareStrings(a.file, b.file))) {
+    const first = byCode.get(code.code);
+    if (first) {
+      diagnostics.push({
+        ...fileError(code.file, 'code/duplicate', `code ${code.code} is defined twice: here and in ${basename(first.file)}`, 'each code in exactly one file'),
+        actual: `${basename(first.file)} and ${basename(code.file)}`,
+      });
+      continue;
+    }
+    byCode.set(code.code, code);
+  }
+  return [...byCode.values()].sort((a, b) => a.code - b.code);
+}
+
+async function loadPairs(
+  path: string,
+  codes: readonly StatusCode[],
+  known: ReadonlySet<number>,
+  diagnostics: Diagnostic[],
+): Promise<CuratedNotes[]> {
+  const source = await readOptional(path);
+  if (source === undefined) return [];
+  const file = parseYaml(path, source);
+  const value = file.ok ? pairsSchema(file.doc.contents, file.ctx, '') : undefined;
+  const out: CuratedNotes[] = [];
+  const loaded = new Set(codes.map((c) => c.code));
+  const seen = new Map<string, number>();
+  value?.forEach((entry, i) => {
+    const [a, b] = entry.codes as [number, number];
+    const codesNode = nodeAt(file.doc, [i, 'codes']);
+    if (a === b) {
+      file.ctx.error(offsetOf(codesNode), 'pair/same-code', `pair names code ${a} twice, expected two different codes`, {
+        expected: 'two different codes',
+        actual: `[${a}, ${b}]`,
+      });
+      return;
+    }
+    const missing = [a, b].filter((c) => !known.has(c));
+    if (missing.length > 0) {
+      const index = [a, b].indexOf(missing[0]!);
+      file.ctx.error(offsetOf(nodeAt(file.doc, [i, 'codes', index])), 'pair/unknown-code', `pair names code ${missing[0]}, which has no file in codes/`, {
+        expected: 'a code defined in codes/<code>.yaml',
+        actual: String(missing[0]),
+      });
+      return;
+    }
+    // A code whose file has errors: those were reported; the pair is left out.
+    if (!loaded.has(a) || !loaded.has(b)) return;
+    const low = Math.min(a, b);
+    const high = Math.max(a, b);
+    const key = `${low}-${high}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      file.ctx.error(offsetOf(codesNode), 'pair/duplicate', `pair ${low} vs ${high} is listed twice (also entry ${first + 1})`, {
+        expected: 'each pair once',
+        actual: `[${a}, ${b}]`,
+      });
+      return;
+    }
+    seen.set(key, i);
+    const { difference, whenToUse, scenario } = entry;
+    out.push({ low, high, text: { difference, whenToUse, scenario } });
+  });
+  diagnostics.push(...file.ctx.diagnostics);
+  return out.sort((x, y) => x.low - y.low || x.high - y.high);
+}
+
+function normalizeReferences(refs: readonly { rfc: number; section?: string; title?: string; role?: 'definition' | 'update' }[]): Reference[] {
+  return refs.map((r, i) => ({ ...r, role: r.role ?? (i === 0 ? 'definition' : 'update') }));
+}
+
+function parseYaml(file: string, source: string): YamlFile {
+  const lines = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const ctx = new FileContext(file, lines);
+  const [first] = doc.errors;
+  if (first) {
+    ctx.error(first.pos[0], 'yaml/syntax', `YAML syntax error: ${first.message.replace(/\s+/g, ' ').trim()}`, {
+      expected: 'valid YAML',
+      actual: first.code,
+    });
+  }
+  return { doc, ctx, ok: !first };
+}
+
+function nodeAt(doc: Document.Parsed, path: readonly (string | number)[]): Node | undefined {
+  return doc.getIn(path, true) as Node | undefined;
+}
+
+async function listCodeFiles(dir: string): Promise<string[]> {
+  try {
+    const names = await readdir(dir);
+    return names
+      .filter((n) => CODE_FILE.test(n) || /\.ya?ml$/.test(n))
+      .sort(compareStrings)
+      .map((n) => join(dir, n));
+  } catch {
+    return [];
+  }
+}
+
+async function readOptional(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+function fileError(file: string, ruleId: string, message: string, expected: string): Diagnostic {
+  return { file, line: 1, column: 1, severity: 'error', ruleId, message, expected };
+}

@@ -1,0 +1,136 @@
+import type { PhrasingContent } from 'mdast';
+
+/** How bad a diagnostic is: errors stop a build, warnings do not (unless strict). */
+export type Severity = 'error' | 'warning';
+
+/** One problem found in a content or translation file, shaped like a vfile message. */
+export interface Diagnostic {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly severity: Severity;
+  /** `source/rule`, e.g. `schema/required`, `yaml/syntax`, `pair/unknown-code`. */
+  readonly ruleId: string;
+  readonly message: string;
+  readonly expected?: string;
+  readonly actual?: string;
+  readonly hint?: string;
+}
+
+export type CodeStatus = 'current' | 'deprecated' | 'unused' | 'obsolete' | 'unregistered';
+
+/** What a client may do after receiving a code. */
+export type Retry = 'not-needed' | 'never' | 'after-delay' | 'with-changes' | 'elsewhere';
+
+export type ReferenceRole = 'definition' | 'update';
+
+/** The English text fields of a code, in page order. */
+export type CodeTextField = 'summary' | 'description' | 'whenYouSeeIt' | 'howToFix';
+
+/** The text fields of a curated pair. */
+export type PairTextField = 'difference' | 'whenToUse' | 'scenario';
+
+/** Inline Markdown, kept as its source and as parsed phrasing nodes. */
+export interface Text {
+  readonly source: string;
+  readonly nodes: readonly PhrasingContent[];
+}
+
+export interface Reference {
+  readonly rfc: number;
+  readonly section?: string;
+  readonly title?: string;
+  readonly role: ReferenceRole;
+}
+
+export interface FormerReason {
+  readonly reason: string;
+  /** The RFC that renamed the code away from this reason phrase. */
+  readonly rfc: number;
+}
+
+export interface CodeClass {
+  /** `1xx` .. `6xx` */
+  readonly id: string;
+  readonly range: readonly [number, number];
+  /** True for final responses, false for provisional / informational ones. */
+  readonly final: boolean;
+  readonly name: Text;
+  readonly description: Text;
+}
+
+export interface StatusCode {
+  readonly protocol: string;
+  readonly code: number;
+  readonly reason: string;
+  readonly formerReasons: readonly FormerReason[];
+  readonly status: CodeStatus;
+  readonly references: readonly Reference[];
+  readonly classId: string;
+  readonly final: boolean;
+  readonly senders: readonly string[];
+  readonly retry: Retry;
+  readonly headers: readonly string[];
+  readonly methods: readonly string[];
+  /** Cacheable by default; `undefined` for protocols without caching (SIP). */
+  readonly cacheable?: boolean;
+  readonly text: Readonly<Record<CodeTextField, Text>>;
+  /** The file the code was loaded from. */
+  readonly file: string;
+}
+
+export interface CuratedNotes {
+  readonly low: number;
+  readonly high: number;
+  readonly text: Readonly<Record<PairTextField, Text>>;
+}
+
+export interface Protocol {
+  readonly id: string;
+  readonly name: string;
+  readonly title: string;
+  readonly description: Text;
+  readonly registry: { readonly name: string; readonly url: string };
+  readonly references: readonly Reference[];
+  readonly senders: readonly string[];
+  readonly methods: readonly string[];
+  readonly cacheable: boolean;
+  readonly classes: readonly CodeClass[];
+  /** Sorted by code. */
+  readonly codes: readonly StatusCode[];
+  /** Curated notes, sorted by (low, high). */
+  readonly curated: readonly CuratedNotes[];
+}
+
+/** One difference between the two codes of a pair, computed from their facts. */
+export type Contrast =
+  | { readonly kind: 'class'; readonly low: string; readonly high: string }
+  | { readonly kind: 'finality'; readonly finalCode: number; readonly provisionalCode: number }
+  | { readonly kind: 'senders'; readonly low: readonly string[]; readonly high: readonly string[] }
+  | { readonly kind: 'retry'; readonly low: Retry; readonly high: Retry }
+  | { readonly kind: 'headers'; readonly onlyLow: readonly string[]; readonly onlyHigh: readonly string[] }
+  | { readonly kind: 'methods'; readonly low: readonly string[]; readonly high: readonly string[] }
+  | { readonly kind: 'cacheable'; readonly cacheableCode: number; readonly otherCode: number }
+  | { readonly kind: 'status'; readonly low: CodeStatus; readonly high: CodeStatus }
+  | { readonly kind: 'spec'; readonly low: number; readonly high: number };
+
+export type ContrastKind = Contrast['kind'];
+
+interface PairBase {
+  readonly protocol: string;
+  readonly low: StatusCode;
+  readonly high: StatusCode;
+  /** `<low>-vs-<high>`, the canonical URL segment. */
+  readonly slug: string;
+  readonly contrasts: readonly Contrast[];
+}
+
+/** A pair of codes of one protocol, always in canonical order (lower code first). */
+export type Pair =
+  | (PairBase & { readonly kind: 'curated'; readonly notes: CuratedNotes })
+  | (PairBase & { readonly kind: 'derived' });
+
+export interface LoadResult {
+  readonly protocols: readonly Protocol[];
+  readonly diagnostics: readonly Diagnostic[];
+}

@@ -1,0 +1,13 @@
+import type { Format, FormatRenderer } from '../types.js';
+import { html } from './html.js';
+import { md } from './md.js';
+
+/** One renderer per format. */
+export const formats: Readonly<Record<Format, FormatRenderer>> = { md, html };
+
+/** The renderer of a format; throws on an unknown one. */
+export function formatRenderer(format: string): FormatRenderer {
+  const renderer = (formats as Record<string, FormatRenderer | undefined>)[format];
+  if (!renderer) throw new Error(`unknown format '${format}': expected one of ${Object.keys(formats).join(', ')}`);
+  return renderer;
+}

@@ -1,0 +1,68 @@
+import type { PhrasingContent, Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+import { stringify as toYaml } from 'yaml';
+import type { FormatRenderer, Target } from '../types.js';
+import { relativeHref } from './relative.js';
+import { sanitizeInline } from './sanitize.js';
+
+// GFM is on so that text that looks like an autolink literal gets escaped too. `|` and `#`
+// are escaped wherever they appear in text, so a value can sit in a table cell or at the
+// start of a heading without changing the structure around it.
+const processor = unified().use(remarkGfm).use(remarkStringify, {
+  emphasis: '_',
+  strong: '*',
+  bullet: '-',
+  unsafe: [
+    { character: '|', inConstruct: 'phrasing' },
+    { character: '#', inConstruct: 'phrasing' },
+  ],
+});
+
+function stringify(nodes: readonly PhrasingContent[]): string {
+  const root: Root = { type: 'root', children: [{ type: 'paragraph', children: [...nodes] }] };
+  return processor.stringify(root).trimEnd();
+}
+
+/** Escapes plain text; edge spaces are kept as spaces (the text is joined with other text). */
+function escapeText(value: string): string {
+  const [, lead = '', middle = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(value) ?? [];
+  if (middle === '') return value.replace(/\s+/g, ' ');
+  return `${lead ? ' ' : ''}${stringify([{ type: 'text', value: middle }])}${trail ? ' ' : ''}`;
+}
+
+/** In a GFM table cell a pipe inside a code span must be escaped too. */
+function forCell(nodes: readonly PhrasingContent[]): PhrasingContent[] {
+  return nodes.map((node) => {
+    if (node.type === 'inlineCode') return { ...node, value: node.value.replaceAll('|', '\\|') };
+    if ('children' in node) return { ...node, children: forCell(node.children as PhrasingContent[]) } as PhrasingContent;
+    return node;
+  });
+}
+
+function path(target: Target): string {
+  const base = `md/${target.locale}/${target.protocol}`;
+  switch (target.kind) {
+    case 'code':
+      return `${base}/${target.code}.md`;
+    case 'compare':
+      return `${base}/compare/${target.slug}.md`;
+  }
+}
+
+/** Markdown: CommonMark + GFM tables, YAML front matter, relative links to `.md` files. */
+export const md: FormatRenderer = {
+  id: 'md',
+  text: escapeText,
+  cell: escapeText,
+  inline: (value) => stringify(sanitizeInline(value.nodes)),
+  inlineCell: (value) => stringify(forCell(sanitizeInline(value.nodes))),
+  url: (href) => (/[\s()<>]/.test(href) ? `<${encodeURI(href)}>` : href),
+  path,
+  href: (from, to) => relativeHref(path(from), path(to)),
+  finish(body, frontMatter) {
+    const text = body.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim();
+    return `---\n${toYaml(frontMatter, { lineWidth: 0 })}---\n\n${text}\n`;
+  },
+};

@@ -1,0 +1,119 @@
+import type { Protocol, Reference, StatusCode } from '@statusbook/core';
+import { Rendered, type Translator } from './i18n.js';
+import type { FormatRenderer, Target } from './types.js';
+
+/** The fact rows shown for a code, in table order. */
+export type FactKey = 'class' | 'kind' | 'senders' | 'retry' | 'headers' | 'methods' | 'cacheable' | 'status' | 'spec';
+
+/** The parts of a code's pages that depend only on (code, locale, format): rendered once, reused by every page. */
+export interface CodeFragments {
+  readonly target: Target;
+  readonly code: number;
+  /** Reason phrase, escaped. */
+  readonly reason: string;
+  /** `437 Unsupported Credential`, escaped. */
+  readonly label: string;
+  readonly formerly: readonly string[];
+  readonly statusBadge?: string;
+  readonly summary: string;
+  readonly description: string;
+  readonly whenYouSeeIt: string;
+  readonly howToFix: string;
+  /** Table-cell values by fact. */
+  readonly facts: Readonly<Partial<Record<FactKey, string>>>;
+  readonly references: readonly { readonly label: string; readonly url: string }[];
+}
+
+/** Which facts a protocol shows: `cacheable` only where the protocol has caching. */
+export function factKeys(protocol: Protocol): FactKey[] {
+  const keys: FactKey[] = ['class', 'kind', 'senders', 'retry', 'headers', 'methods'];
+  if (protocol.cacheable) keys.push('cacheable');
+  keys.push('status', 'spec');
+  return keys;
+}
+
+/** Caches fragments per code for one (locale, format). */
+export class FragmentCache {
+  private readonly cache = new Map<string, CodeFragments>();
+
+  constructor(
+    private readonly format: FormatRenderer,
+    private readonly translator: Translator,
+  ) {}
+
+  get(protocol: Protocol, code: StatusCode): CodeFragments {
+    const key = `${protocol.id}/${code.code}`;
+    let hit = this.cache.get(key);
+    if (!hit) {
+      hit = buildFragments(protocol, code, this.format, this.translator);
+      this.cache.set(key, hit);
+    }
+    return hit;
+  }
+}
+
+function buildFragments(protocol: Protocol, code: StatusCode, format: FormatRenderer, tr: Translator): CodeFragments {
+  const reason = format.text(code.reason);
+  const codeClass = protocol.classes.find((c) => c.id === code.classId);
+  const tokens = (values: readonly string[], empty: string): string =>
+    values.length === 0 ? tr.t(empty) : tr.list(values.map((v) => format.cell(v)));
+  const facts: Partial<Record<FactKey, string>> = {};
+  for (const key of factKeys(protocol)) {
+    switch (key) {
+      case 'class':
+        facts.class = tr.t('classLabel', { id: code.classId, name: new Rendered(codeClass ? format.inlineCell(codeClass.name) : '') });
+        break;
+      case 'kind':
+        facts.kind = tr.t(code.final ? 'fact.final' : 'fact.provisional');
+        break;
+      case 'senders':
+        facts.senders = tr.list(code.senders.map((s) => tr.t(`sender.${s}`)));
+        break;
+      case 'retry':
+        facts.retry = tr.t(`retry.${code.retry}`);
+        break;
+      case 'headers':
+        facts.headers = tokens(code.headers, 'fact.none');
+        break;
+      case 'methods':
+        facts.methods = tokens(code.methods, 'fact.anyMethod');
+        break;
+      case 'cacheable':
+        facts.cacheable = tr.t(code.cacheable ? 'fact.yes' : 'fact.no');
+        break;
+      case 'status':
+        facts.status = tr.t(`status.${code.status}`);
+        break;
+      case 'spec': {
+        const definition = code.references.find((r) => r.role === 'definition') ?? code.references[0];
+        facts.spec = definition ? referenceLabel(definition, tr) : tr.t('fact.none');
+        break;
+      }
+    }
+  }
+  return {
+    target: { kind: 'code', locale: tr.locale, protocol: protocol.id, code: code.code },
+    code: code.code,
+    reason,
+    label: `${code.code} ${reason}`,
+    formerly: code.formerReasons.map((f) => tr.t('code.formerly', { reason: f.reason, rfc: f.rfc })),
+    ...(code.status === 'current' ? {} : { statusBadge: tr.t(`status.${code.status}`) }),
+    summary: format.inline(code.text.summary),
+    description: format.inline(code.text.description),
+    whenYouSeeIt: format.inline(code.text.whenYouSeeIt),
+    howToFix: format.inline(code.text.howToFix),
+    facts,
+    references: code.references.map((r) => ({ label: referenceLabel(r, tr), url: format.url(rfcUrl(r)) })),
+  };
+}
+
+function referenceLabel(ref: Reference, tr: Translator): string {
+  return ref.section ? tr.t('rfcSection', { rfc: ref.rfc, section: ref.section }) : tr.t('rfc', { rfc: ref.rfc });
+}
+
+/** The RFC Editor's page for a reference, at its section when there is one. */
+export function rfcUrl(ref: Reference): string {
+  const base = `https://www.rfc-editor.org/rfc/rfc${ref.rfc}`;
+  if (!ref.section) return base;
+  return /^[A-Z]/.test(ref.section) ? `${base}#appendix-${ref.section}` : `${base}#section-${ref.section}`;
+}
