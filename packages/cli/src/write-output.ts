@@ -48,9 +48,14 @@ export class StagedOutput {
     this.written++;
   }
 
+  /** Waits until every queued file is on disk. */
+  async flush(): Promise<void> {
+    await Promise.all(this.pending);
+  }
+
   /** Waits for every write, then replaces `out` with the staging folder. */
   async commit(): Promise<void> {
-    await Promise.all(this.pending);
+    await this.flush();
     const old = join(dirname(this.out), `.${basename(this.out)}.old-${process.pid}`);
     const hadOutput = await exists(this.out);
     if (hadOutput) await rename(this.out, old);

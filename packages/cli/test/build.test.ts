@@ -7,45 +7,85 @@ describe('statusbook build', () => {
   const project = makeProject();
   const out = join(project, 'output');
   const run = statusbook(['build'], project);
+  const read = (path: string) => readFileSync(join(out, path), 'utf8');
 
-  test('succeeds and says how many pages it wrote', () => {
+  test('succeeds and says how many files it wrote', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    // 3 codes + 3 pairs, in md and html
-    expect(run.stdout).toMatch(/^✔ wrote 12 pages to output in \d+\.\d\d s\n$/);
+    expect(run.stdout).toMatch(/^✔ wrote 35 files to output in \d+\.\d\d s\n$/);
   });
 
-  test('writes code and compare pages in Markdown and HTML at their documented paths', () => {
-    expect(Object.keys(snapshotTree(out))).toEqual([
+  test('writes every page kind at its documented path, in every format', () => {
+    expect(Object.keys(snapshotTree(out)).sort()).toEqual([
+      'html/404.html',
+      'html/_redirects',
+      'html/assets/print.css',
+      'html/assets/site.css',
+      'html/en/index.html',
       'html/en/sip/180/index.html',
       'html/en/sip/200/index.html',
       'html/en/sip/437/index.html',
       'html/en/sip/compare/180-vs-200/index.html',
       'html/en/sip/compare/180-vs-437/index.html',
+      'html/en/sip/compare/200-vs-180/index.html',
       'html/en/sip/compare/200-vs-437/index.html',
+      'html/en/sip/compare/437-vs-180/index.html',
+      'html/en/sip/compare/437-vs-200/index.html',
+      'html/en/sip/compare/index.html',
+      'html/en/sip/index.html',
+      'html/index.html',
+      'html/sitemap-1.xml',
+      'html/sitemap.xml',
+      'md/en/index.md',
       'md/en/sip/180.md',
       'md/en/sip/200.md',
       'md/en/sip/437.md',
       'md/en/sip/compare/180-vs-200.md',
       'md/en/sip/compare/180-vs-437.md',
       'md/en/sip/compare/200-vs-437.md',
+      'md/en/sip/compare/index.md',
+      'md/en/sip/index.md',
+      'print/en/sip.html',
+      'print/en/sip/180.html',
+      'print/en/sip/200.html',
+      'print/en/sip/437.html',
+      'print/en/sip/compare/180-vs-200.html',
+      'print/en/sip/compare/180-vs-437.html',
+      'print/en/sip/compare/200-vs-437.html',
     ]);
   });
 
   test('a code page shows the current reason phrase, the former one and the facts', () => {
-    const page = readFileSync(join(out, 'md/en/sip/437.md'), 'utf8');
+    const page = read('md/en/sip/437.md');
     expect(page).toContain('# SIP 437 Unsupported Credential');
     expect(page).toContain('Formerly “Unsupported Certificate” (renamed by RFC 8224).');
     expect(page).toContain('| Sent by | user agent server (UAS) and proxy |');
-    expect(page).toContain('[SIP 437 vs 200 OK](compare/200-vs-437.md)');
+    expect(page).toContain('- [200 OK](compare/200-vs-437.md)');
   });
 
   test('a compare page puts the lower code first, links both codes and adds the curated notes', () => {
-    const page = readFileSync(join(out, 'html/en/sip/compare/200-vs-437/index.html'), 'utf8');
+    const page = read('html/en/sip/compare/200-vs-437/index.html');
     expect(page).toContain('<h1>SIP 200 OK vs 437 Unsupported Credential</h1>');
-    expect(page).toContain('<a href="../../200/">200 OK</a>');
+    expect(page).toContain('<th scope="col">200 OK</th>');
     expect(page).toContain('<li>200 is in class 2xx, while 437 is in class 4xx.</li>');
-    expect(page).toContain('One rejects the request over its identity credential; the other accepts it.');
+    expect(page).toContain('<p class="summary">One rejects the request over its identity credential; the other accepts it.</p>');
+    expect(page).toContain('<link rel="canonical" href="/en/sip/compare/200-vs-437/">');
+  });
+
+  test('the reversed order only redirects to the canonical page', () => {
+    const page = read('html/en/sip/compare/437-vs-200/index.html');
+    expect(page).toContain('<meta http-equiv="refresh" content="0; url=../200-vs-437/">');
+    expect(page).toContain('<link rel="canonical" href="/en/sip/compare/200-vs-437/">');
+    expect(page).not.toContain('Unsupported Credential');
+    expect(read('html/_redirects')).toContain('/en/sip/compare/437-vs-200/ /en/sip/compare/200-vs-437/ 301\n');
+    expect(existsSync(join(out, 'md/en/sip/compare/437-vs-200.md'))).toBe(false);
+  });
+
+  test('the sitemap lists every page but the redirects', () => {
+    const sitemap = read('html/sitemap-1.xml');
+    expect(sitemap.match(/<loc>/g)).toHaveLength(9);
+    expect(sitemap).toContain('<loc>/en/sip/compare/200-vs-437/</loc>');
+    expect(sitemap).not.toContain('437-vs-200');
   });
 
   test('the same input gives the same bytes', () => {
@@ -61,9 +101,15 @@ describe('statusbook build', () => {
     expect(existsSync(join(out, 'md/en/sip/437.md'))).toBe(true);
   });
 
-  test('--out writes elsewhere', () => {
-    const other = join(project, 'site');
-    expect(statusbook(['build', '--out', 'site'], project).code).toBe(0);
-    expect(existsSync(join(other, 'md/en/sip/200.md'))).toBe(true);
+  test('--out, --format and --locale choose what is built and where', () => {
+    expect(statusbook(['build', '--out', 'site', '--format', 'md', '--locale', 'en'], project).code).toBe(0);
+    expect(Object.keys(snapshotTree(join(project, 'site'))).every((p) => p.startsWith('md/en/'))).toBe(true);
+  });
+
+  test('an unknown locale or format is a usage error', () => {
+    const locale = statusbook(['build', '--locale', 'xx'], project);
+    expect(locale.code).toBe(2);
+    expect(locale.stderr).toContain("unknown locale 'xx'");
+    expect(statusbook(['build', '--format', 'pdf'], project).code).toBe(2);
   });
 });

@@ -9,13 +9,13 @@ export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
-/** A throwaway project: the base fixture's content with one scenario's files laid over it, plus the real templates and locales. */
+/** A throwaway project: the base fixture's content with one scenario's files laid over it, plus the real templates and English UI strings. */
 export function makeProject(scenario?: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'statusbook-test-'));
   cpSync(join(fixtures, 'base'), dir, { recursive: true });
   if (scenario) cpSync(join(fixtures, scenario), dir, { recursive: true });
   cpSync(join(repoRoot, 'templates'), join(dir, 'templates'), { recursive: true });
-  cpSync(join(repoRoot, 'locales'), join(dir, 'locales'), { recursive: true });
+  cpSync(join(repoRoot, 'locales', 'en', 'ui.json'), join(dir, 'locales', 'en', 'ui.json'));
   return dir;
 }
 

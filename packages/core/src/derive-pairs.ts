@@ -1,5 +1,5 @@
 import { compareCodes } from './compare-codes.js';
-import type { Pair, Protocol, StatusCode } from './types.js';
+import type { CuratedNotes, Pair, Protocol, StatusCode } from './types.js';
 
 /** The canonical URL segment of a pair: lower code first, whatever order it is given in. */
 export function pairSlug(a: number, b: number): string {
@@ -9,9 +9,10 @@ export function pairSlug(a: number, b: number): string {
 /** Every pair of codes of a protocol, in canonical order (lower code first), lazily. */
 export function* derivePairs(protocol: Protocol): Generator<Pair> {
   const { codes } = protocol;
+  const notes = curatedBySlug(protocol);
   for (let i = 0; i < codes.length; i++) {
     for (let j = i + 1; j < codes.length; j++) {
-      yield makePair(protocol, codes[i]!, codes[j]!);
+      yield makePair(protocol, codes[i]!, codes[j]!, notes);
     }
   }
 }
@@ -28,17 +29,17 @@ export function findPair(protocol: Protocol, a: number, b: number): Pair | undef
   const x = protocol.codes.find((c) => c.code === a);
   const y = protocol.codes.find((c) => c.code === b);
   if (!x || !y) return undefined;
-  return x.code < y.code ? makePair(protocol, x, y) : makePair(protocol, y, x);
+  const notes = curatedBySlug(protocol);
+  return x.code < y.code ? makePair(protocol, x, y, notes) : makePair(protocol, y, x, notes);
 }
 
-function makePair(protocol: Protocol, low: StatusCode, high: StatusCode): Pair {
-  const base = {
-    protocol: protocol.id,
-    low,
-    high,
-    slug: pairSlug(low.code, high.code),
-    contrasts: compareCodes(low, high),
-  };
-  const notes = protocol.curated.find((n) => n.low === low.code && n.high === high.code);
+function curatedBySlug(protocol: Protocol): ReadonlyMap<string, CuratedNotes> {
+  return new Map(protocol.curated.map((n) => [pairSlug(n.low, n.high), n]));
+}
+
+function makePair(protocol: Protocol, low: StatusCode, high: StatusCode, curated: ReadonlyMap<string, CuratedNotes>): Pair {
+  const slug = pairSlug(low.code, high.code);
+  const base = { protocol: protocol.id, low, high, slug, contrasts: compareCodes(low, high) };
+  const notes = curated.get(slug);
   return notes ? { ...base, kind: 'curated', notes } : { ...base, kind: 'derived' };
 }

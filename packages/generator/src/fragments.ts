@@ -13,15 +13,20 @@ export interface CodeFragments {
   readonly reason: string;
   /** `437 Unsupported Credential`, escaped. */
   readonly label: string;
+  /** The label as a placeholder value for sentences. */
+  readonly labelRendered: Rendered;
+  /** A localized gloss of the reason phrase, where the locale has one. */
+  readonly gloss?: string;
   readonly formerly: readonly string[];
-  readonly statusBadge?: string;
+  /** Short badges: registry status when not current, "renamed" when it has former names. */
+  readonly badges: readonly string[];
   readonly summary: string;
   readonly description: string;
   readonly whenYouSeeIt: string;
   readonly howToFix: string;
   /** Table-cell values by fact. */
   readonly facts: Readonly<Partial<Record<FactKey, string>>>;
-  readonly references: readonly { readonly label: string; readonly url: string }[];
+  readonly references: readonly { readonly label: string; readonly href: string }[];
 }
 
 /** Which facts a protocol shows: `cacheable` only where the protocol has caching. */
@@ -56,12 +61,12 @@ function buildFragments(protocol: Protocol, code: StatusCode, format: FormatRend
   const reason = format.text(code.reason);
   const codeClass = protocol.classes.find((c) => c.id === code.classId);
   const tokens = (values: readonly string[], empty: string): string =>
-    values.length === 0 ? tr.t(empty) : tr.list(values.map((v) => format.cell(v)));
+    values.length === 0 ? tr.t(empty) : tr.list(values.map((v) => format.code(v)));
   const facts: Partial<Record<FactKey, string>> = {};
   for (const key of factKeys(protocol)) {
     switch (key) {
       case 'class':
-        facts.class = tr.t('classLabel', { id: code.classId, name: new Rendered(codeClass ? format.inlineCell(codeClass.name) : '') });
+        facts.class = tr.t('classLabel', { id: code.classId, name: new Rendered(codeClass ? format.inlineCell(tr.content.className(protocol, codeClass)) : '') });
         break;
       case 'kind':
         facts.kind = tr.t(code.final ? 'fact.final' : 'fact.provisional');
@@ -91,19 +96,27 @@ function buildFragments(protocol: Protocol, code: StatusCode, format: FormatRend
       }
     }
   }
+  const label = `${code.code} ${reason}`;
+  const gloss = tr.content.reasonGloss(code);
+  const badges = [
+    ...(code.status === 'current' ? [] : [tr.t(`status.${code.status}`)]),
+    ...(code.formerReasons.length > 0 ? [tr.t('code.renamed')] : []),
+  ];
   return {
     target: { kind: 'code', locale: tr.locale, protocol: protocol.id, code: code.code },
     code: code.code,
     reason,
-    label: `${code.code} ${reason}`,
+    label,
+    labelRendered: new Rendered(label),
+    ...(gloss ? { gloss: format.inline(gloss) } : {}),
     formerly: code.formerReasons.map((f) => tr.t('code.formerly', { reason: f.reason, rfc: f.rfc })),
-    ...(code.status === 'current' ? {} : { statusBadge: tr.t(`status.${code.status}`) }),
-    summary: format.inline(code.text.summary),
-    description: format.inline(code.text.description),
-    whenYouSeeIt: format.inline(code.text.whenYouSeeIt),
-    howToFix: format.inline(code.text.howToFix),
+    badges,
+    summary: format.inline(tr.content.code(code, 'summary')),
+    description: format.inline(tr.content.code(code, 'description')),
+    whenYouSeeIt: format.inline(tr.content.code(code, 'whenYouSeeIt')),
+    howToFix: format.inline(tr.content.code(code, 'howToFix')),
     facts,
-    references: code.references.map((r) => ({ label: referenceLabel(r, tr), url: format.url(rfcUrl(r)) })),
+    references: code.references.map((r) => ({ label: referenceLabel(r, tr), href: format.url(rfcUrl(r)) })),
   };
 }
 

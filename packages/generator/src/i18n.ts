@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import i18next, { type TFunction } from 'i18next';
+import type { CodeClass, CodeTextField, CuratedNotes, PairTextField, Protocol, StatusCode, Text } from '@statusbook/core';
 import type { FormatRenderer } from './types.js';
 
 /** A value for a sentence placeholder: plain text (escaped for the format) or already rendered. */
@@ -17,9 +18,32 @@ export class Rendered {
   }
 }
 
+/** The content text of one locale: translated where a translation exists, else the source. */
+export interface ContentText {
+  protocolDescription(protocol: Protocol): Text;
+  className(protocol: Protocol, cls: CodeClass): Text;
+  classDescription(protocol: Protocol, cls: CodeClass): Text;
+  code(code: StatusCode, field: CodeTextField): Text;
+  /** A gloss of the reason phrase; none in the source language, where the phrase is its own gloss. */
+  reasonGloss(code: StatusCode): Text | undefined;
+  pairText(protocol: Protocol, notes: CuratedNotes, field: PairTextField): Text;
+}
+
+/** The source language's content: the English text of content/. */
+export const sourceContent: ContentText = {
+  protocolDescription: (protocol) => protocol.description,
+  className: (_protocol, cls) => cls.name,
+  classDescription: (_protocol, cls) => cls.description,
+  code: (code, field) => code.text[field],
+  reasonGloss: () => undefined,
+  pairText: (_protocol, notes, field) => notes.text[field],
+};
+
 /** Translates keys for one locale into text escaped for one format. */
 export interface Translator {
   readonly locale: string;
+  /** Content text in this locale. */
+  readonly content: ContentText;
   /** A whole localized sentence; placeholder values are escaped or kept as rendered. */
   t(key: string, args?: Readonly<Record<string, Arg>>): string;
   /** The same sentence as plain, unescaped text (for front matter and other data). */
@@ -59,11 +83,12 @@ const CLOSE = '\uE001';
 const SLOT = /\uE000(\d+)\uE001/g;
 
 /** A translator for one locale and format, caching sentences without placeholders. */
-export function createTranslator(t: TFunction, locale: string, format: FormatRenderer): Translator {
+export function createTranslator(t: TFunction, locale: string, format: FormatRenderer, content: ContentText = sourceContent): Translator {
   const cache = new Map<string, string>();
   const listFormat = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
   return {
     locale,
+    content,
     t(key, args) {
       if (!args) {
         let hit = cache.get(key);

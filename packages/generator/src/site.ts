@@ -1,34 +1,46 @@
 import { derivePairs, pairCount, type Protocol } from '@statusbook/core';
 import { formatRenderer } from './formats/index.js';
+import { urlPath } from './formats/paths.js';
 import { FragmentCache } from './fragments.js';
-import { createI18n, createTranslator, Rendered } from './i18n.js';
-import { PAGE_KINDS, pageModules } from './pages/index.js';
+import { createI18n, createTranslator, Rendered, sourceContent, type ContentText } from './i18n.js';
+import { pageModules } from './pages/index.js';
 import type { PageModule, RenderEnv } from './pages/types.js';
-import { loadTemplates, type Templates } from './templates.js';
+import { siteFiles } from './site-files.js';
+import { languageName, textDirection } from './locale-info.js';
+import { to, inLocale } from './targets.js';
+import { loadTemplates, type HelperContext, type Templates } from './templates.js';
 import type { Format, OutputFile, Page, PageKind } from './types.js';
 
 export interface SiteOptions {
   readonly protocols: readonly Protocol[];
   readonly templatesDir: string;
   readonly localesDir: string;
+  /** The locales to build; the first is the default (`x-default`). */
   readonly locales: readonly string[];
   readonly formats: readonly Format[];
+  /** Prefix of canonical and sitemap URLs, e.g. `https://docs.example.org/`. Default `/`. */
+  readonly baseUrl?: string;
+  /** Content text per locale; the source text where a locale has none. */
+  readonly content?: (locale: string) => ContentText;
 }
 
 /** A loaded site: the list of its pages and a renderer for each. */
 export interface Site {
-  /** Every page, in a stable order: protocol, locale, format, then kind. */
+  /** Every page, in a stable order: format, locale, protocol, then kind. */
   pages(): Generator<Page>;
   pageCount(): number;
   render(page: Page): OutputFile;
+  /** Files that are not pages: stylesheet, sitemap, 404, redirects. */
+  files(): Generator<OutputFile>;
 }
 
 /** Loads templates and translations once and returns the site's page list and renderer. */
 export async function createSite(options: SiteOptions): Promise<Site> {
   const { protocols, locales, formats } = options;
+  const baseUrl = (options.baseUrl ?? '/').replace(/\/*$/, '');
   for (const format of formats) formatRenderer(format);
   const [templates, fixedT] = await Promise.all([
-    loadTemplates(options.templatesDir, PAGE_KINDS, formats),
+    loadTemplates(options.templatesDir, formats.map((f) => ({ format: f, kinds: formatRenderer(f).kinds }))),
     createI18n(options.localesDir, locales),
   ]);
   const envs = new Map<string, RenderEnv>();
@@ -37,41 +49,116 @@ export async function createSite(options: SiteOptions): Promise<Site> {
     let env = envs.get(key);
     if (!env) {
       const renderer = formatRenderer(format);
-      const translator = createTranslator(fixedT(locale), locale, renderer);
-      env = { format: renderer, translator, fragments: new FragmentCache(renderer, translator) };
+      const content = options.content?.(locale) ?? sourceContent;
+      const translator = createTranslator(fixedT(locale), locale, renderer, content);
+      env = { format: renderer, translator, fragments: new FragmentCache(renderer, translator), protocols };
       envs.set(key, env);
     }
     return env;
   };
+  const site = { locales, baseUrl, templates, envFor };
 
   return {
     *pages() {
-      for (const protocol of protocols) {
-        for (const locale of locales) {
-          for (const format of formats) {
-            for (const code of protocol.codes) yield { kind: 'code', locale, format, protocol, code };
-            for (const pair of derivePairs(protocol)) yield { kind: 'compare', locale, format, protocol, pair };
-          }
-        }
+      for (const format of formats) {
+        const { kinds } = formatRenderer(format);
+        for (const locale of locales) yield* pagesOf(kinds, locale, format, protocols);
       }
     },
     pageCount() {
-      const perProtocol = protocols.reduce((n, p) => n + p.codes.length + pairCount(p), 0);
-      return perProtocol * locales.length * formats.length;
+      let n = 0;
+      for (const format of formats) {
+        const { kinds } = formatRenderer(format);
+        for (const protocol of protocols) {
+          const pairs = pairCount(protocol);
+          const perKind: Record<PageKind, number> = {
+            home: 0,
+            protocol: 1,
+            'compare-index': 1,
+            code: protocol.codes.length,
+            compare: pairs,
+            redirect: pairs,
+            book: 1,
+          };
+          for (const kind of kinds) n += perKind[kind] * locales.length;
+        }
+        if (kinds.includes('home')) n += locales.length;
+      }
+      return n;
     },
-    render: (page) => renderPage(page, envFor(page.locale, page.format), templates),
+    render: (page) => renderPage(page, site),
+    files: () => siteFiles({ ...site, formats, protocols, pages: () => pagesOf(formatRenderer('html').kinds, locales[0] ?? 'en', 'html', protocols) }),
   };
 }
 
-function renderPage(page: Page, env: RenderEnv, templates: Templates): OutputFile {
-  const module = pageModules[page.kind] as PageModule<PageKind>;
-  const target = module.target(page as never);
-  const ctx = { format: env.format, translator: env.translator, target };
-  const view = module.view(page as never, env);
-  const body = templates.page(page.kind, page.format)(view, ctx);
-  const wrapped = templates.layout(page.format)(
-    { title: new Rendered(view.title), lang: page.locale, body: new Rendered(body) },
-    ctx,
-  );
-  return { path: env.format.path(target), contents: env.format.finish(wrapped, module.frontMatter(page as never, env)) };
+function* pagesOf(kinds: readonly PageKind[], locale: string, format: Format, protocols: readonly Protocol[]): Generator<Page> {
+  if (kinds.includes('home')) yield { kind: 'home', locale, format, protocols };
+  for (const protocol of protocols) {
+    for (const kind of kinds) {
+      switch (kind) {
+        case 'protocol':
+        case 'compare-index':
+        case 'book':
+          yield { kind, locale, format, protocol };
+          break;
+        case 'code':
+          for (const code of protocol.codes) yield { kind, locale, format, protocol, code };
+          break;
+        case 'compare':
+        case 'redirect':
+          for (const pair of derivePairs(protocol)) yield { kind, locale, format, protocol, pair };
+          break;
+        case 'home':
+          break;
+      }
+    }
+  }
 }
+
+interface SiteState {
+  readonly locales: readonly string[];
+  readonly baseUrl: string;
+  readonly templates: Templates;
+  envFor(locale: string, format: Format): RenderEnv;
+}
+
+function renderPage(page: Page, site: SiteState): OutputFile {
+  const module = pageModules[page.kind] as PageModule<PageKind>;
+  const env = site.envFor(page.locale, page.format);
+  const target = module.target(page as never);
+  const ctx: HelperContext = { format: env.format, translator: env.translator, target, baseUrl: site.baseUrl };
+  const view = module.view(page as never, env);
+  const body = site.templates.page(page.kind, page.format)(view, ctx);
+  const title = module.title(page as never, env);
+  const path = env.format.path(target);
+  if (module.layout === false) return { path, contents: env.format.finish(body, {}) };
+
+  const alternates = site.locales.map((locale) => ({
+    locale,
+    name: env.format.text(languageName(locale)),
+    target: inLocale(target, locale),
+    current: locale === page.locale,
+  }));
+  const layout = {
+    title: env.format.text(title),
+    lang: page.locale,
+    dir: textDirection(page.locale),
+    body: new Rendered(body),
+    self: target,
+    home: to.home(page.locale),
+    breadcrumbs: module.breadcrumbs(page as never, env),
+    alternates,
+    xDefault: inLocale(target, site.locales[0] ?? page.locale),
+    runningHeader: `${env.translator.plain('site.name')} · ${title}`,
+  };
+  const wrapped = site.templates.layout(page.format)(layout, ctx);
+  const frontMatter = {
+    title,
+    locale: page.locale,
+    ...module.frontMatter(page as never),
+    canonical: site.baseUrl + urlPath(target),
+    alternates: Object.fromEntries(site.locales.filter((l) => l !== page.locale).map((l) => [l, site.baseUrl + urlPath(inLocale(target, l))])),
+  };
+  return { path, contents: env.format.finish(wrapped, frontMatter) };
+}
+

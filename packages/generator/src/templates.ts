@@ -2,6 +2,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
 import type { Rendered, Translator } from './i18n.js';
+import { urlPath } from './formats/paths.js';
+import { relativeHref } from './formats/relative.js';
 import type { Format, FormatRenderer, PageKind, Target } from './types.js';
 
 /** What helpers see of the page being rendered (passed as `@ctx`). */
@@ -9,14 +11,21 @@ export interface HelperContext {
   readonly format: FormatRenderer;
   readonly translator: Translator;
   readonly target: Target;
+  /** Prefix of absolute URLs (canonical links), without a trailing slash. */
+  readonly baseUrl: string;
 }
 
 export type Template = (view: object, ctx: HelperContext) => string;
 
-/** Compiled templates: one per (page kind, format), plus one layout per format. */
+/** A template of a page that is not one of the page kinds (the 404 page). */
+export type ExtraPage = 'not-found';
+
+/** Compiled templates: one per (page kind, format), plus one layout per format, plus static assets. */
 export interface Templates {
-  page(kind: PageKind, format: Format): Template;
+  page(kind: PageKind | ExtraPage, format: Format): Template;
   layout(format: Format): Template;
+  /** `assets/*` files by name (stylesheets), copied into the HTML site. */
+  readonly assets: ReadonlyMap<string, string>;
 }
 
 /** Raised when a template is missing or does not compile. */
@@ -32,11 +41,13 @@ export class TemplateError extends Error {
 
 /**
  * Compiles every template under `dir` once: `pages/<kind>.<format>.hbs`,
- * `layouts/default.<format>.hbs` and `partials/<name>.hbs`.
+ * `layouts/default.<format>.hbs` and `partials/<name>.hbs`; reads `assets/*`.
  */
-export async function loadTemplates(dir: string, kinds: readonly PageKind[], formats: readonly Format[]): Promise<Templates> {
+export async function loadTemplates(dir: string, specs: readonly { format: Format; kinds: readonly PageKind[] }[]): Promise<Templates> {
   const hb = Handlebars.create();
-  registerHelpers(hb);
+  const assets = new Map<string, string>();
+  for (const file of await listFiles(join(dir, 'assets'), '')) assets.set(basename(file), await readFile(file, 'utf8'));
+  registerHelpers(hb, assets);
   for (const file of await listHbs(join(dir, 'partials'))) {
     hb.registerPartial(basename(file, '.hbs'), await readFile(file, 'utf8'));
   }
@@ -66,9 +77,10 @@ export async function loadTemplates(dir: string, kinds: readonly PageKind[], for
       }
     };
   };
-  for (const format of formats) {
+  for (const { format, kinds } of specs) {
     compiled.set(`layout:${format}`, await compile(join(dir, 'layouts', `default.${format}.hbs`)));
-    for (const kind of kinds) {
+    const extra: ExtraPage[] = format === 'html' ? ['not-found'] : [];
+    for (const kind of [...kinds, ...extra]) {
       compiled.set(`${kind}:${format}`, await compile(join(dir, 'pages', `${kind}.${format}.hbs`)));
     }
   }
@@ -80,27 +92,53 @@ export async function loadTemplates(dir: string, kinds: readonly PageKind[], for
   return {
     page: (kind, format) => get(`${kind}:${format}`),
     layout: (format) => get(`layout:${format}`),
+    assets,
   };
 }
 
 type HelperOptions = Handlebars.HelperOptions & { data: { ctx: HelperContext } };
 
 /**
- * The documented helper set:
+ * The documented helper set (docs/templates.md):
  * - `t key name=value...` a localized sentence, placeholders escaped for the format;
- * - `link target` a relative link from this page to another page;
+ * - `link target [anchor]` a relative link from this page to another page;
+ * - `url target` the page's absolute URL (base URL + path), for canonical and hreflang links;
+ * - `asset name` a relative link to a file of templates/assets/ in the HTML site;
+ * - `inline-asset name` the contents of a file of templates/assets/ (print pages embed their CSS);
+ * - `css-string value` a quoted CSS string (print running headers);
  * - `number value` a number formatted for the locale.
  */
-function registerHelpers(hb: typeof Handlebars): void {
+function registerHelpers(hb: typeof Handlebars, assets: ReadonlyMap<string, string>): void {
   hb.registerHelper('t', function (key: unknown, options: HelperOptions) {
     if (typeof key !== 'string') throw new Error('{{t}} needs a translation key');
     const hash = options.hash as Record<string, unknown>;
     const args = Object.keys(hash).length > 0 ? (hash as Record<string, string | number | Rendered>) : undefined;
     return new hb.SafeString(options.data.ctx.translator.t(key, args));
   });
-  hb.registerHelper('link', function (target: unknown, options: HelperOptions) {
+  hb.registerHelper('link', function (target: unknown, ...rest: unknown[]) {
+    const options = rest.pop() as HelperOptions;
+    const anchor = typeof rest[0] === 'string' ? `#${rest[0]}` : '';
     const { format, target: from } = options.data.ctx;
-    return new hb.SafeString(format.url(format.href(from, target as Target)));
+    return new hb.SafeString(format.url(format.href(from, target as Target) + anchor));
+  });
+  hb.registerHelper('url', function (target: unknown, options: HelperOptions) {
+    const { format, baseUrl } = options.data.ctx;
+    return new hb.SafeString(format.url(baseUrl + urlPath(target as Target)));
+  });
+  hb.registerHelper('asset', function (name: unknown, options: HelperOptions) {
+    const { format, target } = options.data.ctx;
+    if (typeof name !== 'string' || !assets.has(name)) throw new Error(`{{asset}}: no file templates/assets/${String(name)}`);
+    return new hb.SafeString(format.url(relativeHref(format.path(target), `html/assets/${name}`)));
+  });
+  hb.registerHelper('inline-asset', function (name: unknown) {
+    const contents = typeof name === 'string' ? assets.get(name) : undefined;
+    if (contents === undefined) throw new Error(`{{inline-asset}}: no file templates/assets/${String(name)}`);
+    return new hb.SafeString(contents);
+  });
+  hb.registerHelper('css-string', function (value: unknown) {
+    // A CSS string literal that cannot end the string or the <style> element it sits in.
+    const escaped = String(value).replace(/[\\"<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `);
+    return new hb.SafeString(`"${escaped}"`);
   });
   hb.registerHelper('number', function (value: unknown, options: HelperOptions) {
     const { format, translator } = options.data.ctx;
@@ -109,8 +147,12 @@ function registerHelpers(hb: typeof Handlebars): void {
 }
 
 async function listHbs(dir: string): Promise<string[]> {
+  return listFiles(dir, '.hbs');
+}
+
+async function listFiles(dir: string, suffix: string): Promise<string[]> {
   try {
-    return (await readdir(dir)).filter((n) => n.endsWith('.hbs')).sort().map((n) => join(dir, n));
+    return (await readdir(dir)).filter((n) => n.endsWith(suffix)).sort().map((n) => join(dir, n));
   } catch {
     return [];
   }

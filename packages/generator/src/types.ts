@@ -1,28 +1,36 @@
 import type { Pair, Protocol, StatusCode, Text } from '@statusbook/core';
 
 /** Output formats; each has one renderer in `formats/`. */
-export type Format = 'md' | 'html';
+export type Format = 'md' | 'html' | 'print';
 
-export const FORMATS: readonly Format[] = ['md', 'html'];
+export const FORMATS: readonly Format[] = ['md', 'html', 'print'];
 
 /** Page kinds; each has one module in `pages/`. */
-export type PageKind = 'code' | 'compare';
+export type PageKind = 'home' | 'protocol' | 'compare-index' | 'code' | 'compare' | 'redirect' | 'book';
+
+/** Where a page lives, independent of format. */
+export type Target =
+  | { readonly kind: 'home'; readonly locale: string }
+  | { readonly kind: 'protocol' | 'compare-index' | 'book'; readonly locale: string; readonly protocol: string }
+  | { readonly kind: 'code'; readonly locale: string; readonly protocol: string; readonly code: number }
+  | { readonly kind: 'compare' | 'redirect'; readonly locale: string; readonly protocol: string; readonly slug: string };
 
 interface PageBase {
   readonly locale: string;
   readonly format: Format;
-  readonly protocol: Protocol;
 }
 
 /** One page to render: what it shows, in which locale and format. */
 export type Page =
-  | (PageBase & { readonly kind: 'code'; readonly code: StatusCode })
-  | (PageBase & { readonly kind: 'compare'; readonly pair: Pair });
+  | (PageBase & { readonly kind: 'home'; readonly protocols: readonly Protocol[] })
+  | (PageBase & { readonly kind: 'protocol'; readonly protocol: Protocol })
+  | (PageBase & { readonly kind: 'compare-index'; readonly protocol: Protocol })
+  | (PageBase & { readonly kind: 'book'; readonly protocol: Protocol })
+  | (PageBase & { readonly kind: 'code'; readonly protocol: Protocol; readonly code: StatusCode })
+  | (PageBase & { readonly kind: 'compare'; readonly protocol: Protocol; readonly pair: Pair })
+  | (PageBase & { readonly kind: 'redirect'; readonly protocol: Protocol; readonly pair: Pair });
 
-/** Where a link points, independent of format. */
-export type Target =
-  | { readonly kind: 'code'; readonly locale: string; readonly protocol: string; readonly code: number }
-  | { readonly kind: 'compare'; readonly locale: string; readonly protocol: string; readonly slug: string };
+export type PageOf<K extends PageKind> = Extract<Page, { kind: K }>;
 
 /** A file the build writes, relative to the output folder. */
 export interface OutputFile {
@@ -33,18 +41,20 @@ export interface OutputFile {
 /** How one format escapes text, renders inline Markdown, names files and links them. */
 export interface FormatRenderer {
   readonly id: Format;
+  /** The page kinds this format has, in build order. */
+  readonly kinds: readonly PageKind[];
   /** Plain text, escaped for this format. */
   text(value: string): string;
-  /** Plain text for a table cell. */
-  cell(value: string): string;
+  /** A protocol token (header or method name), shown as code. */
+  code(value: string): string;
   /** Inline Markdown content, rendered for this format. */
   inline(value: Text): string;
   /** Inline Markdown content for a table cell. */
   inlineCell(value: Text): string;
-  /** The output path of a target, relative to the output folder. */
-  path(target: Target): string;
   /** A URL written into a link, escaped for this format. */
   url(href: string): string;
+  /** The output path of a target, relative to the output folder. */
+  path(target: Target): string;
   /** A link from one target's page to another's. */
   href(from: Target, to: Target): string;
   /** Turns the rendered page into the final file (front matter, whitespace). */

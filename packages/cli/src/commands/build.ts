@@ -1,7 +1,9 @@
-import { relative, resolve } from 'node:path';
-import { createSite, FORMATS } from '@statusbook/generator';
+import { join, relative, resolve } from 'node:path';
+import { createSite, FORMATS, type Format } from '@statusbook/generator';
 import { parseFlags } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
+import { availableLocales, pickList } from '../locales.js';
+import { findChromium, printPdfs } from '../print-pdf.js';
 import { projectAt, type Project } from '../project.js';
 import { StagedOutput } from '../write-output.js';
 import type { Command } from './types.js';
@@ -9,32 +11,47 @@ import { loadAndReport, resolveFrom } from './validate.js';
 
 export const build: Command = {
   summary: 'validate content/ and write every page into output/',
-  help: `Usage: statusbook build [--out <dir>] [--root <dir>] [--strict]
+  help: `Usage: statusbook build [options]
 
-Validates content/, then renders every code page and every comparison page, in every
-format (md, html), into the output folder. Nothing is written when the content has errors,
-and a failed build leaves the previous output as it was.
+Validates content/, then renders every page (code pages, comparison pages for every pair,
+indexes) for every locale and format into the output folder. Nothing is written when the
+content has errors, and a failed build leaves the previous output as it was.
 
 Options:
-  --out <dir>    where to write (default: <root>/output)
-  --root <dir>   project folder holding content/, templates/, locales/ (default: .)
-  --strict       treat warnings as errors
-  -h, --help     show this help
+  --out <dir>        where to write (default: <root>/output)
+  --locale <list>    locales to build, comma-separated (default: every folder of locales/)
+  --format <list>    md, html, print, comma-separated (default: all three)
+  --pdf              also print each print book to output/pdf/<locale>/<protocol>.pdf
+                     (needs Chromium: apt-get install -y chromium fonts-noto-cjk)
+  --base-url <url>   prefix of canonical links and sitemap URLs (default: /)
+  --root <dir>       project folder holding content/, templates/, locales/ (default: .)
+  --strict           treat warnings as errors
+  -h, --help         show this help
 
 Examples:
   statusbook build
-  statusbook build --out /tmp/statusbook-site
+  statusbook build --locale ja --format print --pdf
+  statusbook build --format html --base-url https://docs.example.org/ --out /tmp/site
 
 Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
   async run(argv, io) {
     const { values } = parseFlags('build', argv, {
       root: { type: 'string', default: '.' },
       out: { type: 'string' },
+      locale: { type: 'string' },
+      format: { type: 'string' },
+      pdf: { type: 'boolean', default: false },
+      'base-url': { type: 'string', default: '/' },
       strict: { type: 'boolean', default: false },
     });
     const project = projectAt(resolveFrom(io, values.root));
     const out = values.out === undefined ? resolve(project.root, 'output') : resolveFrom(io, values.out);
     checkOut(out, project);
+    const locales = pickList('locale', values.locale, await availableLocales(project.locales));
+    if (locales.length === 0) throw new UsageError(`no locales in ${project.locales}`, 'a locale is a folder with a ui.json, such as locales/en/');
+    const formats = pickList<Format>('format', values.format, FORMATS);
+    if (values.pdf && !formats.includes('print')) throw new UsageError('--pdf prints the print books: add print to --format', 'for example: --format print --pdf');
+    const chromium = values.pdf ? await findChromium(io.env) : undefined;
 
     const started = performance.now();
     const { ok, content } = await loadAndReport(project, io, values.strict);
@@ -46,19 +63,32 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
       protocols: content.protocols,
       templatesDir: project.templates,
       localesDir: project.locales,
-      locales: ['en'],
-      formats: FORMATS,
+      locales,
+      formats,
+      baseUrl: values['base-url'],
     });
     const output = await StagedOutput.open(out);
     try {
       for (const page of site.pages()) await output.write(site.render(page));
+      for (const file of site.files()) await output.write(file);
+      if (chromium) {
+        await output.flush();
+        const jobs = locales.flatMap((locale) =>
+          content.protocols.map((p) => ({
+            html: join(output.staging, 'print', locale, `${p.id}.html`),
+            pdf: join(output.staging, 'pdf', locale, `${p.id}.pdf`),
+          })),
+        );
+        await printPdfs(chromium, jobs);
+        output.written += jobs.length;
+      }
       await output.commit();
     } catch (error) {
       await output.abort();
       throw error;
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    io.stdout.write(`✔ wrote ${output.written} pages to ${relative(io.cwd, out) || '.'} in ${seconds} s\n`);
+    io.stdout.write(`✔ wrote ${output.written} files to ${relative(io.cwd, out) || '.'} in ${seconds} s\n`);
     return EXIT.ok;
   },
 };

@@ -1,6 +1,7 @@
 import type { PhrasingContent } from 'mdast';
 import type { Text } from '@statusbook/core';
 import type { FormatRenderer, Target } from '../types.js';
+import { segments, unsupported } from './paths.js';
 import { relativeHref } from './relative.js';
 import { sanitizeInline } from './sanitize.js';
 
@@ -41,27 +42,43 @@ function render(nodes: readonly PhrasingContent[]): string {
   return out;
 }
 
-function path(target: Target): string {
-  const base = `html/${target.locale}/${target.protocol}`;
-  switch (target.kind) {
-    case 'code':
-      return `${base}/${target.code}/index.html`;
-    case 'compare':
-      return `${base}/compare/${target.slug}/index.html`;
-  }
-}
-
 const inline = (value: Text): string => render(sanitizeInline(value.nodes));
+
+/** What HTML and print share: escaping and inline rendering. */
+const htmlText = {
+  text: escapeHtml,
+  code: (value: string) => `<code>${escapeHtml(value)}</code>`,
+  inline,
+  inlineCell: inline,
+  url: escapeHtml,
+  finish: (body: string) => `${body.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`,
+};
+
+function htmlPath(target: Target): string {
+  if (target.kind === 'book') unsupported('html', target);
+  return `html/${segments(target).join('/')}/index.html`;
+}
 
 /** HTML: a static site with directory URLs; the layout template wraps each page. */
 export const html: FormatRenderer = {
   id: 'html',
-  text: escapeHtml,
-  cell: escapeHtml,
-  inline,
-  inlineCell: inline,
-  url: escapeHtml,
-  path,
-  href: (from, to) => relativeHref(path(from), path(to)),
-  finish: (body) => `${body.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`,
+  kinds: ['home', 'protocol', 'compare-index', 'code', 'compare', 'redirect'],
+  ...htmlText,
+  path: htmlPath,
+  href: (from, to) => relativeHref(htmlPath(from), htmlPath(to)),
+};
+
+function printPath(target: Target): string {
+  if (target.kind === 'book') return `print/${target.locale}/${target.protocol}.html`;
+  if (target.kind !== 'code' && target.kind !== 'compare') unsupported('print', target);
+  return `print/${segments(target).join('/')}.html`;
+}
+
+/** Print: standalone print-ready HTML (CSS paged media) per page, and one book per protocol. */
+export const print: FormatRenderer = {
+  id: 'print',
+  kinds: ['code', 'compare', 'book'],
+  ...htmlText,
+  path: printPath,
+  href: (from, to) => relativeHref(printPath(from), printPath(to)),
 };

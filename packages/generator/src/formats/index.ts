@@ -1,9 +1,9 @@
 import type { Format, FormatRenderer } from '../types.js';
-import { html } from './html.js';
+import { html, print } from './html.js';
 import { md } from './md.js';
 
 /** One renderer per format. */
-export const formats: Readonly<Record<Format, FormatRenderer>> = { md, html };
+export const formats: Readonly<Record<Format, FormatRenderer>> = { md, html, print };
 
 /** The renderer of a format; throws on an unknown one. */
 export function formatRenderer(format: string): FormatRenderer {

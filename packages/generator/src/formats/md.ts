@@ -4,6 +4,7 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { stringify as toYaml } from 'yaml';
 import type { FormatRenderer, Target } from '../types.js';
+import { isFolder, segments, unsupported } from './paths.js';
 import { relativeHref } from './relative.js';
 import { sanitizeInline } from './sanitize.js';
 
@@ -25,8 +26,12 @@ function stringify(nodes: readonly PhrasingContent[]): string {
   return processor.stringify(root).trimEnd();
 }
 
+// Text made only of these characters needs no escaping anywhere in a line.
+const PLAIN = /^[\p{L}\p{N} ,.;:'"()?/“”’‘–—]*$/u;
+
 /** Escapes plain text; edge spaces are kept as spaces (the text is joined with other text). */
 function escapeText(value: string): string {
+  if (PLAIN.test(value) && !/^\s*\d+[.)]|:\/\/|www\./i.test(value)) return value.replace(/\s+/g, ' ');
   const [, lead = '', middle = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(value) ?? [];
   if (middle === '') return value.replace(/\s+/g, ' ');
   return `${lead ? ' ' : ''}${stringify([{ type: 'text', value: middle }])}${trail ? ' ' : ''}`;
@@ -42,20 +47,17 @@ function forCell(nodes: readonly PhrasingContent[]): PhrasingContent[] {
 }
 
 function path(target: Target): string {
-  const base = `md/${target.locale}/${target.protocol}`;
-  switch (target.kind) {
-    case 'code':
-      return `${base}/${target.code}.md`;
-    case 'compare':
-      return `${base}/compare/${target.slug}.md`;
-  }
+  if (target.kind === 'redirect' || target.kind === 'book') unsupported('md', target);
+  const base = `md/${segments(target).join('/')}`;
+  return isFolder(target) ? `${base}/index.md` : `${base}.md`;
 }
 
 /** Markdown: CommonMark + GFM tables, YAML front matter, relative links to `.md` files. */
 export const md: FormatRenderer = {
   id: 'md',
+  kinds: ['home', 'protocol', 'compare-index', 'code', 'compare'],
   text: escapeText,
-  cell: escapeText,
+  code: (value) => stringify([{ type: 'inlineCode', value }]),
   inline: (value) => stringify(sanitizeInline(value.nodes)),
   inlineCell: (value) => stringify(forCell(sanitizeInline(value.nodes))),
   url: (href) => (/[\s()<>]/.test(href) ? `<${encodeURI(href)}>` : href),

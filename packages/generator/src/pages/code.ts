@@ -1,37 +1,44 @@
-import { pairSlug } from '@statusbook/core';
+import { pairSlug, type Protocol, type StatusCode } from '@statusbook/core';
 import { factKeys } from '../fragments.js';
-import { Rendered } from '../i18n.js';
-import type { PageModule } from './types.js';
+import { indexOf } from '../protocol-index.js';
+import { to } from '../targets.js';
+import { protocolCrumbs, type PageModule, type RenderEnv } from './types.js';
 
 /** The page of one status code. */
 export const codePage: PageModule<'code'> = {
-  target: (page) => ({ kind: 'code', locale: page.locale, protocol: page.protocol.id, code: page.code.code }),
+  target: (page) => to.code(page.locale, page.protocol.id, page.code.code),
+
+  title: (page, env) => env.translator.plain('code.title', { protocol: page.protocol.name, label: `${page.code.code} ${page.code.reason}` }),
 
   view(page, env) {
     const { protocol, code } = page;
     const { translator: tr, fragments } = env;
     const f = fragments.get(protocol, code);
-    const curated = protocol.curated.filter((n) => n.low === code.code || n.high === code.code).map((n) => (n.low === code.code ? n.high : n.low));
-    const sameClass = protocol.codes.filter((c) => c.classId === code.classId && c.code !== code.code && !curated.includes(c.code)).map((c) => c.code);
-    const compareWith = [...curated, ...sameClass].map((other) => {
-      const o = fragments.get(protocol, protocol.codes.find((c) => c.code === other)!);
-      return {
-        target: { kind: 'compare', locale: page.locale, protocol: protocol.id, slug: pairSlug(code.code, other) },
-        label: tr.t('compare.title', { protocol: protocol.name, low: code.code, high: new Rendered(o.label) }),
-      };
-    });
     return {
-      title: tr.t('code.title', { protocol: protocol.name, code: code.code, reason: new Rendered(f.reason) }),
+      title: tr.t('code.title', { protocol: protocol.name, label: f.labelRendered }),
       f,
       facts: factKeys(protocol).map((key) => ({ label: tr.t(`fact.${key}`), value: f.facts[key] })),
-      compareWith,
+      compareGroups: compareGroups(page.locale, protocol, code, env),
     };
   },
 
-  frontMatter: (page, env) => ({
-    title: env.translator.plain('code.title', { protocol: page.protocol.name, code: page.code.code, reason: page.code.reason }),
-    protocol: page.protocol.id,
-    code: page.code.code,
-    locale: page.locale,
-  }),
+  frontMatter: (page) => ({ kind: 'code', protocol: page.protocol.id, code: page.code.code }),
+  breadcrumbs: (page, env) => protocolCrumbs(page.locale, page.protocol, env),
 };
+
+/** "Compare with" links: curated pairs first, then the rest of its class, then every other code. */
+function compareGroups(locale: string, protocol: Protocol, code: StatusCode, env: RenderEnv) {
+  const { translator: tr, fragments } = env;
+  const curated = new Set((indexOf(protocol).curatedOf.get(code.code) ?? []).map((n) => (n.low === code.code ? n.high : n.low)));
+  const link = (other: StatusCode) => ({
+    target: to.compare(locale, protocol.id, pairSlug(code.code, other.code)),
+    label: fragments.get(protocol, other).label,
+  });
+  const others = protocol.codes.filter((c) => c.code !== code.code);
+  const groups = [
+    { heading: tr.t('code.compareCurated'), links: others.filter((c) => curated.has(c.code)).map(link) },
+    { heading: tr.t('code.compareClass'), links: others.filter((c) => !curated.has(c.code) && c.classId === code.classId).map(link) },
+    { heading: tr.t('code.compareOther'), links: others.filter((c) => !curated.has(c.code) && c.classId !== code.classId).map(link) },
+  ];
+  return groups.filter((g) => g.links.length > 0);
+}

@@ -1,60 +1,104 @@
-import type { Contrast, Pair } from '@statusbook/core';
+import { pairSlug, type Contrast, type Pair, type Protocol } from '@statusbook/core';
 import { factKeys, type CodeFragments } from '../fragments.js';
 import { Rendered } from '../i18n.js';
-import type { PageModule, RenderEnv } from './types.js';
+import { indexOf } from '../protocol-index.js';
+import { to } from '../targets.js';
+import { protocolCrumbs, type PageModule, type RenderEnv } from './types.js';
+
+/** How many related comparisons a compare page links to. */
+const RELATED = 8;
 
 /** The comparison page of a pair of codes, canonical order (lower code first). */
 export const comparePage: PageModule<'compare'> = {
-  target: (page) => ({ kind: 'compare', locale: page.locale, protocol: page.protocol.id, slug: page.pair.slug }),
+  target: (page) => to.compare(page.locale, page.protocol.id, page.pair.slug),
+
+  title: (page, env) => compareTitle(page.pair, env),
 
   view(page, env) {
-    const { protocol, pair } = page;
+    const { protocol, pair, locale } = page;
     const { translator: tr, fragments, format } = env;
     const low = fragments.get(protocol, pair.low);
     const high = fragments.get(protocol, pair.high);
-    const contrasts = pair.contrasts.map((c) => phrase(c, pair, low, high, env));
+    const contrasts = phraseContrasts(pair, low, high, env);
+    const notes =
+      pair.kind === 'curated'
+        ? {
+            difference: format.inline(tr.content.pairText(protocol, pair.notes, 'difference')),
+            whenToUse: format.inline(tr.content.pairText(protocol, pair.notes, 'whenToUse')),
+            scenario: format.inline(tr.content.pairText(protocol, pair.notes, 'scenario')),
+          }
+        : undefined;
     return {
-      title: tr.t('compare.heading', {
-        protocol: protocol.name,
-        low: low.code,
-        lowReason: new Rendered(low.reason),
-        high: high.code,
-        highReason: new Rendered(high.reason),
-      }),
+      title: tr.t('compare.title', { protocol: protocol.name, low: low.labelRendered, high: high.labelRendered }),
+      protocolName: format.text(protocol.name),
+      summary: notes?.difference ?? contrasts[0] ?? tr.t('compare.noDifferences'),
       low,
       high,
       sides: [low, high],
       glance: factKeys(protocol).map((key) => ({ label: tr.t(`fact.${key}`), low: low.facts[key], high: high.facts[key] })),
       contrasts,
-      notes:
-        pair.kind === 'curated'
-          ? {
-              difference: format.inline(pair.notes.text.difference),
-              whenToUse: format.inline(pair.notes.text.whenToUse),
-              scenario: format.inline(pair.notes.text.scenario),
-            }
-          : undefined,
+      notes,
+      related: related(locale, protocol, pair, env),
+      references: [...low.references, ...high.references.filter((r) => !low.references.some((l) => l.href === r.href))],
     };
   },
 
-  frontMatter: (page, env) => ({
-    title: env.translator.plain('compare.heading', {
-      protocol: page.protocol.name,
-      low: page.pair.low.code,
-      lowReason: page.pair.low.reason,
-      high: page.pair.high.code,
-      highReason: page.pair.high.reason,
-    }),
-    protocol: page.protocol.id,
-    codes: [page.pair.low.code, page.pair.high.code],
-    locale: page.locale,
-  }),
+  frontMatter: (page) => ({ kind: 'compare', protocol: page.protocol.id, codes: [page.pair.low.code, page.pair.high.code] }),
+  breadcrumbs: (page, env) => [
+    ...protocolCrumbs(page.locale, page.protocol, env),
+    { label: env.translator.t('compareIndex.short'), target: to.compareIndex(page.locale, page.protocol.id) },
+  ],
 };
+
+/** The plain-text title of a pair: `200 OK vs 437 Unsupported Credential`. */
+export function compareTitle(pair: Pair, env: RenderEnv): string {
+  return env.translator.plain('compare.title', {
+    protocol: env.protocols.find((p) => p.id === pair.protocol)?.name ?? pair.protocol,
+    low: `${pair.low.code} ${pair.low.reason}`,
+    high: `${pair.high.code} ${pair.high.reason}`,
+  });
+}
+
+/** Other comparisons of either code: curated ones first, then each code's neighbours. */
+function related(locale: string, protocol: Protocol, pair: Pair, env: RenderEnv) {
+  const { translator: tr, fragments } = env;
+  const pairs: [number, number][] = [];
+  const add = (a: number, b: number) => {
+    if (a === b || (a === pair.low.code && b === pair.high.code) || (b === pair.low.code && a === pair.high.code)) return;
+    if (!pairs.some(([x, y]) => (x === a && y === b) || (x === b && y === a))) pairs.push([a, b]);
+  };
+  const { byCode, position, curatedOf } = indexOf(protocol);
+  for (const code of [pair.low, pair.high]) {
+    for (const n of curatedOf.get(code.code) ?? []) add(n.low, n.high);
+  }
+  for (const code of [pair.low, pair.high]) {
+    const at = position.get(code.code)!;
+    for (const neighbour of [protocol.codes[at - 1], protocol.codes[at + 1]]) {
+      if (neighbour?.classId === code.classId) add(code.code, neighbour.code);
+    }
+  }
+  return pairs.slice(0, RELATED).map(([a, b]) => {
+    const [x, y] = a < b ? [a, b] : [b, a];
+    return {
+      target: to.compare(locale, protocol.id, pairSlug(x, y)),
+      label: tr.t('compare.vs', {
+        low: fragments.get(protocol, byCode.get(x)!).labelRendered,
+        high: fragments.get(protocol, byCode.get(y)!).labelRendered,
+      }),
+    };
+  });
+}
+
+/** The pair's contrasts, each as a whole localized sentence. */
+export function phraseContrasts(pair: Pair, low: CodeFragments, high: CodeFragments, env: RenderEnv): string[] {
+  return pair.contrasts.map((c) => phrase(c, pair, low, high, env));
+}
 
 /** One contrast as a whole localized sentence. */
 function phrase(c: Contrast, pair: Pair, low: CodeFragments, high: CodeFragments, env: RenderEnv): string {
   const { translator: tr, format } = env;
-  const names = (values: readonly string[]) => new Rendered(tr.list(values.map((v) => format.text(v))));
+  const tokens = (values: readonly string[]) => new Rendered(tr.list(values.map((v) => format.code(v))));
+  const senders = (values: readonly string[]) => new Rendered(tr.list(values.map((s) => tr.t(`sender.${s}`))));
   const codes = { low: pair.low.code, high: pair.high.code };
   switch (c.kind) {
     case 'class':
@@ -62,30 +106,26 @@ function phrase(c: Contrast, pair: Pair, low: CodeFragments, high: CodeFragments
     case 'finality':
       return tr.t('contrast.finality', { final: c.finalCode, provisional: c.provisionalCode });
     case 'senders':
-      return tr.t('contrast.senders', {
-        ...codes,
-        lowSenders: new Rendered(tr.list(c.low.map((s) => tr.t(`sender.${s}`)))),
-        highSenders: new Rendered(tr.list(c.high.map((s) => tr.t(`sender.${s}`)))),
-      });
+      return tr.t('contrast.senders', { ...codes, lowSenders: senders(c.low), highSenders: senders(c.high) });
     case 'retry':
       return tr.t('contrast.retry', { ...codes, lowRetry: new Rendered(low.facts.retry ?? ''), highRetry: new Rendered(high.facts.retry ?? '') });
     case 'headers':
       if (c.onlyLow.length > 0 && c.onlyHigh.length > 0) {
-        return tr.t('contrast.headersBoth', { ...codes, lowHeaders: names(c.onlyLow), highHeaders: names(c.onlyHigh) });
+        return tr.t('contrast.headersBoth', { ...codes, lowHeaders: tokens(c.onlyLow), highHeaders: tokens(c.onlyHigh) });
       }
       return c.onlyLow.length > 0
-        ? tr.t('contrast.headersLow', { ...codes, lowHeaders: names(c.onlyLow) })
-        : tr.t('contrast.headersHigh', { ...codes, highHeaders: names(c.onlyHigh) });
+        ? tr.t('contrast.headersOne', { code: codes.low, other: codes.high, headers: tokens(c.onlyLow), count: c.onlyLow.length })
+        : tr.t('contrast.headersOne', { code: codes.high, other: codes.low, headers: tokens(c.onlyHigh), count: c.onlyHigh.length });
     case 'methods':
-      return tr.t('contrast.methods', {
-        ...codes,
-        lowMethods: new Rendered(low.facts.methods ?? ''),
-        highMethods: new Rendered(high.facts.methods ?? ''),
-      });
+      return tr.t('contrast.methods', { ...codes, lowMethods: new Rendered(low.facts.methods ?? ''), highMethods: new Rendered(high.facts.methods ?? '') });
     case 'cacheable':
       return tr.t('contrast.cacheable', { cacheable: c.cacheableCode, other: c.otherCode });
     case 'status':
-      return tr.t('contrast.status', { ...codes, lowStatus: new Rendered(tr.t(`status.${c.low}`)), highStatus: new Rendered(tr.t(`status.${c.high}`)) });
+      return tr.t('contrast.status', {
+        ...codes,
+        lowStatus: new Rendered(tr.t(`status.${c.low}`)),
+        highStatus: new Rendered(tr.t(`status.${c.high}`)),
+      });
     case 'spec':
       return tr.t('contrast.spec', { ...codes, lowRfc: c.low, highRfc: c.high });
   }

@@ -1,12 +1,22 @@
 import type { PageKind } from '../types.js';
+import { bookPage } from './book.js';
 import { codePage } from './code.js';
+import { compareIndexPage } from './compare-index.js';
 import { comparePage } from './compare.js';
+import { homePage } from './home.js';
+import { protocolPage } from './protocol.js';
+import { redirectPage } from './redirect.js';
 import type { PageModule } from './types.js';
 
 /** One module per page kind. */
 export const pageModules: { readonly [K in PageKind]: PageModule<K> } = {
+  home: homePage,
+  protocol: protocolPage,
+  'compare-index': compareIndexPage,
   code: codePage,
   compare: comparePage,
+  redirect: redirectPage,
+  book: bookPage,
 };
 
 export const PAGE_KINDS = Object.keys(pageModules) as PageKind[];

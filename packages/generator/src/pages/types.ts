@@ -1,19 +1,41 @@
+import type { Protocol } from '@statusbook/core';
 import type { FragmentCache } from '../fragments.js';
 import type { Translator } from '../i18n.js';
-import type { FormatRenderer, Page, PageKind, Target } from '../types.js';
+import type { FormatRenderer, PageKind, PageOf, Target } from '../types.js';
 
 /** Everything a page module needs to build its view for one (locale, format). */
 export interface RenderEnv {
   readonly format: FormatRenderer;
   readonly translator: Translator;
   readonly fragments: FragmentCache;
+  readonly protocols: readonly Protocol[];
+}
+
+export interface Crumb {
+  readonly label: string;
+  readonly target: Target;
 }
 
 /** One page kind: where its page goes, what its template sees, and its front matter. */
 export interface PageModule<K extends PageKind> {
-  target(page: Extract<Page, { kind: K }>): Target;
+  target(page: PageOf<K>): Target;
+  /** The page title as plain text (front matter, the document title). */
+  title(page: PageOf<K>, env: RenderEnv): string;
   /** What the page template sees; `title` is rendered for the format and also used by the layout. */
-  view(page: Extract<Page, { kind: K }>, env: RenderEnv): { readonly title: string };
-  /** Markdown front matter: plain data. */
-  frontMatter(page: Extract<Page, { kind: K }>, env: RenderEnv): Record<string, unknown>;
+  view(page: PageOf<K>, env: RenderEnv): { readonly title: string };
+  /** Markdown front matter: plain data (besides title, locale and alternates, which every page has). */
+  frontMatter(page: PageOf<K>): Record<string, unknown>;
+  /** The trail from the locale home to this page's parent. */
+  breadcrumbs(page: PageOf<K>, env: RenderEnv): Crumb[];
+  /** False when the page template is a whole document of its own (redirects). */
+  readonly layout?: false;
+}
+
+/** Breadcrumbs shared by the pages under a protocol. */
+export function protocolCrumbs(locale: string, protocol: Protocol, env: RenderEnv): Crumb[] {
+  const { translator: tr } = env;
+  return [
+    { label: tr.t('nav.home'), target: { kind: 'home', locale } },
+    { label: tr.t('protocol.title', { protocol: protocol.name }), target: { kind: 'protocol', locale, protocol: protocol.id } },
+  ];
 }

@@ -1,0 +1,35 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { compareStrings } from '@statusbook/core';
+import { UsageError } from './errors.js';
+
+/** Locales present in `locales/` (a folder with a ui.json), English first. */
+export async function availableLocales(localesDir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(localesDir);
+  } catch {
+    return [];
+  }
+  const found: string[] = [];
+  for (const name of names.sort(compareStrings)) {
+    try {
+      await stat(join(localesDir, name, 'ui.json'));
+      found.push(name);
+    } catch {
+      // not a locale folder
+    }
+  }
+  return found.sort((a, b) => (a === 'en' ? -1 : b === 'en' ? 1 : compareStrings(a, b)));
+}
+
+/** Parses `--locale vi,ja` against what exists; every unknown locale is a usage error. */
+export function pickList<T extends string>(flag: string, value: string | undefined, available: readonly T[]): T[] {
+  if (value === undefined) return [...available];
+  const wanted = value.split(',').map((v) => v.trim()).filter((v) => v !== '');
+  const unknown = wanted.filter((v) => !(available as readonly string[]).includes(v));
+  if (unknown.length > 0 || wanted.length === 0) {
+    throw new UsageError(`--${flag} ${value}: unknown ${flag} '${unknown[0] ?? value}'`, `available: ${available.join(', ')}`);
+  }
+  return available.filter((v) => wanted.includes(v));
+}

@@ -1,0 +1,59 @@
+import { findPair } from '@statusbook/core';
+import { factKeys } from '../fragments.js';
+import { to } from '../targets.js';
+import { phraseContrasts } from './compare.js';
+import { protocolCrumbs, type PageModule } from './types.js';
+
+/**
+ * The print book of one protocol: introduction, every code with its facts, then the curated
+ * comparisons. (Every derived pair would make thousands of pages; those stay on the web.)
+ */
+export const bookPage: PageModule<'book'> = {
+  target: (page) => to.book(page.locale, page.protocol.id),
+
+  title: (page, env) => env.translator.plain('book.title', { protocol: page.protocol.name }),
+
+  view(page, env) {
+    const { protocol } = page;
+    const { translator: tr, format, fragments } = env;
+    const keys = factKeys(protocol);
+    const classes = protocol.classes.map((cls) => ({
+      id: cls.id,
+      heading: tr.t('classLabel', { id: cls.id, name: format.inline(tr.content.className(protocol, cls)) }),
+      description: format.inline(tr.content.classDescription(protocol, cls)),
+      codes: protocol.codes
+        .filter((c) => c.classId === cls.id)
+        .map((c) => {
+          const f = fragments.get(protocol, c);
+          return { f, anchor: `code-${c.code}`, facts: keys.map((key) => ({ label: tr.t(`fact.${key}`), value: f.facts[key] })) };
+        }),
+    }));
+    const comparisons = protocol.curated.map((n) => {
+      const pair = findPair(protocol, n.low, n.high)!;
+      const low = fragments.get(protocol, pair.low);
+      const high = fragments.get(protocol, pair.high);
+      return {
+        anchor: `compare-${pair.slug}`,
+        title: tr.t('compare.vs', { low: low.labelRendered, high: high.labelRendered }),
+        glance: keys.map((key) => ({ label: tr.t(`fact.${key}`), low: low.facts[key], high: high.facts[key] })),
+        low,
+        high,
+        contrasts: phraseContrasts(pair, low, high, env),
+        difference: format.inline(tr.content.pairText(protocol, n, 'difference')),
+        whenToUse: format.inline(tr.content.pairText(protocol, n, 'whenToUse')),
+        scenario: format.inline(tr.content.pairText(protocol, n, 'scenario')),
+      };
+    });
+    return {
+      title: tr.t('book.title', { protocol: protocol.name }),
+      subtitle: format.text(protocol.title),
+      description: format.inline(tr.content.protocolDescription(protocol)),
+      runningHeader: tr.plain('book.runningHeader', { protocol: protocol.name }),
+      classes,
+      comparisons,
+    };
+  },
+
+  frontMatter: () => ({}),
+  breadcrumbs: (page, env) => protocolCrumbs(page.locale, page.protocol, env),
+};

@@ -1,0 +1,45 @@
+import { pairCount, pairSlug } from '@statusbook/core';
+import { indexOf } from '../protocol-index.js';
+import { to } from '../targets.js';
+import { protocolCrumbs, type PageModule } from './types.js';
+
+/** The comparisons of one protocol: curated pairs first, then a way to reach every pair. */
+export const compareIndexPage: PageModule<'compare-index'> = {
+  target: (page) => to.compareIndex(page.locale, page.protocol.id),
+
+  title: (page, env) => env.translator.plain('compareIndex.title', { protocol: page.protocol.name }),
+
+  view(page, env) {
+    const { protocol, locale } = page;
+    const { translator: tr, format, fragments } = env;
+    const { byCode } = indexOf(protocol);
+    return {
+      title: tr.t('compareIndex.title', { protocol: protocol.name }),
+      intro: tr.t('compareIndex.intro', { count: pairCount(protocol), protocol: protocol.name }),
+      curatedHeading: tr.t('compareIndex.curated'),
+      curated: protocol.curated.map((n) => {
+        const low = fragments.get(protocol, byCode.get(n.low)!);
+        const high = fragments.get(protocol, byCode.get(n.high)!);
+        return {
+          target: to.compare(locale, protocol.id, pairSlug(n.low, n.high)),
+          label: tr.t('compare.vs', { low: low.labelRendered, high: high.labelRendered }),
+          difference: format.inline(tr.content.pairText(protocol, n, 'difference')),
+        };
+      }),
+      allHeading: tr.t('compareIndex.all'),
+      allIntro: tr.t('compareIndex.allIntro'),
+      classes: protocol.classes.map((cls) => ({
+        heading: tr.t('classLabel', { id: cls.id, name: format.inline(tr.content.className(protocol, cls)) }),
+        codes: protocol.codes
+          .filter((c) => c.classId === cls.id)
+          .map((c) => {
+            const f = fragments.get(protocol, c);
+            return { target: f.target, label: f.label };
+          }),
+      })),
+    };
+  },
+
+  frontMatter: (page) => ({ kind: 'compare-index', protocol: page.protocol.id }),
+  breadcrumbs: (page, env) => protocolCrumbs(page.locale, page.protocol, env),
+};

@@ -1,0 +1,146 @@
+import { urlPath } from './formats/paths.js';
+import { escapeHtml } from './formats/html.js';
+import type { RenderEnv } from './pages/types.js';
+import { inLocale, to } from './targets.js';
+import { languageName, textDirection } from './locale-info.js';
+import type { Templates } from './templates.js';
+import type { Format, OutputFile, Page, Target } from './types.js';
+import { derivePairs, type Protocol } from '@statusbook/core';
+
+/** URLs per sitemap file; the protocol allows 50,000. */
+const SITEMAP_CHUNK = 40_000;
+
+interface SiteFilesInput {
+  readonly locales: readonly string[];
+  readonly baseUrl: string;
+  readonly formats: readonly Format[];
+  readonly protocols: readonly Protocol[];
+  readonly templates: Templates;
+  envFor(locale: string, format: Format): RenderEnv;
+  /** The HTML pages of the default locale (each stands for its translations too). */
+  pages(): Generator<Page>;
+}
+
+/** Files that are not pages: the stylesheet, 404, sitemaps and the redirect list of the HTML site. */
+export function* siteFiles(site: SiteFilesInput): Generator<OutputFile> {
+  if (!site.formats.includes('html')) return;
+  for (const [name, contents] of site.templates.assets) yield { path: `html/assets/${name}`, contents };
+  yield notFound(site);
+  yield rootIndex(site);
+  yield* sitemaps(site);
+  yield redirects(site);
+}
+
+function notFound(site: SiteFilesInput): OutputFile {
+  const locale = site.locales[0] ?? 'en';
+  const env = site.envFor(locale, 'html');
+  const target: Target = to.home(locale);
+  const ctx = { format: env.format, translator: env.translator, target, baseUrl: site.baseUrl };
+  // The 404 page is served at any path, so its links are site-absolute.
+  const base = basePath(site.baseUrl);
+  const body = site.templates.page('not-found', 'html')(
+    {
+      title: env.translator.t('notFound.title'),
+      message: env.translator.t('notFound.message'),
+      lang: locale,
+      dir: textDirection(locale),
+      stylesheet: escapeHtml(`${base}/assets/site.css`),
+      homes: site.locales.map((l) => ({ locale: l, href: escapeHtml(`${base}/${l}/`), label: escapeHtml(languageName(l)) })),
+    },
+    ctx,
+  );
+  return { path: 'html/404.html', contents: env.format.finish(body, {}) };
+}
+
+/** `/` sends readers to the default locale. */
+function rootIndex(site: SiteFilesInput): OutputFile {
+  const locale = site.locales[0] ?? 'en';
+  const href = `${site.baseUrl}/${locale}/`;
+  const contents = `<!doctype html>
+<html lang="${escapeHtml(locale)}">
+<head>
+<meta charset="utf-8">
+<title>Statusbook</title>
+<meta http-equiv="refresh" content="0; url=${escapeHtml(`${locale}/`)}">
+<link rel="canonical" href="${escapeHtml(href)}">
+</head>
+<body><p><a href="${escapeHtml(`${locale}/`)}">${escapeHtml(href)}</a></p></body>
+</html>
+`;
+  return { path: 'html/index.html', contents };
+}
+
+function* sitemaps(site: SiteFilesInput): Generator<OutputFile> {
+  const html = site.envFor(site.locales[0] ?? 'en', 'html').format;
+  const files: string[] = [];
+  let entries: string[] = [];
+  const flush = (): OutputFile => {
+    const name = `sitemap-${files.length + 1}.xml`;
+    files.push(name);
+    const contents = `<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+${entries.join('')}</urlset>
+`;
+    entries = [];
+    return { path: `html/${name}`, contents };
+  };
+  for (const page of site.pages()) {
+    if (page.kind === 'redirect') continue;
+    const target = targetOf(page);
+    html.path(target); // only pages the HTML site has
+    const alternates = site.locales
+      .map((l) => `    <xhtml:link rel="alternate" hreflang="${l}" href="${escapeHtml(site.baseUrl + urlPath(inLocale(target, l)))}"/>\n`)
+      .join('');
+    const xDefault = `    <xhtml:link rel="alternate" hreflang="x-default" href="${escapeHtml(site.baseUrl + urlPath(target))}"/>\n`;
+    for (const locale of site.locales) {
+      entries.push(`  <url>\n    <loc>${escapeHtml(site.baseUrl + urlPath(inLocale(target, locale)))}</loc>\n${alternates}${xDefault}  </url>\n`);
+    }
+    if (entries.length >= SITEMAP_CHUNK) yield flush();
+  }
+  if (entries.length > 0 || files.length === 0) yield flush();
+  const index = files.map((f) => `  <sitemap><loc>${escapeHtml(`${site.baseUrl}/${f}`)}</loc></sitemap>\n`).join('');
+  yield {
+    path: 'html/sitemap.xml',
+    contents: `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${index}</sitemapindex>\n`,
+  };
+}
+
+/** `_redirects` (Netlify, Cloudflare Pages and others): reversed pair URLs to the canonical ones. */
+function redirects(site: SiteFilesInput): OutputFile {
+  const base = basePath(site.baseUrl);
+  const lines: string[] = [];
+  for (const protocol of site.protocols) {
+    for (const locale of site.locales) {
+      for (const pair of derivePairs(protocol)) {
+        const from = urlPath(to.redirect(locale, protocol.id, `${pair.high.code}-vs-${pair.low.code}`));
+        lines.push(`${base}${from} ${base}${urlPath(to.compare(locale, protocol.id, pair.slug))} 301`);
+      }
+    }
+  }
+  return { path: 'html/_redirects', contents: `${lines.join('\n')}\n` };
+}
+
+/** The path part of the base URL, without a trailing slash (`https://x.org/docs` -> `/docs`). */
+function basePath(baseUrl: string): string {
+  return new URL(`${baseUrl}/`, 'http://localhost').pathname.replace(/\/$/, '');
+}
+
+function targetOf(page: Page): Target {
+  switch (page.kind) {
+    case 'home':
+      return to.home(page.locale);
+    case 'protocol':
+      return to.protocol(page.locale, page.protocol.id);
+    case 'compare-index':
+      return to.compareIndex(page.locale, page.protocol.id);
+    case 'book':
+      return to.book(page.locale, page.protocol.id);
+    case 'code':
+      return to.code(page.locale, page.protocol.id, page.code.code);
+    case 'compare':
+      return to.compare(page.locale, page.protocol.id, page.pair.slug);
+    case 'redirect':
+      return to.redirect(page.locale, page.protocol.id, page.pair.slug);
+  }
+}
+
