@@ -20,6 +20,8 @@ export interface CodeFragments {
   readonly formerly: readonly string[];
   /** Short badges: registry status when not current, "renamed" when it has former names. */
   readonly badges: readonly string[];
+  /** "Registry status: deprecated." when the code is not current. */
+  readonly statusNote?: string;
   readonly summary: string;
   readonly description: string;
   readonly whenYouSeeIt: string;
@@ -111,6 +113,7 @@ function buildFragments(protocol: Protocol, code: StatusCode, format: FormatRend
     ...(gloss ? { gloss: format.inline(gloss) } : {}),
     formerly: code.formerReasons.map((f) => tr.t('code.formerly', { reason: f.reason, rfc: f.rfc })),
     badges,
+    ...(code.status === 'current' ? {} : { statusNote: tr.t('code.statusNote', { status: new Rendered(tr.t(`status.${code.status}`)) }) }),
     summary: format.inline(tr.content.code(code, 'summary')),
     description: format.inline(tr.content.code(code, 'description')),
     whenYouSeeIt: format.inline(tr.content.code(code, 'whenYouSeeIt')),
