@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { compareStrings } from '@statusbook/core';
 import { UsageError } from './errors.js';
 
+/** The language content/ is written in; other locales translate it. */
+export const SOURCE_LOCALE = 'en';
+
 /** Locales present in `locales/` (a folder with a ui.json), English first. */
 export async function availableLocales(localesDir: string): Promise<string[]> {
   let names: string[];

@@ -6,3 +6,18 @@ export { countDiagnostics, sortDiagnostics, compareStrings } from './diagnostics
 export { parseText } from './text.js';
 export { suggest } from './suggest.js';
 export { CODE_STATUSES, RETRY_VALUES } from './content-schema.js';
+export {
+  loadTranslations,
+  sourceFields,
+  sourceHash,
+  translatedField,
+  translationStatus,
+  CODE_TRANSLATION_FIELDS,
+  PAIR_TRANSLATION_FIELDS,
+  type CodeTranslationField,
+  type LocaleTranslation,
+  type ProtocolTranslation,
+  type SourceField,
+  type TranslatedText,
+  type TranslationCounts,
+} from './load-translations.js';

@@ -1,21 +1,14 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { codeSchema, pairsSchema, protocolSchema } from './content-schema.js';
 import { compareStrings, sortDiagnostics } from './diagnostics.js';
-import { FileContext, offsetOf } from './schema.js';
+import { offsetOf } from './schema.js';
+import { nodeAt, parseYaml, readOptional, type YamlFile } from './yaml-file.js';
 import { suggest } from './suggest.js';
 import type { CodeClass, CuratedNotes, Diagnostic, LoadResult, Protocol, Reference, StatusCode } from './types.js';
 
 type ProtocolValue = NonNullable<ReturnType<typeof protocolSchema>>;
 type CodeValue = NonNullable<ReturnType<typeof codeSchema>>;
-
-interface YamlFile {
-  readonly doc: Document.Parsed;
-  readonly ctx: FileContext;
-  /** False when the file has a YAML syntax error (already reported). */
-  readonly ok: boolean;
-}
 
 const CODE_FILE = /^(\d+)\.ya?ml$/;
 
@@ -273,24 +266,6 @@ function normalizeReferences(refs: readonly { rfc: number; section?: string; tit
   return refs.map((r, i) => ({ ...r, role: r.role ?? (i === 0 ? 'definition' : 'update') }));
 }
 
-function parseYaml(file: string, source: string): YamlFile {
-  const lines = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const ctx = new FileContext(file, lines);
-  const [first] = doc.errors;
-  if (first) {
-    ctx.error(first.pos[0], 'yaml/syntax', `YAML syntax error: ${first.message.replace(/\s+/g, ' ').trim()}`, {
-      expected: 'valid YAML',
-      actual: first.code,
-    });
-  }
-  return { doc, ctx, ok: !first };
-}
-
-function nodeAt(doc: Document.Parsed, path: readonly (string | number)[]): Node | undefined {
-  return doc.getIn(path, true) as Node | undefined;
-}
-
 async function listCodeFiles(dir: string): Promise<string[]> {
   try {
     const names = await readdir(dir);
@@ -300,15 +275,6 @@ async function listCodeFiles(dir: string): Promise<string[]> {
       .map((n) => join(dir, n));
   } catch {
     return [];
-  }
-}
-
-async function readOptional(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
   }
 }
 

@@ -68,7 +68,7 @@ function buildFragments(protocol: Protocol, code: StatusCode, format: FormatRend
   for (const key of factKeys(protocol)) {
     switch (key) {
       case 'class':
-        facts.class = tr.t('classLabel', { id: code.classId, name: new Rendered(codeClass ? format.inlineCell(tr.content.className(protocol, codeClass)) : '') });
+        facts.class = tr.t('classLabel', { id: code.classId, name: new Rendered(codeClass ? tr.renderLabel(tr.content.className(protocol, codeClass)) : '') });
         break;
       case 'kind':
         facts.kind = tr.t(code.final ? 'fact.final' : 'fact.provisional');
@@ -110,14 +110,14 @@ function buildFragments(protocol: Protocol, code: StatusCode, format: FormatRend
     reason,
     label,
     labelRendered: new Rendered(label),
-    ...(gloss ? { gloss: format.inline(gloss) } : {}),
+    ...(gloss ? { gloss: tr.render(gloss) } : {}),
     formerly: code.formerReasons.map((f) => tr.t('code.formerly', { reason: f.reason, rfc: f.rfc })),
     badges,
     ...(code.status === 'current' ? {} : { statusNote: tr.t('code.statusNote', { status: new Rendered(tr.t(`status.${code.status}`)) }) }),
-    summary: format.inline(tr.content.code(code, 'summary')),
-    description: format.inline(tr.content.code(code, 'description')),
-    whenYouSeeIt: format.inline(tr.content.code(code, 'whenYouSeeIt')),
-    howToFix: format.inline(tr.content.code(code, 'howToFix')),
+    summary: tr.render(tr.content.code(code, 'summary')),
+    description: tr.render(tr.content.code(code, 'description')),
+    whenYouSeeIt: tr.render(tr.content.code(code, 'whenYouSeeIt')),
+    howToFix: tr.render(tr.content.code(code, 'howToFix')),
     facts,
     references: code.references.map((r) => ({ label: referenceLabel(r, tr), href: format.url(rfcUrl(r)) })),
   };

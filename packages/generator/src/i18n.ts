@@ -1,7 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import i18next, { type TFunction } from 'i18next';
-import type { CodeClass, CodeTextField, CuratedNotes, PairTextField, Protocol, StatusCode, Text } from '@statusbook/core';
+import {
+  pairSlug,
+  type CodeClass,
+  type CodeTextField,
+  type CuratedNotes,
+  type LocaleTranslation,
+  type PairTextField,
+  type Protocol,
+  type StatusCode,
+  type Text,
+  type TranslatedText,
+} from '@statusbook/core';
 import type { FormatRenderer } from './types.js';
 
 /** A value for a sentence placeholder: plain text (escaped for the format) or already rendered. */
@@ -18,26 +29,60 @@ export class Rendered {
   }
 }
 
+/** The language content/ is written in. */
+export const SOURCE_LOCALE = 'en';
+
+/**
+ * A content text as one locale shows it: `source` in the source language, else
+ * `translated`, `stale` (translated from an older English) or `fallback` (the English,
+ * because there is no translation).
+ */
+export interface Localized {
+  readonly text: Text;
+  readonly state: 'source' | 'translated' | 'stale' | 'fallback';
+}
+
 /** The content text of one locale: translated where a translation exists, else the source. */
 export interface ContentText {
-  protocolDescription(protocol: Protocol): Text;
-  className(protocol: Protocol, cls: CodeClass): Text;
-  classDescription(protocol: Protocol, cls: CodeClass): Text;
-  code(code: StatusCode, field: CodeTextField): Text;
+  protocolDescription(protocol: Protocol): Localized;
+  className(protocol: Protocol, cls: CodeClass): Localized;
+  classDescription(protocol: Protocol, cls: CodeClass): Localized;
+  code(code: StatusCode, field: CodeTextField): Localized;
   /** A gloss of the reason phrase; none in the source language, where the phrase is its own gloss. */
-  reasonGloss(code: StatusCode): Text | undefined;
-  pairText(protocol: Protocol, notes: CuratedNotes, field: PairTextField): Text;
+  reasonGloss(code: StatusCode): Localized | undefined;
+  pairText(protocol: Protocol, notes: CuratedNotes, field: PairTextField): Localized;
 }
+
+const source = (text: Text): Localized => ({ text, state: 'source' });
 
 /** The source language's content: the English text of content/. */
 export const sourceContent: ContentText = {
-  protocolDescription: (protocol) => protocol.description,
-  className: (_protocol, cls) => cls.name,
-  classDescription: (_protocol, cls) => cls.description,
-  code: (code, field) => code.text[field],
+  protocolDescription: (protocol) => source(protocol.description),
+  className: (_protocol, cls) => source(cls.name),
+  classDescription: (_protocol, cls) => source(cls.description),
+  code: (code, field) => source(code.text[field]),
   reasonGloss: () => undefined,
-  pairText: (_protocol, notes, field) => notes.text[field],
+  pairText: (_protocol, notes, field) => source(notes.text[field]),
 };
+
+/** One locale's content: each field translated where it can be, else the English, marked as a fallback. */
+export function translatedContent(translation: LocaleTranslation): ContentText {
+  const pick = (t: TranslatedText | undefined, english: Text): Localized =>
+    t ? { text: t.text, state: t.state } : { text: english, state: 'fallback' };
+  const of = (protocol: Protocol) => translation.protocols.get(protocol.id);
+  const byCode = (code: StatusCode) => translation.protocols.get(code.protocol)?.codes.get(code.code);
+  return {
+    protocolDescription: (protocol) => pick(of(protocol)?.description, protocol.description),
+    className: (protocol, cls) => pick(of(protocol)?.classes.get(cls.id)?.name, cls.name),
+    classDescription: (protocol, cls) => pick(of(protocol)?.classes.get(cls.id)?.description, cls.description),
+    code: (code, field) => pick(byCode(code)?.[field], code.text[field]),
+    reasonGloss: (code) => {
+      const gloss = byCode(code)?.reason;
+      return gloss ? { text: gloss.text, state: gloss.state } : undefined;
+    },
+    pairText: (protocol, notes, field) => pick(of(protocol)?.pairs.get(pairSlug(notes.low, notes.high))?.[field], notes.text[field]),
+  };
+}
 
 /** Translates keys for one locale into text escaped for one format. */
 export interface Translator {
@@ -46,6 +91,10 @@ export interface Translator {
   readonly content: ContentText;
   /** A whole localized sentence; placeholder values are escaped or kept as rendered. */
   t(key: string, args?: Readonly<Record<string, Arg>>): string;
+  /** Content text as a paragraph: a fallback is marked as English and noted, a stale translation noted. */
+  render(text: Localized): string;
+  /** Content text as a short label (class names, table cells): marked as English when it falls back, no note. */
+  renderLabel(text: Localized): string;
   /** The same sentence as plain, unescaped text (for front matter and other data). */
   plain(key: string, args?: Readonly<Record<string, string | number>>): string;
   /** A localized list ("a, b and c") of already rendered items. */
@@ -110,6 +159,16 @@ export function createTranslator(t: TFunction, locale: string, format: FormatRen
       }
       const sentence = format.text(t(key, options) as string);
       return sentence.replace(SLOT, (_, i: string) => slots[Number(i)]!);
+    },
+    render(text) {
+      const inline = format.inline(text.text);
+      if (text.state === 'fallback') return `${format.lang(SOURCE_LOCALE, inline)} ${format.note(this.t('i18n.fallback'))}`;
+      if (text.state === 'stale') return `${inline} ${format.note(this.t('i18n.stale'))}`;
+      return inline;
+    },
+    renderLabel(text) {
+      const inline = format.inlineCell(text.text);
+      return text.state === 'fallback' ? format.lang(SOURCE_LOCALE, inline) : inline;
     },
     plain: (key, args) => t(key, args ?? {}) as string,
     list(items) {

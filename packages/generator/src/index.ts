@@ -4,3 +4,4 @@ export { createSite, type Site, type SiteOptions } from './site.js';
 export { formats, formatRenderer } from './formats/index.js';
 export { TemplateError } from './templates.js';
 export { escapeHtml } from './formats/html.js';
+export { sourceContent, translatedContent, SOURCE_LOCALE, type ContentText, type Localized } from './i18n.js';

@@ -18,3 +18,15 @@ export function textDirection(locale: string): 'ltr' | 'rtl' {
     return 'ltr';
   }
 }
+
+const collators = new Map<string, Intl.Collator>();
+
+/** A collator for sorting names in a locale's order, made once per locale. */
+export function collator(locale: string): Intl.Collator {
+  let c = collators.get(locale);
+  if (!c) {
+    c = new Intl.Collator(locale);
+    collators.set(locale, c);
+  }
+  return c;
+}

@@ -6,7 +6,7 @@ import { createI18n, createTranslator, Rendered, sourceContent, type ContentText
 import { pageModules } from './pages/index.js';
 import type { PageModule, RenderEnv } from './pages/types.js';
 import { siteFiles } from './site-files.js';
-import { languageName, textDirection } from './locale-info.js';
+import { collator, languageName, textDirection } from './locale-info.js';
 import { to, inLocale } from './targets.js';
 import { loadTemplates, type HelperContext, type Templates } from './templates.js';
 import type { Format, OutputFile, Page, PageKind } from './types.js';
@@ -133,12 +133,11 @@ function renderPage(page: Page, site: SiteState): OutputFile {
   const path = env.format.path(target);
   if (module.layout === false) return { path, contents: env.format.finish(body, {}) };
 
-  const alternates = site.locales.map((locale) => ({
-    locale,
-    name: env.format.text(languageName(locale)),
-    target: inLocale(target, locale),
-    current: locale === page.locale,
-  }));
+  // The language switcher lists languages by their own names, in the reader's order.
+  const alternates = site.locales
+    .map((locale) => ({ locale, plain: languageName(locale), target: inLocale(target, locale), current: locale === page.locale }))
+    .sort((a, b) => collator(page.locale).compare(a.plain, b.plain))
+    .map(({ plain, ...rest }) => ({ ...rest, name: env.format.text(plain) }));
   const layout = {
     title: env.format.text(title),
     lang: page.locale,

@@ -51,6 +51,14 @@ export interface FormatRenderer {
   inline(value: Text): string;
   /** Inline Markdown content for a table cell. */
   inlineCell(value: Text): string;
+  /** Rendered content marked as being in another language (HTML: `lang`; Markdown has no way to say it). */
+  lang(locale: string, rendered: string): string;
+  /** A link around already rendered text. */
+  link(href: string, rendered: string): string;
+  /** Strong emphasis around already rendered text. */
+  strong(rendered: string): string;
+  /** A short editorial note next to content (already rendered text). */
+  note(rendered: string): string;
   /** A URL written into a link, escaped for this format. */
   url(href: string): string;
   /** The output path of a target, relative to the output folder. */

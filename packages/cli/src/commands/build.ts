@@ -1,8 +1,10 @@
 import { join, relative, resolve } from 'node:path';
-import { createSite, FORMATS, type Format } from '@statusbook/generator';
+import { countDiagnostics, loadTranslations } from '@statusbook/core';
+import { createSite, FORMATS, sourceContent, translatedContent, type Format } from '@statusbook/generator';
 import { parseFlags } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
-import { availableLocales, pickList } from '../locales.js';
+import { availableLocales, pickList, SOURCE_LOCALE } from '../locales.js';
+import { printDiagnostics } from '../report.js';
 import { findChromium, printPdfs } from '../print-pdf.js';
 import { projectAt, type Project } from '../project.js';
 import { StagedOutput } from '../write-output.js';
@@ -55,7 +57,11 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
 
     const started = performance.now();
     const { ok, content } = await loadAndReport(project, io, values.strict);
-    if (!ok) {
+    const translated = locales.filter((l) => l !== SOURCE_LOCALE);
+    const { translations, diagnostics } = ok ? await loadTranslations(project.locales, translated, content.protocols) : { translations: new Map(), diagnostics: [] };
+    printDiagnostics(diagnostics, io);
+    const counts = countDiagnostics(diagnostics);
+    if (!ok || counts.error > 0 || (values.strict && counts.warning > 0)) {
       io.stderr.write('build stopped: nothing was written\n');
       return EXIT.failed;
     }
@@ -66,6 +72,10 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
       locales,
       formats,
       baseUrl: values['base-url'],
+      content: (locale) => {
+        const translation = translations.get(locale);
+        return translation ? translatedContent(translation) : sourceContent;
+      },
     });
     const output = await StagedOutput.open(out);
     try {

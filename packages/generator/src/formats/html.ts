@@ -51,6 +51,10 @@ const htmlText = {
   inline,
   inlineCell: inline,
   url: escapeHtml,
+  lang: (locale: string, rendered: string) => `<span lang="${escapeHtml(locale)}">${rendered}</span>`,
+  link: (href: string, rendered: string) => `<a href="${escapeHtml(href)}">${rendered}</a>`,
+  strong: (rendered: string) => `<strong>${rendered}</strong>`,
+  note: (rendered: string) => `<small class="i18n-note">${rendered}</small>`,
   finish: (body: string) => `${body.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`,
 };
 

@@ -46,6 +46,10 @@ function forCell(nodes: readonly PhrasingContent[]): PhrasingContent[] {
   });
 }
 
+function url(href: string): string {
+  return /[\s()<>]/.test(href) ? `<${encodeURI(href)}>` : href;
+}
+
 function path(target: Target): string {
   if (target.kind === 'redirect' || target.kind === 'book') unsupported('md', target);
   const base = `md/${segments(target).join('/')}`;
@@ -60,7 +64,11 @@ export const md: FormatRenderer = {
   code: (value) => stringify([{ type: 'inlineCode', value }]),
   inline: (value) => stringify(sanitizeInline(value.nodes)),
   inlineCell: (value) => stringify(forCell(sanitizeInline(value.nodes))),
-  url: (href) => (/[\s()<>]/.test(href) ? `<${encodeURI(href)}>` : href),
+  lang: (_locale, rendered) => rendered,
+  link: (href, rendered) => `[${rendered}](${url(href)})`,
+  strong: (rendered) => `**${rendered}**`,
+  note: (rendered) => `_${rendered}_`,
+  url,
   path,
   href: (from, to) => relativeHref(path(from), path(to)),
   finish(body, frontMatter) {

@@ -19,8 +19,8 @@ export const bookPage: PageModule<'book'> = {
     const keys = factKeys(protocol);
     const classes = protocol.classes.map((cls) => ({
       id: cls.id,
-      heading: tr.t('classLabel', { id: cls.id, name: format.inline(tr.content.className(protocol, cls)) }),
-      description: format.inline(tr.content.classDescription(protocol, cls)),
+      heading: tr.t('classLabel', { id: cls.id, name: tr.renderLabel(tr.content.className(protocol, cls)) }),
+      description: tr.render(tr.content.classDescription(protocol, cls)),
       codes: protocol.codes
         .filter((c) => c.classId === cls.id)
         .map((c) => {
@@ -39,16 +39,15 @@ export const bookPage: PageModule<'book'> = {
         low,
         high,
         contrasts: phraseContrasts(pair, low, high, env),
-        difference: format.inline(tr.content.pairText(protocol, n, 'difference')),
-        whenToUse: format.inline(tr.content.pairText(protocol, n, 'whenToUse')),
-        scenario: format.inline(tr.content.pairText(protocol, n, 'scenario')),
+        difference: tr.render(tr.content.pairText(protocol, n, 'difference')),
+        whenToUse: tr.render(tr.content.pairText(protocol, n, 'whenToUse')),
+        scenario: tr.render(tr.content.pairText(protocol, n, 'scenario')),
       };
     });
     return {
       title: tr.t('book.title', { protocol: protocol.name }),
       subtitle: format.text(protocol.title),
-      description: format.inline(tr.content.protocolDescription(protocol)),
-      runningHeader: tr.plain('book.runningHeader', { protocol: protocol.name }),
+      description: tr.render(tr.content.protocolDescription(protocol)),
       classes,
       comparisons,
     };

@@ -1,7 +1,7 @@
 import { pairCount, pairSlug } from '@statusbook/core';
 import { indexOf } from '../protocol-index.js';
 import { to } from '../targets.js';
-import { protocolCrumbs, type PageModule } from './types.js';
+import { linkTo, protocolCrumbs, type PageModule } from './types.js';
 
 /** The comparisons of one protocol: curated pairs first, then a way to reach every pair. */
 export const compareIndexPage: PageModule<'compare-index'> = {
@@ -11,8 +11,9 @@ export const compareIndexPage: PageModule<'compare-index'> = {
 
   view(page, env) {
     const { protocol, locale } = page;
-    const { translator: tr, format, fragments } = env;
+    const { translator: tr, fragments } = env;
     const { byCode } = indexOf(protocol);
+    const self = to.compareIndex(locale, protocol.id);
     return {
       title: tr.t('compareIndex.title', { protocol: protocol.name }),
       intro: tr.t('compareIndex.intro', { count: pairCount(protocol), protocol: protocol.name }),
@@ -21,15 +22,14 @@ export const compareIndexPage: PageModule<'compare-index'> = {
         const low = fragments.get(protocol, byCode.get(n.low)!);
         const high = fragments.get(protocol, byCode.get(n.high)!);
         return {
-          target: to.compare(locale, protocol.id, pairSlug(n.low, n.high)),
-          label: tr.t('compare.vs', { low: low.labelRendered, high: high.labelRendered }),
-          difference: format.inline(tr.content.pairText(protocol, n, 'difference')),
+          heading: linkTo(env, self, to.compare(locale, protocol.id, pairSlug(n.low, n.high)), tr.t('compare.vs', { low: low.labelRendered, high: high.labelRendered })),
+          difference: tr.render(tr.content.pairText(protocol, n, 'difference')),
         };
       }),
       allHeading: tr.t('compareIndex.all'),
       allIntro: tr.t('compareIndex.allIntro'),
       classes: protocol.classes.map((cls) => ({
-        heading: tr.t('classLabel', { id: cls.id, name: format.inline(tr.content.className(protocol, cls)) }),
+        heading: tr.t('classLabel', { id: cls.id, name: tr.renderLabel(tr.content.className(protocol, cls)) }),
         codes: protocol.codes
           .filter((c) => c.classId === cls.id)
           .map((c) => {

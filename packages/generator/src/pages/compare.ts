@@ -23,9 +23,9 @@ export const comparePage: PageModule<'compare'> = {
     const notes =
       pair.kind === 'curated'
         ? {
-            difference: format.inline(tr.content.pairText(protocol, pair.notes, 'difference')),
-            whenToUse: format.inline(tr.content.pairText(protocol, pair.notes, 'whenToUse')),
-            scenario: format.inline(tr.content.pairText(protocol, pair.notes, 'scenario')),
+            difference: tr.render(tr.content.pairText(protocol, pair.notes, 'difference')),
+            whenToUse: tr.render(tr.content.pairText(protocol, pair.notes, 'whenToUse')),
+            scenario: tr.render(tr.content.pairText(protocol, pair.notes, 'scenario')),
           }
         : undefined;
     return {
@@ -35,6 +35,7 @@ export const comparePage: PageModule<'compare'> = {
       low,
       high,
       sides: [low, high],
+      useWhen: [low, high].map((f) => tr.t('compare.codeSummary', { code: new Rendered(env.format.strong(f.label)), summary: new Rendered(f.summary) })),
       glance: factKeys(protocol).map((key) => ({ label: tr.t(`fact.${key}`), low: low.facts[key], high: high.facts[key] })),
       contrasts,
       notes,

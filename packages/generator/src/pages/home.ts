@@ -1,5 +1,6 @@
 import { pairCount } from '@statusbook/core';
 import { Rendered } from '../i18n.js';
+import { collator } from '../locale-info.js';
 import { to } from '../targets.js';
 import type { PageModule } from './types.js';
 
@@ -14,11 +15,14 @@ export const homePage: PageModule<'home'> = {
     return {
       title: tr.t('site.name'),
       tagline: tr.t('site.tagline'),
-      protocols: page.protocols.map((p) => ({
+      // Protocols in the reader's alphabetical order.
+      protocols: [...page.protocols].sort((a, b) => collator(page.locale).compare(a.name, b.name)).map((p) => ({
         heading: tr.t('home.protocolHeading', { protocol: p.name, title: p.title }),
-        description: format.inline(tr.content.protocolDescription(p)),
-        codes: tr.t('home.codeCount', { count: p.codes.length, protocol: p.name }),
-        pairs: tr.t('home.pairCount', { count: pairCount(p) }),
+        description: tr.render(tr.content.protocolDescription(p)),
+        stats: tr.t('home.stats', {
+          codes: new Rendered(tr.t('home.codeCount', { count: p.codes.length, protocol: p.name })),
+          pairs: new Rendered(tr.t('home.pairCount', { count: pairCount(p) })),
+        }),
         index: to.protocol(page.locale, p.id),
         compare: to.compareIndex(page.locale, p.id),
         indexLabel: tr.t('home.browse', { protocol: new Rendered(format.text(p.name)) }),

@@ -1,5 +1,6 @@
 import { to } from '../targets.js';
-import { protocolCrumbs, type PageModule } from './types.js';
+import { Rendered } from '../i18n.js';
+import { linkTo, protocolCrumbs, type PageModule } from './types.js';
 
 /** The index of one protocol: its codes grouped by class, deprecated ones marked. */
 export const protocolPage: PageModule<'protocol'> = {
@@ -10,22 +11,27 @@ export const protocolPage: PageModule<'protocol'> = {
   view(page, env) {
     const { protocol, locale } = page;
     const { translator: tr, format, fragments } = env;
+    const self = to.protocol(locale, protocol.id);
     return {
       title: tr.t('protocol.title', { protocol: protocol.name }),
-      description: format.inline(tr.content.protocolDescription(protocol)),
-      registry: { label: format.text(protocol.registry.name), url: format.url(protocol.registry.url) },
-      registryLabel: tr.t('protocol.registry'),
+      description: tr.render(tr.content.protocolDescription(protocol)),
+      registry: tr.t('protocol.registry', { registry: new Rendered(format.link(protocol.registry.url, format.text(protocol.registry.name))) }),
       compare: to.compareIndex(locale, protocol.id),
       compareLabel: tr.t('home.compare', { protocol: protocol.name }),
       classes: protocol.classes.map((cls) => ({
         id: cls.id,
-        heading: tr.t('classLabel', { id: cls.id, name: format.inline(tr.content.className(protocol, cls)) }),
-        description: format.inline(tr.content.classDescription(protocol, cls)),
+        heading: tr.t('classLabel', { id: cls.id, name: tr.renderLabel(tr.content.className(protocol, cls)) }),
+        description: tr.render(tr.content.classDescription(protocol, cls)),
         codes: protocol.codes
           .filter((c) => c.classId === cls.id)
           .map((c) => {
             const f = fragments.get(protocol, c);
-            return { target: f.target, label: f.label, gloss: f.gloss, summary: f.summary, badges: f.badges };
+            const code = new Rendered(linkTo(env, self, f.target, f.label));
+            return {
+              heading: f.gloss ? tr.t('index.glossed', { code, gloss: new Rendered(f.gloss) }) : code.value,
+              summary: f.summary,
+              badges: f.badges,
+            };
           }),
       })),
     };

@@ -31,6 +31,11 @@ export interface PageModule<K extends PageKind> {
   readonly layout?: false;
 }
 
+/** A link, in the page's format, from one page to another around already rendered text. */
+export function linkTo(env: RenderEnv, from: Target, to: Target, rendered: string): string {
+  return env.format.link(env.format.href(from, to), rendered);
+}
+
 /** Breadcrumbs shared by the pages under a protocol. */
 export function protocolCrumbs(locale: string, protocol: Protocol, env: RenderEnv): Crumb[] {
   const { translator: tr } = env;

@@ -1,0 +1,136 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { loadTranslations, sourceFields, sourceHash, translationStatus, type Protocol, type SourceField } from '@statusbook/core';
+import { parse, stringify } from 'yaml';
+import { parseFlags } from '../args.js';
+import { EXIT, UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+import { availableLocales, pickList, SOURCE_LOCALE } from '../locales.js';
+import { printDiagnostics } from '../report.js';
+import { projectAt } from '../project.js';
+import { formatTable } from '../table.js';
+import type { Command } from './types.js';
+import { loadAndReport, resolveFrom } from './validate.js';
+
+export const i18n: Command = {
+  summary: 'translation status (i18n status) and skeletons and source hashes (i18n sync)',
+  help: `Usage: statusbook i18n status [--locale <list>] [--json] [--root <dir>]
+       statusbook i18n sync [--locale <list>] [--root <dir>]
+
+status  counts, per locale, the translatable fields of content/ (code texts and reason
+        glosses, protocol and class texts, curated pair notes) that are translated, stale
+        (the English changed since) or missing (shown in English, marked as such).
+sync    adds every missing field to locales/<locale>/content/ as an empty skeleton, and
+        records the English source hash of fields written as plain strings or marked
+        'reviewed: true'. Stale fields stay stale until someone reviews them.
+
+Options:
+  --locale <list>  locales to look at, comma-separated (default: every locale but en)
+  --json           (status) print {"<locale>": {"total", "translated", "missing", "stale"}}
+  --root <dir>     project folder (default: .)
+  -h, --help       show this help
+
+Examples:
+  statusbook i18n status
+  statusbook i18n status --json
+  statusbook i18n sync --locale vi
+
+Exit codes: 0 ok, 1 content errors, 2 bad usage.`,
+  async run(argv, io) {
+    const { values, positionals } = parseFlags('i18n', argv, {
+      locale: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      root: { type: 'string', default: '.' },
+    });
+    const [action, ...extra] = positionals;
+    if (action !== 'status' && action !== 'sync') {
+      throw new UsageError(action === undefined ? 'statusbook i18n needs status or sync' : `unknown i18n action '${action}'`, 'use statusbook i18n status or statusbook i18n sync');
+    }
+    if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'`, "see 'statusbook i18n --help'");
+    const project = projectAt(resolveFrom(io, values.root));
+    const translated = (await availableLocales(project.locales)).filter((l) => l !== SOURCE_LOCALE);
+    const locales = pickList('locale', values.locale, translated);
+    const { ok, content } = await loadAndReport(project, io, false);
+    if (!ok) return EXIT.failed;
+    if (action === 'sync') return sync(project.locales, locales, content.protocols, io);
+
+    const { translations, diagnostics } = await loadTranslations(project.locales, locales, content.protocols);
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length > 0) {
+      printDiagnostics(errors, io);
+      return EXIT.failed;
+    }
+    const counts = Object.fromEntries(locales.map((l) => [l, translationStatus(content.protocols, translations.get(l)!)]));
+    if (values.json) {
+      io.stdout.write(`${JSON.stringify(counts, null, 2)}\n`);
+      return EXIT.ok;
+    }
+    const rows = Object.entries(counts).map(([locale, c]) => [
+      locale,
+      String(c.total),
+      String(c.translated),
+      String(c.missing),
+      String(c.stale),
+      `${c.total === 0 ? 100 : Math.floor((c.translated / c.total) * 1000) / 10}%`,
+    ]);
+    io.stdout.write(formatTable(['Locale', 'Total', 'Translated', 'Missing', 'Stale', 'Done'], rows));
+    return EXIT.ok;
+  },
+};
+
+type FieldValue = string | { text?: string; source?: string; reviewed?: boolean };
+
+/** Brings every locale's translation files in line with content/: skeletons and source hashes. */
+async function sync(localesDir: string, locales: readonly string[], protocols: readonly Protocol[], io: Io): Promise<number> {
+  const byFile = new Map<string, SourceField[]>();
+  for (const f of sourceFields(protocols)) {
+    const key = `${f.protocol}/${f.file}`;
+    byFile.set(key, [...(byFile.get(key) ?? []), f]);
+  }
+  const rows: string[][] = [];
+  for (const locale of locales) {
+    let added = 0;
+    let recorded = 0;
+    let files = 0;
+    for (const [key, fields] of byFile) {
+      const path = join(localesDir, locale, 'content', key);
+      const before = await readFile(path, 'utf8').catch(() => undefined);
+      let data: Record<string, unknown>;
+      try {
+        data = ((before === undefined ? {} : parse(before)) ?? {}) as Record<string, unknown>;
+      } catch (error) {
+        io.stderr.write(`${relative(io.cwd, path)}: skipped, not valid YAML (${(error as Error).message.split('\n')[0]})\n`);
+        continue;
+      }
+      for (const f of fields) {
+        const parent = f.path.slice(0, -1).reduce<Record<string, unknown>>((obj, k) => {
+          if (typeof obj[k] !== 'object' || obj[k] === null) obj[k] = {};
+          return obj[k] as Record<string, unknown>;
+        }, data);
+        const name = f.path[f.path.length - 1]!;
+        const value = parent[name] as FieldValue | undefined | null;
+        const hash = sourceHash(f.english);
+        if (value === undefined || value === null || value === '') {
+          parent[name] = { text: '' };
+          added++;
+        } else if (typeof value === 'string') {
+          parent[name] = { text: value, source: hash };
+          recorded++;
+        } else if (value.reviewed === true && (value.text ?? '').trim() !== '') {
+          parent[name] = { text: value.text, source: hash };
+          recorded++;
+        }
+      }
+      const after = stringify(data, { lineWidth: 0 });
+      if (after !== before) {
+        await mkdir(dirname(path), { recursive: true });
+        await writeFile(path, after);
+        files++;
+      }
+    }
+    rows.push([locale, String(added), String(recorded), String(files)]);
+  }
+  io.stdout.write(formatTable(['Locale', 'Skeletons added', 'Sources recorded', 'Files written'], rows));
+  printDiagnostics([], io);
+  return EXIT.ok;
+}

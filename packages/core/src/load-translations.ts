@@ -1,0 +1,297 @@
+import { createHash } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { isMap, isScalar, type Node } from 'yaml';
+import { compareStrings, sortDiagnostics } from './diagnostics.js';
+import { pairSlug } from './derive-pairs.js';
+import { offsetOf, type FileContext } from './schema.js';
+import { suggest } from './suggest.js';
+import { parseText } from './text.js';
+import type { CodeTextField, Diagnostic, PairTextField, Protocol, Text } from './types.js';
+import { parseYaml, readOptional, type YamlFile } from './yaml-file.js';
+
+/** A translated field: its text and whether it still matches the English it was made from. */
+export interface TranslatedText {
+  readonly text: Text;
+  /** `stale` when the English changed since (or no source was recorded). */
+  readonly state: 'translated' | 'stale';
+}
+
+/** The translatable fields of a code: its text fields and a gloss of the reason phrase. */
+export type CodeTranslationField = CodeTextField | 'reason';
+
+export const CODE_TRANSLATION_FIELDS: readonly CodeTranslationField[] = ['reason', 'summary', 'description', 'whenYouSeeIt', 'howToFix'];
+export const PAIR_TRANSLATION_FIELDS: readonly PairTextField[] = ['difference', 'whenToUse', 'scenario'];
+export const CLASS_TRANSLATION_FIELDS = ['name', 'description'] as const;
+
+export interface ProtocolTranslation {
+  readonly description?: TranslatedText;
+  readonly classes: ReadonlyMap<string, Partial<Record<'name' | 'description', TranslatedText>>>;
+  readonly codes: ReadonlyMap<number, Partial<Record<CodeTranslationField, TranslatedText>>>;
+  /** By canonical slug, `401-vs-407`. */
+  readonly pairs: ReadonlyMap<string, Partial<Record<PairTextField, TranslatedText>>>;
+}
+
+export interface LocaleTranslation {
+  readonly locale: string;
+  readonly protocols: ReadonlyMap<string, ProtocolTranslation>;
+}
+
+/** Where a translated field's English comes from, as `source` hashes are made of it. */
+export function sourceHash(english: string): string {
+  return createHash('sha256').update(english.replace(/\s+/g, ' ').trim()).digest('hex').slice(0, 8);
+}
+
+/** One translatable field of the content, with its English text. */
+export interface SourceField {
+  readonly protocol: string;
+  /** File under locales/<locale>/content/<protocol>/. */
+  readonly file: 'protocol.yaml' | 'pairs.yaml' | `codes/${number}.yaml`;
+  /** Path of the field inside that file. */
+  readonly path: readonly string[];
+  readonly english: string;
+}
+
+/** Every translatable field of the content, in a stable order. */
+export function* sourceFields(protocols: readonly Protocol[]): Generator<SourceField> {
+  for (const p of protocols) {
+    yield { protocol: p.id, file: 'protocol.yaml', path: ['description'], english: p.description.source };
+    for (const cls of p.classes) {
+      yield { protocol: p.id, file: 'protocol.yaml', path: ['classes', cls.id, 'name'], english: cls.name.source };
+      yield { protocol: p.id, file: 'protocol.yaml', path: ['classes', cls.id, 'description'], english: cls.description.source };
+    }
+    for (const code of p.codes) {
+      for (const field of CODE_TRANSLATION_FIELDS) {
+        const english = field === 'reason' ? code.reason : code.text[field].source;
+        yield { protocol: p.id, file: `codes/${code.code}.yaml`, path: [field], english };
+      }
+    }
+    for (const notes of p.curated) {
+      for (const field of PAIR_TRANSLATION_FIELDS) {
+        yield { protocol: p.id, file: 'pairs.yaml', path: [pairSlug(notes.low, notes.high), field], english: notes.text[field].source };
+      }
+    }
+  }
+}
+
+/** Loads `locales/<locale>/content/` of each locale, checked against the content it translates. */
+export async function loadTranslations(
+  localesDir: string,
+  locales: readonly string[],
+  protocols: readonly Protocol[],
+): Promise<{ translations: Map<string, LocaleTranslation>; diagnostics: Diagnostic[] }> {
+  const diagnostics: Diagnostic[] = [];
+  const translations = new Map<string, LocaleTranslation>();
+  for (const locale of locales) {
+    const byProtocol = new Map<string, ProtocolTranslation>();
+    for (const protocol of protocols) {
+      byProtocol.set(protocol.id, await loadProtocolTranslation(join(localesDir, locale, 'content', protocol.id), protocol, diagnostics));
+    }
+    translations.set(locale, { locale, protocols: byProtocol });
+  }
+  return { translations, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+async function loadProtocolTranslation(dir: string, protocol: Protocol, diagnostics: Diagnostic[]): Promise<ProtocolTranslation> {
+  const classes = new Map<string, Partial<Record<'name' | 'description', TranslatedText>>>();
+  const codes = new Map<number, Partial<Record<CodeTranslationField, TranslatedText>>>();
+  const pairs = new Map<string, Partial<Record<PairTextField, TranslatedText>>>();
+  let description: TranslatedText | undefined;
+
+  const protocolFile = await openYaml(join(dir, 'protocol.yaml'), diagnostics);
+  if (protocolFile) {
+    const root = mapping(protocolFile.doc.contents, protocolFile.ctx, 'the file', ['description', 'classes']);
+    if (root) {
+      const d = root.get('description');
+      if (d) description = field(d, protocol.description.source, protocolFile.ctx, 'description');
+      const classNode = root.get('classes');
+      const ids = protocol.classes.map((c) => c.id);
+      const byId = classNode ? mapping(classNode, protocolFile.ctx, 'classes', ids, 'translation/unknown-class') : undefined;
+      for (const [id, node] of byId ?? []) {
+        const cls = protocol.classes.find((c) => c.id === id)!;
+        const fields = mapping(node, protocolFile.ctx, `classes.${id}`, CLASS_TRANSLATION_FIELDS);
+        const out: Partial<Record<'name' | 'description', TranslatedText>> = {};
+        for (const [name, value] of fields ?? []) {
+          const key = name as 'name' | 'description';
+          const t = field(value, cls[key].source, protocolFile.ctx, `classes.${id}.${key}`);
+          if (t) out[key] = t;
+        }
+        classes.set(id, out);
+      }
+    }
+    diagnostics.push(...protocolFile.ctx.diagnostics);
+  }
+
+  const known = new Map(protocol.codes.map((c) => [c.code, c]));
+  for (const path of await listYaml(join(dir, 'codes'))) {
+    const file = await openYaml(path, diagnostics);
+    if (!file) continue;
+    const code = known.get(Number(/^(\d+)\.ya?ml$/.exec(basename(path))?.[1]));
+    if (!code) {
+      file.ctx.report(0, 'warning', 'translation/unknown-code', `translates code '${basename(path)}', which ${protocol.name} does not have`, {
+        expected: `a file named after a code of content/${protocol.id}/codes/`,
+        actual: basename(path),
+      });
+    } else {
+      const fields = mapping(file.doc.contents, file.ctx, 'the file', CODE_TRANSLATION_FIELDS);
+      const out: Partial<Record<CodeTranslationField, TranslatedText>> = {};
+      for (const [name, value] of fields ?? []) {
+        const key = name as CodeTranslationField;
+        const english = key === 'reason' ? code.reason : code.text[key].source;
+        const t = field(value, english, file.ctx, key);
+        if (t) out[key] = t;
+      }
+      codes.set(code.code, out);
+    }
+    diagnostics.push(...file.ctx.diagnostics);
+  }
+
+  const pairsFile = await openYaml(join(dir, 'pairs.yaml'), diagnostics);
+  if (pairsFile) {
+    const curated = new Map(protocol.curated.map((n) => [pairSlug(n.low, n.high), n]));
+    const bySlug = mapping(pairsFile.doc.contents, pairsFile.ctx, 'the file', [...curated.keys()], 'translation/unknown-pair');
+    for (const [slug, node] of bySlug ?? []) {
+      const notes = curated.get(slug)!;
+      const fields = mapping(node, pairsFile.ctx, slug, PAIR_TRANSLATION_FIELDS);
+      const out: Partial<Record<PairTextField, TranslatedText>> = {};
+      for (const [name, value] of fields ?? []) {
+        const key = name as PairTextField;
+        const t = field(value, notes.text[key].source, pairsFile.ctx, `${slug}.${key}`);
+        if (t) out[key] = t;
+      }
+      pairs.set(slug, out);
+    }
+    diagnostics.push(...pairsFile.ctx.diagnostics);
+  }
+
+  return { ...(description ? { description } : {}), classes, codes, pairs };
+}
+
+/**
+ * A mapping's entries, keeping only allowed keys; others get a warning (an error for
+ * misspelt field names, which would otherwise silently fall back to English).
+ */
+function mapping(
+  node: Node | null | undefined,
+  ctx: FileContext,
+  path: string,
+  allowed: readonly string[],
+  unknownRule = 'schema/unknown-field',
+): Map<string, Node> | undefined {
+  if (!isMap(node)) {
+    if (node === null || node === undefined || (isScalar(node) && node.value === null)) return new Map();
+    ctx.error(offsetOf(node), 'schema/type', `'${path}' must be a mapping`, { expected: 'a mapping', actual: 'another kind of value' });
+    return undefined;
+  }
+  const out = new Map<string, Node>();
+  for (const pair of node.items) {
+    const key = pair.key as Node | null;
+    const name = isScalar(key) ? String(key.value) : '';
+    if (!allowed.includes(name)) {
+      const close = suggest(name, allowed);
+      const unknownField = unknownRule === 'schema/unknown-field';
+      ctx.report(offsetOf(key), unknownField ? 'error' : 'warning', unknownRule, `unknown ${unknownField ? 'field' : 'entry'} '${name}'${close ? `: did you mean '${close}'?` : ''}`, {
+        expected: allowed.length <= 8 ? `one of ${allowed.join(', ')}` : `an entry of the source content`,
+        actual: `'${name}'`,
+      });
+      continue;
+    }
+    out.set(name, pair.value as Node);
+  }
+  return out;
+}
+
+/** One translated field: a plain string, or `{ text, source, reviewed }`. Empty text is a missing field. */
+function field(node: Node, english: string, ctx: FileContext, path: string): TranslatedText | undefined {
+  let text: string | undefined;
+  let source: string | undefined;
+  if (isScalar(node) && typeof node.value === 'string') {
+    text = node.value;
+  } else if (isMap(node)) {
+    const entries = mapping(node, ctx, path, ['text', 'source', 'reviewed']);
+    const t = entries?.get('text');
+    const s = entries?.get('source');
+    if (t !== undefined) {
+      if (isScalar(t) && typeof t.value === 'string') text = t.value;
+      else if (!(isScalar(t) && t.value === null)) ctx.error(offsetOf(t), 'schema/type', `'${path}.text' must be a string`, { expected: 'a string' });
+    }
+    if (s !== undefined && isScalar(s)) source = String(s.value ?? '');
+  } else if (!(isScalar(node) && node.value === null)) {
+    ctx.error(offsetOf(node), 'schema/type', `'${path}' must be a string or a mapping with 'text' and 'source'`, { expected: 'text' });
+    return undefined;
+  }
+  if (text === undefined || text.trim() === '') return undefined;
+  const parsed = parseText(text);
+  if (parsed.blockFound) {
+    ctx.report(offsetOf(node), 'warning', 'schema/inline-text', `'${path}' should be inline Markdown, found ${parsed.blockFound}; it is shown as plain text`);
+  }
+  const current = sourceHash(english);
+  if (source !== current) {
+    ctx.report(
+      offsetOf(node),
+      'warning',
+      'translation/stale',
+      source ? `'${path}' was translated from an older English text` : `'${path}' does not record the English it was translated from`,
+      { expected: `source: ${current}`, actual: source ? `source: ${source}` : 'no source', hint: 'update the translation, mark it reviewed: true, then run statusbook i18n sync' },
+    );
+    return { text: parsed.text, state: 'stale' };
+  }
+  return { text: parsed.text, state: 'translated' };
+}
+
+async function openYaml(path: string, diagnostics: Diagnostic[]): Promise<YamlFile | undefined> {
+  const source = await readOptional(path);
+  if (source === undefined) return undefined;
+  const file = parseYaml(path, source);
+  if (!file.ok) {
+    diagnostics.push(...file.ctx.diagnostics);
+    return undefined;
+  }
+  return file;
+}
+
+async function listYaml(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir))
+      .filter((n) => /\.ya?ml$/.test(n))
+      .sort(compareStrings)
+      .map((n) => join(dir, n));
+  } catch {
+    return [];
+  }
+}
+
+/** The translation of one source field, if the locale has it. */
+export function translatedField(translation: LocaleTranslation, field: SourceField): TranslatedText | undefined {
+  const p = translation.protocols.get(field.protocol);
+  if (!p) return undefined;
+  const [first, second, third] = field.path;
+  if (field.file === 'protocol.yaml') {
+    if (first === 'description') return p.description;
+    return p.classes.get(second!)?.[third as 'name' | 'description'];
+  }
+  if (field.file === 'pairs.yaml') return p.pairs.get(first!)?.[second as PairTextField];
+  const code = Number(/(\d+)/.exec(field.file)?.[1]);
+  return p.codes.get(code)?.[first as CodeTranslationField];
+}
+
+export interface TranslationCounts {
+  readonly total: number;
+  readonly translated: number;
+  readonly missing: number;
+  readonly stale: number;
+}
+
+/** How much of the content a locale translates: every field is translated, stale or missing. */
+export function translationStatus(protocols: readonly Protocol[], translation: LocaleTranslation): TranslationCounts {
+  let total = 0;
+  let translated = 0;
+  let stale = 0;
+  for (const f of sourceFields(protocols)) {
+    total++;
+    const t = translatedField(translation, f);
+    if (t?.state === 'translated') translated++;
+    else if (t?.state === 'stale') stale++;
+  }
+  return { total, translated, missing: total - translated - stale, stale };
+}

@@ -1,0 +1,40 @@
+import { readFile } from 'node:fs/promises';
+import { LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { FileContext } from './schema.js';
+
+/** A parsed YAML file with the context its diagnostics go to. */
+export interface YamlFile {
+  readonly doc: Document.Parsed;
+  readonly ctx: FileContext;
+  /** False when the file has a YAML syntax error (already reported). */
+  readonly ok: boolean;
+}
+
+/** Parses YAML keeping positions; reports the first syntax error (the rest are usually its echoes). */
+export function parseYaml(file: string, source: string): YamlFile {
+  const lines = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const ctx = new FileContext(file, lines);
+  const [first] = doc.errors;
+  if (first) {
+    ctx.error(first.pos[0], 'yaml/syntax', `YAML syntax error: ${first.message.replace(/\s+/g, ' ').trim()}`, {
+      expected: 'valid YAML',
+      actual: first.code,
+    });
+  }
+  return { doc, ctx, ok: !first };
+}
+
+export function nodeAt(doc: Document.Parsed, path: readonly (string | number)[]): Node | undefined {
+  return doc.getIn(path, true) as Node | undefined;
+}
+
+/** The file's contents, or undefined when it does not exist. */
+export async function readOptional(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
