@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { commands } from './commands/index.js';
 import { EXIT, UsageError } from './errors.js';
 import { colors, type Io } from './io.js';
-import { suggest } from '@statusbook/core';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -35,11 +34,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stdout.write(`${VERSION}\n`);
       return EXIT.ok;
     }
-    const command = commands[name];
-    if (!command) {
-      const close = suggest(name, Object.keys(commands));
+    const entry = commands[name];
+    if (!entry) {
+      const close = closest(name, Object.keys(commands));
       throw new UsageError(`unknown command '${name}'`, close ? `did you mean 'statusbook ${close}'?` : "run 'statusbook --help' for the list");
     }
+    const command = await entry.load();
     if (rest.includes('-h') || rest.includes('--help')) {
       io.stdout.write(`${command.help}\n`);
       return EXIT.ok;
@@ -55,4 +55,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (io.env.STATUSBOOK_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
     return EXIT.failed;
   }
+}
+
+/** A command name a typo is close to (swapped, missing or extra letters). */
+function closest(word: string, names: readonly string[]): string | undefined {
+  const near = (a: string, b: string) => {
+    if (Math.abs(a.length - b.length) > 2) return false;
+    const sa = [...a].sort().join('');
+    const sb = [...b].sort().join('');
+    return sa === sb || b.startsWith(a) || a.startsWith(b) || [...a].filter((ch, i) => b[i] !== ch).length <= 1;
+  };
+  return names.find((n) => near(word, n));
 }

@@ -1,7 +1,6 @@
 import { access, mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { BuildError } from './errors.js';
 
 /** Where Chromium is looked for, in order; STATUSBOOK_CHROMIUM overrides. */
@@ -37,6 +36,8 @@ export async function findChromium(env: Readonly<Record<string, string | undefin
 
 /** Prints each print-ready HTML book to a PDF next to the others, with stable bytes. */
 export async function printPdfs(executablePath: string, jobs: readonly { html: string; pdf: string }[]): Promise<void> {
+  // Loaded only for --pdf: playwright is large.
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath, headless: true, args: FLAGS });
   try {
     const page = await browser.newPage();

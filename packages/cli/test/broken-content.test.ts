@@ -1,15 +1,24 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { makeProject, snapshotTree, statusbook } from './helpers.js';
 
-/** Runs `statusbook build` over a broken scenario and checks it stops cleanly: exit 1, output untouched. */
+const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
+
+/**
+ * Builds the valid base fixture, then lays a broken scenario over it as a user editing
+ * content would, and checks the next build stops cleanly: exit 1, output untouched.
+ */
 function buildBroken(scenario: string): string {
-  const project = makeProject(scenario);
+  const project = makeProject();
+  expect(statusbook(['build', '--format', 'md'], project).code).toBe(0);
+  rmSync(join(project, 'content'), { recursive: true });
+  cpSync(join(fixtures, 'base', 'content'), join(project, 'content'), { recursive: true });
+  cpSync(join(fixtures, scenario), project, { recursive: true });
   const out = join(project, 'output');
-  mkdirSync(join(out, 'md'), { recursive: true });
-  writeFileSync(join(out, 'md', 'previous.md'), '# the previous build\n');
   const before = snapshotTree(out);
+  expect(Object.keys(before)).toContain('md/en/sip/437.md');
 
   const run = statusbook(['build'], project);
 

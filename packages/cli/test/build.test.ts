@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { makeProject, snapshotTree, statusbook } from './helpers.js';
@@ -9,14 +9,17 @@ describe('statusbook build', () => {
   const run = statusbook(['build'], project);
   const read = (path: string) => readFileSync(join(out, path), 'utf8');
 
-  test('succeeds and says how many files it wrote', () => {
+  test('succeeds and says how many pages it wrote, per format and locale', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^✔ wrote 35 files to output in \d+\.\d\d s\n$/);
+    expect(run.stdout).toMatch(/^✔ 28 pages in output \(\d+\.\d\d s\)\n/);
+    expect(run.stdout).toContain('  html  en 12\n');
+    expect(run.stdout).toContain('  files: 28 written, 0 unchanged, 0 removed, 7 other; 0 warnings\n');
   });
 
   test('writes every page kind at its documented path, in every format', () => {
     expect(Object.keys(snapshotTree(out)).sort()).toEqual([
+      '.statusbook/manifest.json',
       'html/404.html',
       'html/_redirects',
       'html/assets/print.css',
@@ -94,16 +97,28 @@ describe('statusbook build', () => {
     expect(snapshotTree(out)).toEqual(first);
   });
 
-  test('a new build replaces the previous output entirely', () => {
+  test('a build that changes anything replaces the previous output entirely', () => {
     writeFileSync(join(out, 'stale.txt'), 'left over');
-    expect(statusbook(['build'], project).code).toBe(0);
+    expect(statusbook(['build', '--clean'], project).code).toBe(0);
     expect(existsSync(join(out, 'stale.txt'))).toBe(false);
     expect(existsSync(join(out, 'md/en/sip/437.md'))).toBe(true);
   });
 
   test('--out, --format and --locale choose what is built and where', () => {
     expect(statusbook(['build', '--out', 'site', '--format', 'md', '--locale', 'en'], project).code).toBe(0);
-    expect(Object.keys(snapshotTree(join(project, 'site'))).every((p) => p.startsWith('md/en/'))).toBe(true);
+    const files = Object.keys(snapshotTree(join(project, 'site'))).filter((p) => !p.startsWith('.statusbook/'));
+    expect(files.length).toBeGreaterThan(0);
+    expect(files.every((p) => p.startsWith('md/en/'))).toBe(true);
+  });
+
+  test('--out refuses a folder with files statusbook did not make', () => {
+    const mine = join(project, 'mine');
+    mkdirSync(mine);
+    writeFileSync(join(mine, 'notes.txt'), 'keep me');
+    const run = statusbook(['build', '--out', 'mine'], project);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('is not empty and was not made by statusbook');
+    expect(readFileSync(join(mine, 'notes.txt'), 'utf8')).toBe('keep me');
   });
 
   test('an unknown locale or format is a usage error', () => {

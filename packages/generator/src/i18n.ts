@@ -125,40 +125,70 @@ export async function createI18n(localesDir: string, locales: readonly string[])
   return (locale) => instance.getFixedT(locale);
 }
 
-// Placeholders travel through translation and escaping as private-use characters, which no
-// format escapes, and are replaced by their rendered values at the end.
+// List items travel through Intl.ListFormat as private-use characters, which no format
+// escapes, and are replaced by their rendered values at the end.
 const OPEN = '\uE000';
 const CLOSE = '\uE001';
 const SLOT = /\uE000(\d+)\uE001/g;
+const PLACEHOLDER = /\{\{\s*(\w+)\s*(?:,\s*(\w+)\s*)?\}\}/g;
 
-/** A translator for one locale and format, caching sentences without placeholders. */
+/** A sentence compiled once: literal parts already escaped for the format, and its placeholders. */
+interface Compiled {
+  readonly literals: readonly string[];
+  readonly slots: readonly { readonly name: string; readonly format?: string }[];
+}
+
+/**
+ * A translator for one locale and format. i18next resolves each key (fallback language,
+ * plural form) once; the sentence is then compiled, so a page only fills in placeholders.
+ */
 export function createTranslator(t: TFunction, locale: string, format: FormatRenderer, content: ContentText = sourceContent): Translator {
-  const cache = new Map<string, string>();
+  const compiled = new Map<string, Compiled>();
+  const plurals = new Intl.PluralRules(locale);
+  const numbers = new Intl.NumberFormat(locale);
   const listFormat = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
+
+  const identity = (x: string) => x;
+  const compile = (key: string, count: number | undefined, escape: (s: string) => string): Compiled => {
+    const variant = escape === identity ? 'plain' : 'text';
+    const cacheKey = `${variant}\u0000${key}\u0000${count === undefined ? '' : plurals.select(count)}`;
+    let hit = compiled.get(cacheKey);
+    if (!hit) {
+      const raw = (count === undefined ? t(key, { skipInterpolation: true }) : t(key, { count, skipInterpolation: true })) as string;
+      const literals: string[] = [];
+      const slots: { name: string; format?: string }[] = [];
+      let last = 0;
+      for (const m of raw.matchAll(PLACEHOLDER)) {
+        literals.push(escape(raw.slice(last, m.index)));
+        slots.push(m[2] ? { name: m[1]!, format: m[2] } : { name: m[1]! });
+        last = m.index + m[0].length;
+      }
+      literals.push(escape(raw.slice(last)));
+      hit = { literals, slots };
+      compiled.set(cacheKey, hit);
+    }
+    return hit;
+  };
+
+  const fill = (c: Compiled, args: Readonly<Record<string, unknown>>, value: (v: unknown, format?: string) => string): string => {
+    let out = c.literals[0]!;
+    for (let i = 0; i < c.slots.length; i++) {
+      const slot = c.slots[i]!;
+      out += value(args[slot.name], slot.format) + c.literals[i + 1]!;
+    }
+    return out;
+  };
+
+  const plainValue = (v: unknown, fmt?: string): string => (typeof v === 'number' && fmt === 'number' ? numbers.format(v) : v === undefined ? '' : String(v));
+
   return {
     locale,
     content,
     t(key, args) {
-      if (!args) {
-        let hit = cache.get(key);
-        if (hit === undefined) {
-          hit = format.text(t(key) as string);
-          cache.set(key, hit);
-        }
-        return hit;
-      }
-      const slots: string[] = [];
-      const options: Record<string, unknown> = {};
-      for (const [name, value] of Object.entries(args)) {
-        if (name === 'count' && typeof value === 'number') {
-          options.count = value;
-          continue;
-        }
-        slots.push(value instanceof Rendered ? value.value : format.text(String(value)));
-        options[name] = `${OPEN}${slots.length - 1}${CLOSE}`;
-      }
-      const sentence = format.text(t(key, options) as string);
-      return sentence.replace(SLOT, (_, i: string) => slots[Number(i)]!);
+      const count = typeof args?.count === 'number' ? args.count : undefined;
+      const c = compile(key, count, format.text);
+      if (c.slots.length === 0) return c.literals[0]!;
+      return fill(c, args ?? {}, (v, fmt) => (v instanceof Rendered ? v.value : format.text(plainValue(v, fmt))));
     },
     render(text) {
       const inline = format.inline(text.text);
@@ -170,7 +200,10 @@ export function createTranslator(t: TFunction, locale: string, format: FormatRen
       const inline = format.inlineCell(text.text);
       return text.state === 'fallback' ? format.lang(SOURCE_LOCALE, inline) : inline;
     },
-    plain: (key, args) => t(key, args ?? {}) as string,
+    plain(key, args) {
+      const count = typeof args?.count === 'number' ? args.count : undefined;
+      return fill(compile(key, count, identity), args ?? {}, plainValue);
+    },
     list(items) {
       return listFormat
         .formatToParts(items.map((_, i) => `${OPEN}${i}${CLOSE}`))

@@ -1,5 +1,17 @@
+const names = new Map<string, string>();
+const directions = new Map<string, 'ltr' | 'rtl'>();
+
 /** The name of a language in that language ("Tiếng Việt", "日本語"). */
 export function languageName(locale: string): string {
+  let name = names.get(locale);
+  if (name === undefined) {
+    name = computeLanguageName(locale);
+    names.set(locale, name);
+  }
+  return name;
+}
+
+function computeLanguageName(locale: string): string {
   try {
     const name = new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale;
     return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
@@ -10,6 +22,15 @@ export function languageName(locale: string): string {
 
 /** `rtl` for right-to-left scripts, from the locale's own text info. */
 export function textDirection(locale: string): 'ltr' | 'rtl' {
+  let dir = directions.get(locale);
+  if (dir === undefined) {
+    dir = computeDirection(locale);
+    directions.set(locale, dir);
+  }
+  return dir;
+}
+
+function computeDirection(locale: string): 'ltr' | 'rtl' {
   try {
     const info = new Intl.Locale(locale) as Intl.Locale & { textInfo?: { direction?: string }; getTextInfo?: () => { direction?: string } };
     const direction = info.getTextInfo?.().direction ?? info.textInfo?.direction;

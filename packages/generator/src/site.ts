@@ -1,4 +1,5 @@
-import { derivePairs, pairCount, type Protocol } from '@statusbook/core';
+import { derivePairs, type Protocol } from '@statusbook/core';
+import { pageRefCount, pageRefs, resolveRef, type PageRef } from './page-refs.js';
 import { formatRenderer } from './formats/index.js';
 import { urlPath } from './formats/paths.js';
 import { FragmentCache } from './fragments.js';
@@ -30,6 +31,8 @@ export interface Site {
   pages(): Generator<Page>;
   pageCount(): number;
   render(page: Page): OutputFile;
+  /** Renders the page a ref names. */
+  renderRef(ref: PageRef): OutputFile;
   /** Files that are not pages: stylesheet, sitemap, 404, redirects. */
   files(): Generator<OutputFile>;
 }
@@ -60,33 +63,11 @@ export async function createSite(options: SiteOptions): Promise<Site> {
 
   return {
     *pages() {
-      for (const format of formats) {
-        const { kinds } = formatRenderer(format);
-        for (const locale of locales) yield* pagesOf(kinds, locale, format, protocols);
-      }
+      for (const ref of pageRefs(protocols, locales, formats)) yield resolveRef(ref, protocols);
     },
-    pageCount() {
-      let n = 0;
-      for (const format of formats) {
-        const { kinds } = formatRenderer(format);
-        for (const protocol of protocols) {
-          const pairs = pairCount(protocol);
-          const perKind: Record<PageKind, number> = {
-            home: 0,
-            protocol: 1,
-            'compare-index': 1,
-            code: protocol.codes.length,
-            compare: pairs,
-            redirect: pairs,
-            book: 1,
-          };
-          for (const kind of kinds) n += perKind[kind] * locales.length;
-        }
-        if (kinds.includes('home')) n += locales.length;
-      }
-      return n;
-    },
+    pageCount: () => pageRefCount(protocols, locales, formats),
     render: (page) => renderPage(page, site),
+    renderRef: (ref) => renderPage(resolveRef(ref, protocols), site),
     files: () => siteFiles({ ...site, formats, protocols, pages: () => pagesOf(formatRenderer('html').kinds, locales[0] ?? 'en', 'html', protocols) }),
   };
 }

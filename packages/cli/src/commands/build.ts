@@ -1,23 +1,31 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { countDiagnostics, loadTranslations } from '@statusbook/core';
-import { createSite, FORMATS, sourceContent, translatedContent, type Format } from '@statusbook/generator';
+import { FORMATS, type Format } from '@statusbook/generator';
 import { parseFlags } from '../args.js';
+import { buildOptions, buildSite, type BuildCounts } from '../engine/build-site.js';
+import { hashInputs } from '../engine/inputs.js';
+import { MANIFEST, readManifest } from '../engine/manifest.js';
 import { EXIT, UsageError } from '../errors.js';
+import { colors, type Io } from '../io.js';
 import { availableLocales, pickList, SOURCE_LOCALE } from '../locales.js';
-import { printDiagnostics } from '../report.js';
 import { findChromium, printPdfs } from '../print-pdf.js';
+import { Progress } from '../progress.js';
 import { projectAt, type Project } from '../project.js';
-import { StagedOutput } from '../write-output.js';
+import { printDiagnostics } from '../report.js';
+import { recover } from '../write-output.js';
 import type { Command } from './types.js';
 import { loadAndReport, resolveFrom } from './validate.js';
 
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
 export const build: Command = {
-  summary: 'validate content/ and write every page into output/',
   help: `Usage: statusbook build [options]
 
-Validates content/, then renders every page (code pages, comparison pages for every pair,
-indexes) for every locale and format into the output folder. Nothing is written when the
-content has errors, and a failed build leaves the previous output as it was.
+Validates content/ and locales/, then renders every page (code pages, comparison pages for
+every pair, indexes) for every locale and format into the output folder, on worker threads.
+Nothing is written when the content has errors; a failed or killed build leaves the
+previous output as it was. A rebuild renders only the pages whose inputs changed.
 
 Options:
   --out <dir>        where to write (default: <root>/output)
@@ -26,14 +34,19 @@ Options:
   --pdf              also print each print book to output/pdf/<locale>/<protocol>.pdf
                      (needs Chromium: apt-get install -y chromium fonts-noto-cjk)
   --base-url <url>   prefix of canonical links and sitemap URLs (default: /)
+  --shard <k/n>      build the k-th of n deterministic slices of the pages; the union of
+                     all n shards is the full build, byte for byte
+  --clean            render every page again, ignoring the previous build
+  --json             print a machine-readable summary on stdout
   --root <dir>       project folder holding content/, templates/, locales/ (default: .)
-  --strict           treat warnings as errors
+  --strict           treat warnings (such as stale translations) as errors
   -h, --help         show this help
 
 Examples:
   statusbook build
   statusbook build --locale ja --format print --pdf
   statusbook build --format html --base-url https://docs.example.org/ --out /tmp/site
+  statusbook build --shard 2/4 --out shard-2
 
 Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
   async run(argv, io) {
@@ -44,8 +57,12 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
       format: { type: 'string' },
       pdf: { type: 'boolean', default: false },
       'base-url': { type: 'string', default: '/' },
+      shard: { type: 'string' },
+      clean: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
       strict: { type: 'boolean', default: false },
     });
+    const started = performance.now();
     const project = projectAt(resolveFrom(io, values.root));
     const out = values.out === undefined ? resolve(project.root, 'output') : resolveFrom(io, values.out);
     checkOut(out, project);
@@ -53,61 +70,106 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
     if (locales.length === 0) throw new UsageError(`no locales in ${project.locales}`, 'a locale is a folder with a ui.json, such as locales/en/');
     const formats = pickList<Format>('format', values.format, FORMATS);
     if (values.pdf && !formats.includes('print')) throw new UsageError('--pdf prints the print books: add print to --format', 'for example: --format print --pdf');
+    const shard = parseShard(values.shard);
     const chromium = values.pdf ? await findChromium(io.env) : undefined;
+    const baseUrl = values['base-url'];
 
-    const started = performance.now();
+    recover(out);
+    const inputs = hashInputs(project);
+    const previous = values.clean ? undefined : readManifest(out);
+    const options = buildOptions({ locales, formats, baseUrl, shard, pdf: values.pdf });
+    if (previous && sameBuild(previous, VERSION, options, inputs)) {
+      // Nothing this build reads has changed: the output is already this build.
+      report(io, values.json, { pages: {}, total: previous.pages, rendered: 0, unchanged: previous.pages, removed: 0, other: 0, workers: 0 }, 0, started, out);
+      return EXIT.ok;
+    }
+
     const { ok, content } = await loadAndReport(project, io, values.strict);
     const translated = locales.filter((l) => l !== SOURCE_LOCALE);
-    const { translations, diagnostics } = ok ? await loadTranslations(project.locales, translated, content.protocols) : { translations: new Map(), diagnostics: [] };
+    const loaded = ok ? await loadTranslations(project.locales, translated, content.protocols) : undefined;
+    const diagnostics = loaded?.diagnostics ?? [];
     printDiagnostics(diagnostics, io);
-    const counts = countDiagnostics(diagnostics);
-    if (!ok || counts.error > 0 || (values.strict && counts.warning > 0)) {
+    const warnings = countDiagnostics([...content.diagnostics, ...diagnostics]);
+    if (!ok || !loaded || warnings.error > 0 || (values.strict && warnings.warning > 0)) {
       io.stderr.write('build stopped: nothing was written\n');
       return EXIT.failed;
     }
-    const site = await createSite({
+
+    const progress = new Progress(io, values.json);
+    const counts = await buildSite({
+      project,
+      out,
       protocols: content.protocols,
-      templatesDir: project.templates,
-      localesDir: project.locales,
+      translations: loaded.translations,
       locales,
       formats,
-      baseUrl: values['base-url'],
-      content: (locale) => {
-        const translation = translations.get(locale);
-        return translation ? translatedContent(translation) : sourceContent;
-      },
+      baseUrl,
+      shard,
+      version: VERSION,
+      inputs,
+      ...(previous ? { previous } : {}),
+      onProgress: (done, total) => progress.update(done, total),
+      ...(chromium
+        ? {
+            beforeCommit: async (staging: string) => {
+              const jobs = locales.flatMap((locale) =>
+                content.protocols.map((p) => ({ html: join(staging, 'print', locale, `${p.id}.html`), pdf: join(staging, 'pdf', locale, `${p.id}.pdf`) })),
+              );
+              await printPdfs(chromium, jobs);
+              return jobs.length;
+            },
+          }
+        : {}),
     });
-    const output = await StagedOutput.open(out);
-    try {
-      for (const page of site.pages()) await output.write(site.render(page));
-      for (const file of site.files()) await output.write(file);
-      if (chromium) {
-        await output.flush();
-        const jobs = locales.flatMap((locale) =>
-          content.protocols.map((p) => ({
-            html: join(output.staging, 'print', locale, `${p.id}.html`),
-            pdf: join(output.staging, 'pdf', locale, `${p.id}.pdf`),
-          })),
-        );
-        await printPdfs(chromium, jobs);
-        output.written += jobs.length;
-      }
-      await output.commit();
-    } catch (error) {
-      await output.abort();
-      throw error;
-    }
-    const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    io.stdout.write(`✔ wrote ${output.written} files to ${relative(io.cwd, out) || '.'} in ${seconds} s\n`);
+    progress.done();
+    report(io, values.json, counts, warnings.warning, started, out);
     return EXIT.ok;
   },
 };
 
-/** Refuses output folders that would overwrite the project's own sources. */
+function sameBuild(previous: NonNullable<ReturnType<typeof readManifest>>, version: string, options: Record<string, string>, inputs: Record<string, string>): boolean {
+  const same = (a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>) => {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+  };
+  return previous.statusbook === version && same(previous.options, options) && same(previous.inputs, inputs);
+}
+
+function parseShard(value: string | undefined): { k: number; n: number } {
+  if (value === undefined) return { k: 1, n: 1 };
+  const m = /^(\d+)\/(\d+)$/.exec(value);
+  const k = Number(m?.[1]);
+  const n = Number(m?.[2]);
+  if (!m || n < 1 || k < 1 || k > n) throw new UsageError(`--shard ${value}: expected k/n with 1 <= k <= n`, 'for example: --shard 1/4');
+  return { k, n };
+}
+
+function report(io: Io, json: boolean, counts: BuildCounts, warnings: number, started: number, out: string): void {
+  const seconds = (performance.now() - started) / 1000;
+  if (json) {
+    io.stdout.write(
+      `${JSON.stringify({ ok: true, out: relative(io.cwd, out) || '.', pages: counts.pages, total: counts.total, written: counts.rendered, unchanged: counts.unchanged, removed: counts.removed, otherFiles: counts.other, warnings, seconds: Number(seconds.toFixed(2)) })}\n`,
+    );
+    return;
+  }
+  const c = colors(io.stdout, io.env);
+  const n = (x: number) => x.toLocaleString('en-US');
+  const where = relative(io.cwd, out) || '.';
+  io.stdout.write(`${c.green('✔')} ${n(counts.total)} pages in ${where} (${seconds.toFixed(2)} s${counts.workers > 0 ? `, ${counts.workers} workers` : ''})\n`);
+  for (const [format, byLocale] of Object.entries(counts.pages)) {
+    io.stdout.write(`  ${format.padEnd(6)}${Object.entries(byLocale).map(([l, k]) => `${l} ${n(k)}`).join('  ')}\n`);
+  }
+  io.stdout.write(`  files: ${n(counts.rendered)} written, ${n(counts.unchanged)} unchanged, ${n(counts.removed)} removed${counts.other ? `, ${n(counts.other)} other` : ''}; ${n(warnings)} warnings\n`);
+}
+
+/** Refuses output folders that would overwrite the project's own sources or someone else's files. */
 function checkOut(out: string, project: Project): void {
   const forbidden = [project.root, project.content, project.templates, project.locales];
   const inside = forbidden.find((dir) => out === dir || (dir !== project.root && !relative(dir, out).startsWith('..')));
   if (inside) {
     throw new UsageError(`--out ${out} would overwrite the project's own files (${relative(project.root, inside) || 'the project folder'})`, 'choose a folder such as output/');
+  }
+  if (existsSync(out) && !existsSync(join(out, MANIFEST)) && readdirSync(out).length > 0) {
+    throw new UsageError(`--out ${out} is not empty and was not made by statusbook (no ${MANIFEST}); it would be replaced`, 'choose an empty or new folder, or remove it first');
   }
 }

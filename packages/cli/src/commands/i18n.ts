@@ -13,7 +13,6 @@ import type { Command } from './types.js';
 import { loadAndReport, resolveFrom } from './validate.js';
 
 export const i18n: Command = {
-  summary: 'translation status (i18n status) and skeletons and source hashes (i18n sync)',
   help: `Usage: statusbook i18n status [--locale <list>] [--json] [--root <dir>]
        statusbook i18n sync [--locale <list>] [--root <dir>]
 

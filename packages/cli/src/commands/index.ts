@@ -1,8 +1,15 @@
-import { build } from './build.js';
-import { i18n } from './i18n.js';
-import { list } from './list.js';
 import type { Command } from './types.js';
-import { validate } from './validate.js';
 
-/** Every command, by name. */
-export const commands: Readonly<Record<string, Command>> = { build, validate, list, i18n };
+/** A command's one-line summary, and its module, loaded only when the command runs. */
+interface Entry {
+  readonly summary: string;
+  load(): Promise<Command>;
+}
+
+/** Every command, by name. Modules load lazily so `statusbook --help` starts fast. */
+export const commands: Readonly<Record<string, Entry>> = {
+  build: { summary: 'validate content/ and write every page into output/', load: async () => (await import('./build.js')).build },
+  validate: { summary: 'check content/ and report every problem, writing nothing', load: async () => (await import('./validate.js')).validate },
+  list: { summary: 'list the codes of a protocol with their reason phrase and status', load: async () => (await import('./list.js')).list },
+  i18n: { summary: 'translation status (i18n status) and skeletons and source hashes (i18n sync)', load: async () => (await import('./i18n.js')).i18n },
+};

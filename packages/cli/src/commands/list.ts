@@ -7,7 +7,6 @@ import type { Command } from './types.js';
 import { loadAndReport, resolveFrom } from './validate.js';
 
 export const list: Command = {
-  summary: 'list the codes of a protocol with their reason phrase and status',
   help: `Usage: statusbook list <protocol> [--json] [--root <dir>]
 
 Prints every code of a protocol: code, registered reason phrase, registry status and the

@@ -2,8 +2,6 @@ import type { Io } from '../io.js';
 
 /** One `statusbook` command. */
 export interface Command {
-  /** One line for the command list. */
-  readonly summary: string;
   /** The full `--help` text, with examples. */
   readonly help: string;
   /** Runs the command and returns its exit code; throws UsageError for bad usage. */

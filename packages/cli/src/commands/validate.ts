@@ -7,7 +7,6 @@ import { printDiagnostics } from '../report.js';
 import type { Command } from './types.js';
 
 export const validate: Command = {
-  summary: 'check content/ and report every problem, writing nothing',
   help: `Usage: statusbook validate [--root <dir>] [--strict]
 
 Loads content/ and checks every file against the content schema. Problems are printed as

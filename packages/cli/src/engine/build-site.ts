@@ -1,0 +1,136 @@
+import type { LocaleTranslation, Protocol } from '@statusbook/core';
+import { pageRefCount, pageRefs, pageUnits, unitHashes, type Format, type PageRef } from '@statusbook/generator';
+import type { Project } from '../project.js';
+import { StagedOutput } from '../write-output.js';
+import { groupHash } from './inputs.js';
+import { writeManifest, type Manifest } from './manifest.js';
+import { createPool, poolSize } from './pool.js';
+import type { Batch } from './render-task.js';
+
+const BATCH = 200;
+
+export interface SiteBuild {
+  readonly project: Project;
+  readonly out: string;
+  readonly protocols: readonly Protocol[];
+  readonly translations: ReadonlyMap<string, LocaleTranslation>;
+  readonly locales: readonly string[];
+  readonly formats: readonly Format[];
+  readonly baseUrl: string;
+  readonly shard: { readonly k: number; readonly n: number };
+  readonly version: string;
+  readonly inputs: Readonly<Record<string, string>>;
+  /** The previous build's manifest; pages whose inputs did not change are kept from it. */
+  readonly previous?: Manifest;
+  /** Called with pages done and the total as batches finish. */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Runs on the finished staging folder before it is swapped in (PDF printing). */
+  readonly beforeCommit?: (staging: string) => Promise<number>;
+}
+
+export interface BuildCounts {
+  /** Pages of this build (this shard), by format and locale. */
+  readonly pages: Record<string, Record<string, number>>;
+  readonly total: number;
+  readonly rendered: number;
+  readonly unchanged: number;
+  readonly removed: number;
+  /** Files that are not pages (sitemap, stylesheet...) and PDFs. */
+  readonly other: number;
+  readonly workers: number;
+}
+
+/** Options that, when they change, change pages. */
+export function buildOptions(b: Pick<SiteBuild, 'locales' | 'formats' | 'baseUrl' | 'shard'> & { pdf: boolean }): Record<string, string> {
+  return { locales: b.locales.join(','), formats: b.formats.join(','), baseUrl: b.baseUrl, shard: `${b.shard.k}/${b.shard.n}`, pdf: b.pdf ? 'yes' : 'no' };
+}
+
+/** Renders (or keeps) every page of the build into a staging folder, then swaps it in. */
+export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
+  const { protocols, locales, formats, previous } = b;
+  const units = unitHashes(protocols, locales, b.translations, {
+    global: groupHash({ version: b.version, baseUrl: b.baseUrl, locales: locales.join(',') }, ['']),
+    ...Object.fromEntries(formats.map((f) => [`templates:${f}`, groupHash(b.inputs, ['templates/'])])),
+    ...Object.fromEntries(locales.map((l) => [`ui:${l}`, groupHash(b.inputs, [`locales/${l}/ui.json`, 'locales/en/ui.json'])])),
+  });
+  const old = previous?.statusbook === b.version && previous.options.shard === `${b.shard.k}/${b.shard.n}` ? previous.units : undefined;
+  const total = Math.ceil(pageRefCount(protocols, locales, formats) / b.shard.n);
+
+  const output = StagedOutput.open(b.out);
+  const counts = { rendered: 0, unchanged: 0, other: 0 };
+  let done = 0;
+  const pool = await createPool(
+    poolSize(total),
+    {
+      protocols,
+      translations: b.translations,
+      templatesDir: b.project.templates,
+      localesDir: b.project.locales,
+      locales,
+      formats,
+      baseUrl: b.baseUrl,
+      staging: output.staging,
+      ...(old ? { previous: b.out } : {}),
+    },
+    (result) => {
+      counts.rendered += result.rendered + result.rerendered;
+      counts.unchanged += result.kept;
+      counts.other += result.files;
+      done += result.rendered + result.rerendered + result.kept;
+      b.onProgress?.(done, total);
+    },
+  );
+  try {
+    const pages: Record<string, Record<string, number>> = {};
+    let existed = 0;
+    let index = 0;
+    let id = 0;
+    let render: PageRef[] = [];
+    let keep: PageRef[] = [];
+    const flush = async () => {
+      if (render.length + keep.length === 0) return;
+      const batch: Batch = { id: id++, render, keep };
+      render = [];
+      keep = [];
+      await pool.submit(batch);
+    };
+    for (const ref of pageRefs(protocols, locales, formats)) {
+      if (index++ % b.shard.n !== b.shard.k - 1) continue;
+      const byLocale = (pages[ref.format] ??= {});
+      byLocale[ref.locale] = (byLocale[ref.locale] ?? 0) + 1;
+      const keys = pageUnits(ref, protocols);
+      const before = old && keys.every((k) => k.startsWith('pair:') || old[k] !== undefined);
+      if (before) existed++;
+      if (before && keys.every((k) => old[k] === units.get(k))) keep.push(ref);
+      else render.push(ref);
+      if (render.length + keep.length >= BATCH) await flush();
+    }
+    await flush();
+    if (b.shard.k === 1) await pool.submit({ id: id++, render: [], keep: [], siteFiles: true });
+    await pool.drain();
+    if (b.beforeCommit) counts.other += await b.beforeCommit(output.staging);
+    writeManifest(output.staging, {
+      statusbook: b.version,
+      options: buildOptions({ ...b, pdf: b.beforeCommit !== undefined }),
+      inputs: b.inputs,
+      units: Object.fromEntries([...units].sort(([x], [y]) => (x < y ? -1 : 1))),
+      pages: done,
+    });
+    output.commit();
+    return {
+      pages,
+      total: done,
+      rendered: counts.rendered,
+      unchanged: counts.unchanged,
+      removed: Math.max(0, (previous?.pages ?? 0) - existed),
+      other: counts.other,
+      workers: pool.size,
+    };
+  } catch (error) {
+    output.abort();
+    throw error;
+  } finally {
+    await pool.close();
+  }
+}
+

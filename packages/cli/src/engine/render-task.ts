@@ -1,0 +1,117 @@
+import { linkSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { LocaleTranslation, Protocol } from '@statusbook/core';
+import { createSite, refPath, sourceContent, translatedContent, type Format, type PageRef, type Site } from '@statusbook/generator';
+
+/** What every renderer (a worker, or the main thread for small builds) is set up with. */
+export interface RenderSetup {
+  readonly protocols: readonly Protocol[];
+  readonly translations: ReadonlyMap<string, LocaleTranslation>;
+  readonly templatesDir: string;
+  readonly localesDir: string;
+  readonly locales: readonly string[];
+  readonly formats: readonly Format[];
+  readonly baseUrl: string;
+  /** Where this build writes. */
+  readonly staging: string;
+  /** The previous output, whose unchanged files are linked instead of rendered again. */
+  readonly previous?: string;
+}
+
+/** A batch of pages: each rendered, or linked from the previous output when unchanged. */
+export interface Batch {
+  readonly id: number;
+  readonly render: readonly PageRef[];
+  readonly keep: readonly PageRef[];
+  /** Also write the site files (stylesheet, sitemap, 404, redirects). */
+  readonly siteFiles?: boolean;
+}
+
+export interface BatchResult {
+  readonly id: number;
+  readonly rendered: number;
+  readonly kept: number;
+  /** Pages to keep that had no previous file and were rendered instead. */
+  readonly rerendered: number;
+  readonly files: number;
+}
+
+/** Renders batches into the staging folder with synchronous writes (this thread does nothing else). */
+export class Renderer {
+  private readonly dirs = new Set<string>();
+
+  private constructor(
+    private readonly setup: RenderSetup,
+    private readonly site: Site,
+  ) {}
+
+  static async create(setup: RenderSetup): Promise<Renderer> {
+    const site = await createSite({
+      protocols: setup.protocols,
+      templatesDir: setup.templatesDir,
+      localesDir: setup.localesDir,
+      locales: setup.locales,
+      formats: setup.formats,
+      baseUrl: setup.baseUrl,
+      content: (locale) => {
+        const translation = setup.translations.get(locale);
+        return translation ? translatedContent(translation) : sourceContent;
+      },
+    });
+    return new Renderer(setup, site);
+  }
+
+  run(batch: Batch): BatchResult {
+    let rendered = 0;
+    let kept = 0;
+    let rerendered = 0;
+    let files = 0;
+    for (const ref of batch.render) {
+      const file = this.site.renderRef(ref);
+      this.write(file.path, file.contents);
+      rendered++;
+    }
+    for (const ref of batch.keep) {
+      if (this.link(refPath(ref))) kept++;
+      else {
+        const file = this.site.renderRef(ref);
+        this.write(file.path, file.contents);
+        rerendered++;
+      }
+    }
+    if (batch.siteFiles) {
+      for (const file of this.site.files()) {
+        this.write(file.path, file.contents);
+        files++;
+      }
+    }
+    return { id: batch.id, rendered, kept, rerendered, files };
+  }
+
+  private ensureDir(path: string): void {
+    const dir = dirname(path);
+    if (this.dirs.has(dir)) return;
+    mkdirSync(dir, { recursive: true });
+    this.dirs.add(dir);
+  }
+
+  private write(path: string, contents: string): void {
+    const target = join(this.setup.staging, path);
+    this.ensureDir(target);
+    writeFileSync(target, contents);
+  }
+
+  /** Hard-links the previous build's file: no bytes are written for an unchanged page. */
+  private link(path: string): boolean {
+    if (!this.setup.previous) return false;
+    const target = join(this.setup.staging, path);
+    this.ensureDir(target);
+    try {
+      linkSync(join(this.setup.previous, path), target);
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,205 @@
+import { createHash } from 'node:crypto';
+import { findPair, pairSlug, type LocaleTranslation, type Protocol, type StatusCode } from '@statusbook/core';
+import { formatRenderer } from './formats/index.js';
+import { indexOf } from './protocol-index.js';
+import type { Format, Page, PageKind, Target } from './types.js';
+
+/**
+ * A page named by plain data, cheap to list, send to a worker and compare between builds:
+ * kind, locale, format, protocol, and the code or the pair (`a` < `b`) it shows.
+ */
+export interface PageRef {
+  readonly kind: PageKind;
+  readonly locale: string;
+  readonly format: Format;
+  readonly protocol?: string;
+  readonly code?: number;
+  readonly a?: number;
+  readonly b?: number;
+}
+
+/** Every page of a site, in a stable order: format, locale, then protocol and kind. */
+export function* pageRefs(protocols: readonly Protocol[], locales: readonly string[], formats: readonly Format[]): Generator<PageRef> {
+  for (const format of formats) {
+    const { kinds } = formatRenderer(format);
+    for (const locale of locales) {
+      if (kinds.includes('home')) yield { kind: 'home', locale, format };
+      for (const p of protocols) {
+        for (const kind of kinds) {
+          switch (kind) {
+            case 'protocol':
+            case 'compare-index':
+            case 'book':
+              yield { kind, locale, format, protocol: p.id };
+              break;
+            case 'code':
+              for (const c of p.codes) yield { kind, locale, format, protocol: p.id, code: c.code };
+              break;
+            case 'compare':
+            case 'redirect':
+              for (let i = 0; i < p.codes.length; i++) {
+                for (let j = i + 1; j < p.codes.length; j++) {
+                  yield { kind, locale, format, protocol: p.id, a: p.codes[i]!.code, b: p.codes[j]!.code };
+                }
+              }
+              break;
+            case 'home':
+              break;
+          }
+        }
+      }
+    }
+  }
+}
+
+/** Number of pages `pageRefs` yields. */
+export function pageRefCount(protocols: readonly Protocol[], locales: readonly string[], formats: readonly Format[]): number {
+  let n = 0;
+  for (const format of formats) {
+    const { kinds } = formatRenderer(format);
+    if (kinds.includes('home')) n += 1;
+    for (const p of protocols) {
+      const pairs = (p.codes.length * (p.codes.length - 1)) / 2;
+      for (const kind of kinds) {
+        if (kind === 'code') n += p.codes.length;
+        else if (kind === 'compare' || kind === 'redirect') n += pairs;
+        else if (kind !== 'home') n += 1;
+      }
+    }
+  }
+  return n * locales.length;
+}
+
+/** The page a ref names, with its model objects. */
+export function resolveRef(ref: PageRef, protocols: readonly Protocol[]): Page {
+  const { kind, locale, format } = ref;
+  if (kind === 'home') return { kind, locale, format, protocols };
+  const protocol = protocols.find((p) => p.id === ref.protocol);
+  if (!protocol) throw new Error(`no protocol '${ref.protocol}'`);
+  switch (kind) {
+    case 'protocol':
+    case 'compare-index':
+    case 'book':
+      return { kind, locale, format, protocol };
+    case 'code':
+      return { kind, locale, format, protocol, code: codeOf(protocol, ref.code) };
+    case 'compare':
+    case 'redirect': {
+      const pair = findPair(protocol, codeOf(protocol, ref.a).code, codeOf(protocol, ref.b).code)!;
+      return { kind, locale, format, protocol, pair };
+    }
+  }
+}
+
+function codeOf(protocol: Protocol, code: number | undefined): StatusCode {
+  const found = code === undefined ? undefined : indexOf(protocol).byCode.get(code);
+  if (!found) throw new Error(`no code ${code} in ${protocol.id}`);
+  return found;
+}
+
+/** The ref of a page. */
+export function refOf(page: Page): PageRef {
+  const { kind, locale, format } = page;
+  switch (page.kind) {
+    case 'home':
+      return { kind, locale, format };
+    case 'protocol':
+    case 'compare-index':
+    case 'book':
+      return { kind, locale, format, protocol: page.protocol.id };
+    case 'code':
+      return { kind, locale, format, protocol: page.protocol.id, code: page.code.code };
+    case 'compare':
+    case 'redirect':
+      return { kind, locale, format, protocol: page.protocol.id, a: page.pair.low.code, b: page.pair.high.code };
+  }
+}
+
+/**
+ * The inputs a page is made from, as unit keys; a page is rendered again only when the hash
+ * of one of its units changed (see `unitHashes`).
+ */
+export function pageUnits(ref: PageRef, protocols: readonly Protocol[]): string[] {
+  const { locale: l, protocol: p } = ref;
+  const base = ['global', `templates:${ref.format}`, `ui:${l}`];
+  switch (ref.kind) {
+    case 'home':
+      return [...base, ...protocols.map((x) => `protocol:${x.id}:${l}`)];
+    case 'protocol':
+      return [...base, `protocol:${p}:${l}`, `summaries:${p}:${l}`];
+    case 'compare-index':
+      return [...base, `protocol:${p}:${l}`, `differences:${p}:${l}`];
+    case 'book':
+      return [...base, `book:${p}:${l}`];
+    case 'code':
+      return [...base, `protocol:${p}:${l}`, `code:${p}:${ref.code}:${l}`];
+    case 'redirect':
+      return [...base, `protocol:${p}:${l}`];
+    case 'compare':
+      return [...base, `protocol:${p}:${l}`, `code:${p}:${ref.a}:${l}`, `code:${p}:${ref.b}:${l}`, `pair:${p}:${ref.a}-vs-${ref.b}:${l}`];
+  }
+}
+
+function hash(value: unknown): string {
+  return createHash('sha1').update(typeof value === 'string' ? value : JSON.stringify(value)).digest('hex').slice(0, 16);
+}
+
+/**
+ * A hash per unit of input: each code, curated pair and protocol per locale, with the
+ * English and the locale's translation (text and state) together, so a change to either
+ * re-renders the pages that show it in that locale.
+ */
+export function unitHashes(
+  protocols: readonly Protocol[],
+  locales: readonly string[],
+  translations: ReadonlyMap<string, LocaleTranslation>,
+  extra: Readonly<Record<string, string>>,
+): Map<string, string> {
+  const units = new Map<string, string>(Object.entries(extra));
+  for (const p of protocols) {
+    const { codes, curated, ...meta } = p;
+    const labels = codes.map((c) => [c.code, c.reason, c.status, c.classId, c.formerReasons]);
+    for (const locale of locales) {
+      const t = translations.get(locale)?.protocols.get(p.id);
+      const codeUnit = (c: StatusCode) => hash([stripFile(c), t?.codes.get(c.code) ?? null]);
+      units.set(`protocol:${p.id}:${locale}`, hash([meta, labels, curated.map((n) => pairSlug(n.low, n.high)), t?.description ?? null, [...(t?.classes ?? [])], [...(t?.codes ?? [])].map(([code, f]) => [code, f.reason ?? null])]));
+      units.set(`summaries:${p.id}:${locale}`, hash(codes.map((c) => [c.text.summary.source, t?.codes.get(c.code)?.summary ?? null])));
+      units.set(`differences:${p.id}:${locale}`, hash(curated.map((n) => [n.text.difference.source, t?.pairs.get(pairSlug(n.low, n.high))?.difference ?? null])));
+      const codeHashes = codes.map((c) => {
+        const h = codeUnit(c);
+        units.set(`code:${p.id}:${c.code}:${locale}`, h);
+        return h;
+      });
+      const pairHashes = curated.map((n) => {
+        const slug = pairSlug(n.low, n.high);
+        const h = hash([n, t?.pairs.get(slug) ?? null]);
+        units.set(`pair:${p.id}:${slug}:${locale}`, h);
+        return h;
+      });
+      units.set(`book:${p.id}:${locale}`, hash([units.get(`protocol:${p.id}:${locale}`), codeHashes, pairHashes]));
+    }
+  }
+  return units;
+}
+
+/** A code without where it was loaded from (moving a checkout must not re-render anything). */
+function stripFile(code: StatusCode): Omit<StatusCode, 'file'> {
+  const { file: _file, ...rest } = code;
+  return rest;
+}
+
+/** Where a ref's page is written, relative to the output folder, without rendering it. */
+export function refPath(ref: PageRef): string {
+  const { locale, protocol = '' } = ref;
+  const target: Target =
+    ref.kind === 'home'
+      ? { kind: 'home', locale }
+      : ref.kind === 'code'
+        ? { kind: 'code', locale, protocol, code: ref.code! }
+        : ref.kind === 'compare'
+          ? { kind: 'compare', locale, protocol, slug: `${ref.a}-vs-${ref.b}` }
+          : ref.kind === 'redirect'
+            ? { kind: 'redirect', locale, protocol, slug: `${ref.b}-vs-${ref.a}` }
+            : { kind: ref.kind, locale, protocol };
+  return formatRenderer(ref.format).path(target);
+}
