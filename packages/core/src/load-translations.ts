@@ -82,12 +82,19 @@ export async function loadTranslations(
 ): Promise<{ translations: Map<string, LocaleTranslation>; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   const translations = new Map<string, LocaleTranslation>();
-  for (const locale of locales) {
-    const byProtocol = new Map<string, ProtocolTranslation>();
-    for (const protocol of protocols) {
-      byProtocol.set(protocol.id, await loadProtocolTranslation(join(localesDir, locale, 'content', protocol.id), protocol, diagnostics));
-    }
+  const loaded = await Promise.all(
+    locales.map(async (locale) => {
+      const found: Diagnostic[] = [];
+      const byProtocol = new Map<string, ProtocolTranslation>();
+      for (const protocol of protocols) {
+        byProtocol.set(protocol.id, await loadProtocolTranslation(join(localesDir, locale, 'content', protocol.id), protocol, found));
+      }
+      return { locale, byProtocol, found };
+    }),
+  );
+  for (const { locale, byProtocol, found } of loaded) {
     translations.set(locale, { locale, protocols: byProtocol });
+    diagnostics.push(...found);
   }
   return { translations, diagnostics: sortDiagnostics(diagnostics) };
 }
@@ -123,9 +130,17 @@ async function loadProtocolTranslation(dir: string, protocol: Protocol, diagnost
   }
 
   const known = new Map(protocol.codes.map((c) => [c.code, c]));
-  for (const path of await listYaml(join(dir, 'codes'))) {
-    const file = await openYaml(path, diagnostics);
-    if (!file) continue;
+  // Read every file at once (the disk works in parallel), then check them in order.
+  const paths = await listYaml(join(dir, 'codes'));
+  const sources = await Promise.all(paths.map((path) => readOptional(path)));
+  for (const [i, path] of paths.entries()) {
+    const source = sources[i];
+    if (source === undefined) continue;
+    const file = parseYaml(path, source);
+    if (!file.ok) {
+      diagnostics.push(...file.ctx.diagnostics);
+      continue;
+    }
     const code = known.get(Number(/^(\d+)\.ya?ml$/.exec(basename(path))?.[1]));
     if (!code) {
       file.ctx.report(0, 'warning', 'translation/unknown-code', `translates code '${basename(path)}', which ${protocol.name} does not have`, {

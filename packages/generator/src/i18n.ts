@@ -143,16 +143,17 @@ interface Compiled {
  * plural form) once; the sentence is then compiled, so a page only fills in placeholders.
  */
 export function createTranslator(t: TFunction, locale: string, format: FormatRenderer, content: ContentText = sourceContent): Translator {
-  const compiled = new Map<string, Compiled>();
+  const compiled = { text: new Map<string, Compiled>(), plain: new Map<string, Compiled>() };
+  const lists = new Map<string, string>();
   const plurals = new Intl.PluralRules(locale);
   const numbers = new Intl.NumberFormat(locale);
   const listFormat = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
 
   const identity = (x: string) => x;
   const compile = (key: string, count: number | undefined, escape: (s: string) => string): Compiled => {
-    const variant = escape === identity ? 'plain' : 'text';
-    const cacheKey = `${variant}\u0000${key}\u0000${count === undefined ? '' : plurals.select(count)}`;
-    let hit = compiled.get(cacheKey);
+    const cache = escape === identity ? compiled.plain : compiled.text;
+    const cacheKey = count === undefined ? key : `${key}\u0000${plurals.select(count)}`;
+    let hit = cache.get(cacheKey);
     if (!hit) {
       const raw = (count === undefined ? t(key, { skipInterpolation: true }) : t(key, { count, skipInterpolation: true })) as string;
       const literals: string[] = [];
@@ -165,7 +166,7 @@ export function createTranslator(t: TFunction, locale: string, format: FormatRen
       }
       literals.push(escape(raw.slice(last)));
       hit = { literals, slots };
-      compiled.set(cacheKey, hit);
+      cache.set(cacheKey, hit);
     }
     return hit;
   };
@@ -205,11 +206,21 @@ export function createTranslator(t: TFunction, locale: string, format: FormatRen
       return fill(compile(key, count, identity), args ?? {}, plainValue);
     },
     list(items) {
-      return listFormat
-        .formatToParts(items.map((_, i) => `${OPEN}${i}${CLOSE}`))
-        .map((part) => (part.type === 'literal' ? format.text(part.value) : part.value))
-        .join('')
-        .replace(SLOT, (_, i: string) => items[Number(i)]!);
+      const key = items.join('\u0002');
+      let hit = lists.get(key);
+      if (hit === undefined) {
+        hit = formatList(items);
+        lists.set(key, hit);
+      }
+      return hit;
     },
   };
+
+  function formatList(items: readonly string[]): string {
+    return listFormat
+      .formatToParts(items.map((_, i) => `${OPEN}${i}${CLOSE}`))
+      .map((part) => (part.type === 'literal' ? format.text(part.value) : part.value))
+      .join('')
+      .replace(SLOT, (_, i: string) => items[Number(i)]!);
+  }
 }

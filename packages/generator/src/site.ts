@@ -54,7 +54,23 @@ export async function createSite(options: SiteOptions): Promise<Site> {
       const renderer = formatRenderer(format);
       const content = options.content?.(locale) ?? sourceContent;
       const translator = createTranslator(fixedT(locale), locale, renderer, content);
-      env = { format: renderer, translator, fragments: new FragmentCache(renderer, translator), protocols };
+      const cache = new Map<string, string>();
+      const ctx: HelperContext = { format: renderer, translator, target: to.home(locale), baseUrl };
+      env = {
+        format: renderer,
+        translator,
+        fragments: new FragmentCache(renderer, translator),
+        protocols,
+        fragment(name, key, view) {
+          const id = `${name}\u0000${key}`;
+          let hit = cache.get(id);
+          if (hit === undefined) {
+            hit = templates.fragment(name, format)(view(), ctx);
+            cache.set(id, hit);
+          }
+          return hit;
+        },
+      };
       envs.set(key, env);
     }
     return env;

@@ -23,6 +23,8 @@ export type ExtraPage = 'not-found';
 /** Compiled templates: one per (page kind, format), plus one layout per format, plus static assets. */
 export interface Templates {
   page(kind: PageKind | ExtraPage, format: Format): Template;
+  /** A fragment (`fragments/<name>.<format>.hbs`): a piece of page rendered once and reused. */
+  fragment(name: string, format: Format): Template;
   layout(format: Format): Template;
   /** `assets/*` files by name (stylesheets), copied into the HTML site. */
   readonly assets: ReadonlyMap<string, string>;
@@ -63,9 +65,9 @@ export async function loadTemplates(dir: string, specs: readonly { format: Forma
     try {
       // Views hold only values already escaped or rendered for the format (see pages/), so the
       // engine adds no escaping of its own.
-      fn = hb.compile(source, { strict: true, noEscape: true, preventIndent: true });
+      fn = hb.compile(source, COMPILE_OPTIONS);
       // Compile now so syntax errors surface before any page is rendered.
-      hb.precompile(source, { strict: true, noEscape: true });
+      hb.precompile(source, COMPILE_OPTIONS);
     } catch (error) {
       throw new TemplateError(file, (error as Error).message);
     }
@@ -83,6 +85,10 @@ export async function loadTemplates(dir: string, specs: readonly { format: Forma
     for (const kind of [...kinds, ...extra]) {
       compiled.set(`${kind}:${format}`, await compile(join(dir, 'pages', `${kind}.${format}.hbs`)));
     }
+    for (const file of await listHbs(join(dir, 'fragments'))) {
+      const [name, fmt] = basename(file, '.hbs').split('.');
+      if (fmt === format) compiled.set(`fragment:${name}:${format}`, await compile(file));
+    }
   }
   const get = (key: string): Template => {
     const template = compiled.get(key);
@@ -91,10 +97,22 @@ export async function loadTemplates(dir: string, specs: readonly { format: Forma
   };
   return {
     page: (kind, format) => get(`${kind}:${format}`),
+    fragment: (name, format) => get(`fragment:${name}:${format}`),
     layout: (format) => get(`layout:${format}`),
     assets,
   };
 }
+
+/** The helpers templates may use; anything else is a compile error, and calls are direct. */
+const HELPERS = ['t', 'link', 'url', 'asset', 'inline-asset', 'css-string', 'number'] as const;
+
+const COMPILE_OPTIONS = {
+  strict: true,
+  noEscape: true,
+  preventIndent: true,
+  knownHelpers: Object.fromEntries(HELPERS.map((h) => [h, true])),
+  knownHelpersOnly: true,
+};
 
 type HelperOptions = Handlebars.HelperOptions & { data: { ctx: HelperContext } };
 

@@ -6,6 +6,7 @@ import { parseFlags } from '../args.js';
 import { buildOptions, buildSite, type BuildCounts } from '../engine/build-site.js';
 import { hashInputs } from '../engine/inputs.js';
 import { MANIFEST, readManifest } from '../engine/manifest.js';
+import { poolSize, WorkerStart } from '../engine/pool.js';
 import { EXIT, UsageError } from '../errors.js';
 import { colors, type Io } from '../io.js';
 import { availableLocales, pickList, SOURCE_LOCALE } from '../locales.js';
@@ -80,10 +81,14 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
     const options = buildOptions({ locales, formats, baseUrl, shard, pdf: values.pdf });
     if (previous && sameBuild(previous, VERSION, options, inputs)) {
       // Nothing this build reads has changed: the output is already this build.
-      report(io, values.json, { pages: {}, total: previous.pages, rendered: 0, unchanged: previous.pages, removed: 0, other: 0, workers: 0 }, 0, started, out);
+      const stages = { load: 0, plan: 0, startup: 0, render: 0, write: 0, commit: 0 };
+      report(io, values.json, { pages: {}, total: previous.pages, rendered: 0, unchanged: previous.pages, removed: 0, other: 0, workers: 0, stages }, 0, started, out);
       return EXIT.ok;
     }
 
+    // Workers start loading their modules now, while this thread reads the content.
+    const workers = new WorkerStart(poolSize(estimatePages(project, locales.length, formats.length)));
+    const loadStarted = performance.now();
     const { ok, content } = await loadAndReport(project, io, values.strict);
     const translated = locales.filter((l) => l !== SOURCE_LOCALE);
     const loaded = ok ? await loadTranslations(project.locales, translated, content.protocols) : undefined;
@@ -91,10 +96,12 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
     printDiagnostics(diagnostics, io);
     const warnings = countDiagnostics([...content.diagnostics, ...diagnostics]);
     if (!ok || !loaded || warnings.error > 0 || (values.strict && warnings.warning > 0)) {
+      await workers.cancel();
       io.stderr.write('build stopped: nothing was written\n');
       return EXIT.failed;
     }
 
+    const loadSeconds = (performance.now() - loadStarted) / 1000;
     const progress = new Progress(io, values.json);
     const counts = await buildSite({
       project,
@@ -107,6 +114,7 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
       shard,
       version: VERSION,
       inputs,
+      workers,
       ...(previous ? { previous } : {}),
       onProgress: (done, total) => progress.update(done, total),
       ...(chromium
@@ -122,10 +130,28 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
         : {}),
     });
     progress.done();
-    report(io, values.json, counts, warnings.warning, started, out);
+    report(io, values.json, { ...counts, stages: { load: loadSeconds, ...counts.stages } }, warnings.warning, started, out);
     return EXIT.ok;
   },
 };
+
+/** Pages a build will have, from the number of code files alone (to size the worker pool early). */
+function estimatePages(project: Project, locales: number, formats: number): number {
+  let pages = 0;
+  for (const protocol of safeReaddir(project.content)) {
+    const n = safeReaddir(join(project.content, protocol, 'codes')).length;
+    pages += n + (n * (n - 1)) / 2;
+  }
+  return pages * locales * formats;
+}
+
+function safeReaddir(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
 
 function sameBuild(previous: NonNullable<ReturnType<typeof readManifest>>, version: string, options: Record<string, string>, inputs: Record<string, string>): boolean {
   const same = (a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>) => {
@@ -144,11 +170,11 @@ function parseShard(value: string | undefined): { k: number; n: number } {
   return { k, n };
 }
 
-function report(io: Io, json: boolean, counts: BuildCounts, warnings: number, started: number, out: string): void {
+function report(io: Io, json: boolean, counts: BuildCounts & { stages: { load: number } }, warnings: number, started: number, out: string): void {
   const seconds = (performance.now() - started) / 1000;
   if (json) {
     io.stdout.write(
-      `${JSON.stringify({ ok: true, out: relative(io.cwd, out) || '.', pages: counts.pages, total: counts.total, written: counts.rendered, unchanged: counts.unchanged, removed: counts.removed, otherFiles: counts.other, warnings, seconds: Number(seconds.toFixed(2)) })}\n`,
+      `${JSON.stringify({ ok: true, out: relative(io.cwd, out) || '.', pages: counts.pages, total: counts.total, written: counts.rendered, unchanged: counts.unchanged, removed: counts.removed, otherFiles: counts.other, warnings, workers: counts.workers, seconds: Number(seconds.toFixed(3)), stages: Object.fromEntries(Object.entries(counts.stages).map(([k, v]) => [k, Number(v.toFixed(3))])) })}\n`,
     );
     return;
   }

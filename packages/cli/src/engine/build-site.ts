@@ -1,10 +1,12 @@
 import type { LocaleTranslation, Protocol } from '@statusbook/core';
-import { pageRefCount, pageRefs, pageUnits, unitHashes, type Format, type PageRef } from '@statusbook/generator';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { pageRefCount, pageRefs, pageUnits, refPath, unitHashes, type Format, type PageRef } from '@statusbook/generator';
 import type { Project } from '../project.js';
 import { StagedOutput } from '../write-output.js';
 import { groupHash } from './inputs.js';
 import { writeManifest, type Manifest } from './manifest.js';
-import { createPool, poolSize } from './pool.js';
+import type { WorkerStart } from './pool.js';
 import type { Batch } from './render-task.js';
 
 const BATCH = 200;
@@ -24,6 +26,8 @@ export interface SiteBuild {
   readonly previous?: Manifest;
   /** Called with pages done and the total as batches finish. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Workers started while the content loaded. */
+  readonly workers: WorkerStart;
   /** Runs on the finished staging folder before it is swapped in (PDF printing). */
   readonly beforeCommit?: (staging: string) => Promise<number>;
 }
@@ -38,6 +42,8 @@ export interface BuildCounts {
   /** Files that are not pages (sitemap, stylesheet...) and PDFs. */
   readonly other: number;
   readonly workers: number;
+  /** Seconds per stage; render and write are summed over the workers (CPU-seconds). */
+  readonly stages: { readonly plan: number; readonly startup: number; readonly render: number; readonly write: number; readonly commit: number };
 }
 
 /** Options that, when they change, change pages. */
@@ -57,10 +63,11 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
   const total = Math.ceil(pageRefCount(protocols, locales, formats) / b.shard.n);
 
   const output = StagedOutput.open(b.out);
-  const counts = { rendered: 0, unchanged: 0, other: 0 };
+  const counts = { rendered: 0, unchanged: 0, other: 0, renderMs: 0, writeMs: 0 };
+  let planMs = 0;
+  const startupStarted = performance.now();
   let done = 0;
-  const pool = await createPool(
-    poolSize(total),
+  const pool = await b.workers.open(
     {
       protocols,
       translations: b.translations,
@@ -76,10 +83,13 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
       counts.rendered += result.rendered + result.rerendered;
       counts.unchanged += result.kept;
       counts.other += result.files;
+      counts.renderMs += result.renderMs;
+      counts.writeMs += result.writeMs;
       done += result.rendered + result.rerendered + result.kept;
       b.onProgress?.(done, total);
     },
   );
+  const startupMs = performance.now() - startupStarted;
   try {
     const pages: Record<string, Record<string, number>> = {};
     let existed = 0;
@@ -87,13 +97,28 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
     let id = 0;
     let render: PageRef[] = [];
     let keep: PageRef[] = [];
+    // This thread only hands out work, so it makes the pages' folders: workers then never
+    // contend for the same parent folder, which on ext4 serializes folder creation.
+    const dirs = new Set<string>();
+    const makeDirs = (refs: readonly PageRef[]) => {
+      for (const ref of refs) {
+        const dir = dirname(join(output.staging, refPath(ref)));
+        if (!dirs.has(dir)) {
+          mkdirSync(dir, { recursive: true });
+          dirs.add(dir);
+        }
+      }
+    };
     const flush = async () => {
       if (render.length + keep.length === 0) return;
+      makeDirs(render);
+      makeDirs(keep);
       const batch: Batch = { id: id++, render, keep };
       render = [];
       keep = [];
       await pool.submit(batch);
     };
+    let planStarted = performance.now();
     for (const ref of pageRefs(protocols, locales, formats)) {
       if (index++ % b.shard.n !== b.shard.k - 1) continue;
       const byLocale = (pages[ref.format] ??= {});
@@ -103,8 +128,13 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
       if (before) existed++;
       if (before && keys.every((k) => old[k] === units.get(k))) keep.push(ref);
       else render.push(ref);
-      if (render.length + keep.length >= BATCH) await flush();
+      if (render.length + keep.length >= BATCH) {
+        planMs += performance.now() - planStarted;
+        await flush();
+        planStarted = performance.now();
+      }
     }
+    planMs += performance.now() - planStarted;
     await flush();
     if (b.shard.k === 1) await pool.submit({ id: id++, render: [], keep: [], siteFiles: true });
     await pool.drain();
@@ -116,7 +146,9 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
       units: Object.fromEntries([...units].sort(([x], [y]) => (x < y ? -1 : 1))),
       pages: done,
     });
+    const commitStarted = performance.now();
     output.commit();
+    const commitMs = performance.now() - commitStarted;
     return {
       pages,
       total: done,
@@ -125,6 +157,13 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
       removed: Math.max(0, (previous?.pages ?? 0) - existed),
       other: counts.other,
       workers: pool.size,
+      stages: {
+        plan: planMs / 1000,
+        startup: startupMs / 1000,
+        render: counts.renderMs / 1000,
+        write: counts.writeMs / 1000,
+        commit: commitMs / 1000,
+      },
     };
   } catch (error) {
     output.abort();

@@ -19,19 +19,41 @@ export function poolSize(pages: number, threshold = 400): number {
   return Math.max(1, Math.min(8, availableParallelism()));
 }
 
-/** A pool of `size` workers, each with at most two batches in flight. */
-export async function createPool(size: number, setup: RenderSetup, onResult: (result: BatchResult) => void): Promise<RenderPool> {
-  if (size === 0) {
-    const renderer = await Renderer.create(setup);
-    return {
-      size: 0,
-      submit: async (batch) => onResult(renderer.run(batch)),
-      drain: async () => undefined,
-      close: async () => undefined,
-    };
+/**
+ * Workers started ahead of time: their modules load while the build reads and checks the
+ * content; `open` then hands them the model.
+ */
+export class WorkerStart {
+  private readonly workers: Worker[];
+
+  constructor(readonly size: number) {
+    const url = new URL('./worker.js', import.meta.url);
+    this.workers = Array.from({ length: size }, () => new Worker(url));
   }
-  const url = new URL('./worker.js', import.meta.url);
-  const workers = Array.from({ length: size }, () => new Worker(url, { workerData: setup }));
+
+  /** A pool on these workers (none: this thread), set up with the model. */
+  async open(setup: RenderSetup, onResult: (result: BatchResult) => void): Promise<RenderPool> {
+    if (this.size === 0) return inThread(await Renderer.create(setup), onResult);
+    return onWorkers(this.workers, setup, onResult);
+  }
+
+  /** Stops workers that will not be used (the build stopped before rendering). */
+  async cancel(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+function inThread(renderer: Renderer, onResult: (result: BatchResult) => void): RenderPool {
+  return {
+    size: 0,
+    submit: async (batch) => onResult(renderer.run(batch)),
+    drain: async () => undefined,
+    close: async () => undefined,
+  };
+}
+
+/** Each worker has at most two batches in flight, so none waits while another has a queue. */
+async function onWorkers(workers: readonly Worker[], setup: RenderSetup, onResult: (result: BatchResult) => void): Promise<RenderPool> {
   const inFlight = workers.map(() => 0);
   let failure: Error | undefined;
   let wake: (() => void) | undefined;
@@ -46,6 +68,7 @@ export async function createPool(size: number, setup: RenderSetup, onResult: (re
         new Promise<void>((resolve, reject) => {
           worker.on('message', (message: { ready?: true; ok?: boolean; result?: BatchResult; error?: string }) => {
             if (message.ready) return resolve();
+            if (message.ok === false && inFlight[i] === 0) return reject(new BuildError(`render worker failed to start: ${message.error}`));
             inFlight[i]!--;
             if (message.ok && message.result) onResult(message.result);
             else failure ??= new BuildError(`rendering failed: ${message.error}`);
@@ -56,6 +79,7 @@ export async function createPool(size: number, setup: RenderSetup, onResult: (re
             reject(error);
             notify();
           });
+          worker.postMessage({ setup });
         }),
     ),
   );
@@ -67,7 +91,7 @@ export async function createPool(size: number, setup: RenderSetup, onResult: (re
     if (failure) throw failure;
   };
   return {
-    size,
+    size: workers.length,
     async submit(batch) {
       await waitFor(() => inFlight.some((n) => n < 2));
       const i = inFlight.indexOf(Math.min(...inFlight));

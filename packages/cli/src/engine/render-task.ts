@@ -1,7 +1,7 @@
 import { linkSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { LocaleTranslation, Protocol } from '@statusbook/core';
-import { createSite, refPath, sourceContent, translatedContent, type Format, type PageRef, type Site } from '@statusbook/generator';
+import { createSite, refPath, sourceContent, translatedContent, type Format, type OutputFile, type PageRef, type Site } from '@statusbook/generator';
 
 /** What every renderer (a worker, or the main thread for small builds) is set up with. */
 export interface RenderSetup {
@@ -29,6 +29,9 @@ export interface Batch {
 
 export interface BatchResult {
   readonly id: number;
+  /** Milliseconds spent rendering pages and writing (or linking) files. */
+  readonly renderMs: number;
+  readonly writeMs: number;
   readonly rendered: number;
   readonly kept: number;
   /** Pages to keep that had no previous file and were rendered instead. */
@@ -36,7 +39,11 @@ export interface BatchResult {
   readonly files: number;
 }
 
-/** Renders batches into the staging folder with synchronous writes (this thread does nothing else). */
+/**
+ * Renders batches into the staging folder with synchronous writes (this thread does nothing
+ * else). The build makes the pages' folders before it hands out a batch; this only makes
+ * the folders of site files.
+ */
 export class Renderer {
   private readonly dirs = new Set<string>();
 
@@ -62,30 +69,40 @@ export class Renderer {
   }
 
   run(batch: Batch): BatchResult {
+    this.renderMs = 0;
+    this.writeMs = 0;
     let rendered = 0;
     let kept = 0;
     let rerendered = 0;
     let files = 0;
     for (const ref of batch.render) {
-      const file = this.site.renderRef(ref);
-      this.write(file.path, file.contents);
+      this.write(this.renderRef(ref));
       rendered++;
     }
     for (const ref of batch.keep) {
       if (this.link(refPath(ref))) kept++;
       else {
-        const file = this.site.renderRef(ref);
-        this.write(file.path, file.contents);
+        this.write(this.renderRef(ref));
         rerendered++;
       }
     }
     if (batch.siteFiles) {
       for (const file of this.site.files()) {
-        this.write(file.path, file.contents);
+        this.write(file, true);
         files++;
       }
     }
-    return { id: batch.id, rendered, kept, rerendered, files };
+    return { id: batch.id, rendered, kept, rerendered, files, renderMs: this.renderMs, writeMs: this.writeMs };
+  }
+
+  private renderMs = 0;
+  private writeMs = 0;
+
+  private renderRef(ref: PageRef): OutputFile {
+    const started = performance.now();
+    const file = this.site.renderRef(ref);
+    this.renderMs += performance.now() - started;
+    return file;
   }
 
   private ensureDir(path: string): void {
@@ -95,23 +112,27 @@ export class Renderer {
     this.dirs.add(dir);
   }
 
-  private write(path: string, contents: string): void {
-    const target = join(this.setup.staging, path);
-    this.ensureDir(target);
-    writeFileSync(target, contents);
+  private write(file: OutputFile, ensureDir = false): void {
+    const started = performance.now();
+    const target = join(this.setup.staging, file.path);
+    if (ensureDir) this.ensureDir(target);
+    writeFileSync(target, file.contents);
+    this.writeMs += performance.now() - started;
   }
 
   /** Hard-links the previous build's file: no bytes are written for an unchanged page. */
   private link(path: string): boolean {
     if (!this.setup.previous) return false;
+    const started = performance.now();
     const target = join(this.setup.staging, path);
-    this.ensureDir(target);
     try {
       linkSync(join(this.setup.previous, path), target);
       return true;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
       throw error;
+    } finally {
+      this.writeMs += performance.now() - started;
     }
   }
 }

@@ -55,7 +55,8 @@ const htmlText = {
   link: (href: string, rendered: string) => `<a href="${escapeHtml(href)}">${rendered}</a>`,
   strong: (rendered: string) => `<strong>${rendered}</strong>`,
   note: (rendered: string) => `<small class="i18n-note">${rendered}</small>`,
-  finish: (body: string) => `${body.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`,
+  // Whitespace is not significant in HTML; only blank-line runs left by template blocks are folded.
+  finish: (body: string) => `${body.includes('\n\n\n') ? body.replace(/\n{3,}/g, '\n\n').trim() : body.trim()}\n`,
 };
 
 function htmlPath(target: Target): string {

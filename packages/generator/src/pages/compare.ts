@@ -34,7 +34,9 @@ export const comparePage: PageModule<'compare'> = {
       summary: notes?.difference ?? contrasts[0] ?? tr.t('compare.noDifferences'),
       low,
       high,
-      sides: [low, high],
+      sides: [pair.low, pair.high].map((code, i) =>
+        new Rendered(env.fragment('code-section', `${protocol.id}/${code.code}`, () => (i === 0 ? low : high))),
+      ),
       useWhen: [low, high].map((f) => tr.t('compare.codeSummary', { code: new Rendered(env.format.strong(f.label)), summary: new Rendered(f.summary) })),
       glance: factKeys(protocol).map((key) => ({ label: tr.t(`fact.${key}`), low: low.facts[key], high: high.facts[key] })),
       contrasts,

@@ -9,6 +9,12 @@ export interface RenderEnv {
   readonly translator: Translator;
   readonly fragments: FragmentCache;
   readonly protocols: readonly Protocol[];
+  /**
+   * Renders `fragments/<name>.<format>.hbs` once per key for this (locale, format) and
+   * returns the cached text after that. Fragments hold no links (they appear on pages at
+   * different depths).
+   */
+  fragment(name: string, key: string, view: () => object): string;
 }
 
 export interface Crumb {
