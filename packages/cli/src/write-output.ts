@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
@@ -21,18 +22,37 @@ export class StagedOutput {
     return staged;
   }
 
-  /** Replaces `out` with the staging folder: two renames, then the old output is removed. */
+  /**
+   * Replaces `out` with the staging folder: two renames. The old output is then moved to a
+   * trash folder and removed by a detached process, so the build does not wait for the disk
+   * (the next build removes whatever a killed removal left).
+   */
   commit(): void {
     const old = join(dirname(this.out), `.${basename(this.out)}.old-${process.pid}`);
     const hadOutput = existsSync(this.out);
     if (hadOutput) renameSync(this.out, old);
     renameSync(this.staging, this.out);
-    if (hadOutput) rmSync(old, { recursive: true, force: true });
+    if (hadOutput) {
+      const trash = join(dirname(this.out), `.${basename(this.out)}.trash-${process.pid}`);
+      renameSync(old, trash);
+      removeInBackground(trash);
+    }
   }
 
   /** Drops the staging folder; the previous output stays. */
   abort(): void {
     rmSync(this.staging, { recursive: true, force: true });
+  }
+}
+
+/** Removes a folder in a detached `rm -rf` (a second one over a folder already going is harmless). */
+function removeInBackground(dir: string): void {
+  try {
+    const child = spawn('rm', ['-rf', '--', dir], { detached: true, stdio: 'ignore' });
+    child.on('error', () => rmSync(dir, { recursive: true, force: true }));
+    child.unref();
+  } catch {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -49,6 +69,8 @@ export function recover(out: string): void {
   for (const name of names.filter((n) => n.startsWith(prefix)).sort()) {
     const path = join(parent, name);
     if (name.startsWith(`${prefix}old-`) && !existsSync(out)) renameSync(path, out);
+    else if (name.startsWith(`${prefix}trash-`)) removeInBackground(path);
     else rmSync(path, { recursive: true, force: true });
   }
 }
+

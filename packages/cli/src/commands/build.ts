@@ -174,7 +174,7 @@ function report(io: Io, json: boolean, counts: BuildCounts & { stages: { load: n
   const seconds = (performance.now() - started) / 1000;
   if (json) {
     io.stdout.write(
-      `${JSON.stringify({ ok: true, out: relative(io.cwd, out) || '.', pages: counts.pages, total: counts.total, written: counts.rendered, unchanged: counts.unchanged, removed: counts.removed, otherFiles: counts.other, warnings, workers: counts.workers, seconds: Number(seconds.toFixed(3)), stages: Object.fromEntries(Object.entries(counts.stages).map(([k, v]) => [k, Number(v.toFixed(3))])) })}\n`,
+      `${JSON.stringify({ ok: true, out: relative(io.cwd, out) || '.', pages: counts.pages, total: counts.total, written: counts.rendered, unchanged: counts.unchanged, removed: counts.removed, otherFiles: counts.other, warnings, workers: counts.workers, seconds: Number(seconds.toFixed(3)), peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024), stages: Object.fromEntries(Object.entries(counts.stages).map(([k, v]) => [k, Number(v.toFixed(3))])) })}\n`,
     );
     return;
   }

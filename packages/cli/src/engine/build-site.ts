@@ -59,11 +59,14 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
     ...Object.fromEntries(formats.map((f) => [`templates:${f}`, groupHash(b.inputs, ['templates/'])])),
     ...Object.fromEntries(locales.map((l) => [`ui:${l}`, groupHash(b.inputs, [`locales/${l}/ui.json`, 'locales/en/ui.json'])])),
   });
+  // Site files list every page and use the HTML templates and the default locale's strings.
+  units.set('site', groupHash({ pages: protocols.map((p) => `${p.id}:${p.codes.map((c) => c.code).join(',')}`).join(';'), global: units.get('global') ?? '', templates: units.get('templates:html') ?? '', ui: units.get(`ui:${locales[0]}`) ?? '' }, ['']));
   const old = previous?.statusbook === b.version && previous.options.shard === `${b.shard.k}/${b.shard.n}` ? previous.units : undefined;
   const total = Math.ceil(pageRefCount(protocols, locales, formats) / b.shard.n);
 
   const output = StagedOutput.open(b.out);
   const counts = { rendered: 0, unchanged: 0, other: 0, renderMs: 0, writeMs: 0 };
+  const siteFiles: string[] = [];
   let planMs = 0;
   const startupStarted = performance.now();
   let done = 0;
@@ -83,6 +86,7 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
       counts.rendered += result.rendered + result.rerendered;
       counts.unchanged += result.kept;
       counts.other += result.files;
+      siteFiles.push(...result.filePaths);
       counts.renderMs += result.renderMs;
       counts.writeMs += result.writeMs;
       done += result.rendered + result.rerendered + result.kept;
@@ -99,13 +103,15 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
     let keep: PageRef[] = [];
     // This thread only hands out work, so it makes the pages' folders: workers then never
     // contend for the same parent folder, which on ext4 serializes folder creation.
-    const dirs = new Set<string>();
+    // Pages come grouped by folder, so remembering the last one is enough (no set that grows
+    // with the site).
+    let lastDir = '';
     const makeDirs = (refs: readonly PageRef[]) => {
       for (const ref of refs) {
         const dir = dirname(join(output.staging, refPath(ref)));
-        if (!dirs.has(dir)) {
+        if (dir !== lastDir) {
           mkdirSync(dir, { recursive: true });
-          dirs.add(dir);
+          lastDir = dir;
         }
       }
     };
@@ -136,7 +142,10 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
     }
     planMs += performance.now() - planStarted;
     await flush();
-    if (b.shard.k === 1) await pool.submit({ id: id++, render: [], keep: [], siteFiles: true });
+    if (b.shard.k === 1) {
+      const keepFiles = old && old.site === units.get('site') && previous?.siteFiles?.length ? previous.siteFiles : undefined;
+      await pool.submit({ id: id++, render: [], keep: [], ...(keepFiles ? { keepFiles } : { siteFiles: true }) });
+    }
     await pool.drain();
     if (b.beforeCommit) counts.other += await b.beforeCommit(output.staging);
     writeManifest(output.staging, {
@@ -145,6 +154,7 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
       inputs: b.inputs,
       units: Object.fromEntries([...units].sort(([x], [y]) => (x < y ? -1 : 1))),
       pages: done,
+      siteFiles: [...siteFiles].sort(),
     });
     const commitStarted = performance.now();
     output.commit();

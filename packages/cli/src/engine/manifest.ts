@@ -14,6 +14,8 @@ export interface Manifest {
   /** Hash of every unit of input pages are made from. */
   readonly units: Readonly<Record<string, string>>;
   readonly pages: number;
+  /** Files that are not pages (sitemap, stylesheet...), kept when the `site` unit is unchanged. */
+  readonly siteFiles: readonly string[];
 }
 
 export function readManifest(out: string): Manifest | undefined {

@@ -28,7 +28,8 @@ export class WorkerStart {
 
   constructor(readonly size: number) {
     const url = new URL('./worker.js', import.meta.url);
-    this.workers = Array.from({ length: size }, () => new Worker(url));
+    // A modest young generation keeps each worker's memory flat; pages are short-lived garbage.
+    this.workers = Array.from({ length: size }, () => new Worker(url, { resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
   }
 
   /** A pool on these workers (none: this thread), set up with the model. */

@@ -23,8 +23,10 @@ export interface Batch {
   readonly id: number;
   readonly render: readonly PageRef[];
   readonly keep: readonly PageRef[];
-  /** Also write the site files (stylesheet, sitemap, 404, redirects). */
+  /** Also write the site files (stylesheet, sitemap, 404, redirects)... */
   readonly siteFiles?: boolean;
+  /** ...or link these site files of the previous build, when nothing they show changed. */
+  readonly keepFiles?: readonly string[];
 }
 
 export interface BatchResult {
@@ -37,6 +39,8 @@ export interface BatchResult {
   /** Pages to keep that had no previous file and were rendered instead. */
   readonly rerendered: number;
   readonly files: number;
+  /** Paths of the site files written or kept. */
+  readonly filePaths: readonly string[];
 }
 
 /**
@@ -86,13 +90,19 @@ export class Renderer {
         rerendered++;
       }
     }
-    if (batch.siteFiles) {
+    const filePaths: string[] = [];
+    const keepFiles = batch.keepFiles && batch.keepFiles.every((path) => this.link(path, true)) ? batch.keepFiles : undefined;
+    if (keepFiles) filePaths.push(...keepFiles);
+    else if (batch.siteFiles || batch.keepFiles) {
+      const started = performance.now();
       for (const file of this.site.files()) {
+        this.renderMs += performance.now() - started;
         this.write(file, true);
+        filePaths.push(file.path);
         files++;
       }
     }
-    return { id: batch.id, rendered, kept, rerendered, files, renderMs: this.renderMs, writeMs: this.writeMs };
+    return { id: batch.id, rendered, kept, rerendered, files, filePaths, renderMs: this.renderMs, writeMs: this.writeMs };
   }
 
   private renderMs = 0;
@@ -121,10 +131,11 @@ export class Renderer {
   }
 
   /** Hard-links the previous build's file: no bytes are written for an unchanged page. */
-  private link(path: string): boolean {
+  private link(path: string, ensureDir = false): boolean {
     if (!this.setup.previous) return false;
     const started = performance.now();
     const target = join(this.setup.staging, path);
+    if (ensureDir) this.ensureDir(target);
     try {
       linkSync(join(this.setup.previous, path), target);
       return true;

@@ -37,6 +37,45 @@ function escapeText(value: string): string {
   return `${lead ? ' ' : ''}${stringify([{ type: 'text', value: middle }])}${trail ? ' ' : ''}`;
 }
 
+/**
+ * Serializes the common case by hand: plain text, code spans without backticks, emphasis,
+ * strong and links with simple URLs. Anything else returns undefined and goes through
+ * remark-stringify, which knows every escaping rule.
+ */
+function fastInline(nodes: readonly PhrasingContent[], first = true): string | undefined {
+  let out = '';
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'text':
+        if (!PLAIN.test(node.value) || /:\/\/|www\./i.test(node.value)) return undefined;
+        if (first && out === '' && /^\s*\d+[.)]/.test(node.value)) return undefined;
+        out += node.value;
+        break;
+      case 'inlineCode':
+        if (/[`|\n]|^ | $/.test(node.value) || node.value === '') return undefined;
+        out += `\`${node.value}\``;
+        break;
+      case 'emphasis':
+      case 'strong': {
+        const inner = fastInline(node.children, false);
+        if (inner === undefined || inner === '' || /^\s|\s$/.test(inner)) return undefined;
+        const mark = node.type === 'emphasis' ? '*' : '**';
+        out += `${mark}${inner}${mark}`;
+        break;
+      }
+      case 'link': {
+        const inner = fastInline(node.children, false);
+        if (inner === undefined || /[\s()<>[\]\\]/.test(node.url)) return undefined;
+        out += `[${inner}](${node.url})`;
+        break;
+      }
+      default:
+        return undefined;
+    }
+  }
+  return out.replace(/\s+/g, ' ');
+}
+
 /** In a GFM table cell a pipe inside a code span must be escaped too. */
 function forCell(nodes: readonly PhrasingContent[]): PhrasingContent[] {
   return nodes.map((node) => {
@@ -62,8 +101,14 @@ export const md: FormatRenderer = {
   kinds: ['home', 'protocol', 'compare-index', 'code', 'compare'],
   text: escapeText,
   code: (value) => stringify([{ type: 'inlineCode', value }]),
-  inline: (value) => stringify(sanitizeInline(value.nodes)),
-  inlineCell: (value) => stringify(forCell(sanitizeInline(value.nodes))),
+  inline: (value) => {
+    const nodes = sanitizeInline(value.nodes);
+    return fastInline(nodes) ?? stringify(nodes);
+  },
+  inlineCell: (value) => {
+    const nodes = forCell(sanitizeInline(value.nodes));
+    return fastInline(nodes) ?? stringify(nodes);
+  },
   lang: (_locale, rendered) => rendered,
   link: (href, rendered) => `[${rendered}](${url(href)})`,
   strong: (rendered) => `**${rendered}**`,

@@ -1,0 +1,96 @@
+// npm run bench: builds synthetic content (N codes in one protocol, en/vi/ja, complete
+// translations) with the real CLI, as whole processes, and reports the median of several runs.
+// Usage: node scripts/bench.mjs [sizes=80,160,320] [runs=3]
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { writeSynthetic } from './synthetic.mjs';
+
+const repo = new URL('..', import.meta.url).pathname;
+const cli = join(repo, 'packages/cli/dist/bin.js');
+const sizes = (process.argv[2] ?? '80,160,320').split(',').map(Number);
+const runs = Number(process.argv[3] ?? 3);
+const work = '/tmp/statusbook-bench';
+
+/**
+ * Flushes written data so runs start alike. Full builds also drop the kernel's caches when
+ * allowed (root): trees of tens of thousands of files, made and removed run after run, slow
+ * the file system down otherwise. Rebuilds keep them, as after a user's edit.
+ */
+function settle(cold) {
+  execFileSync('sync');
+  if (!cold) return;
+  try {
+    writeFileSync('/proc/sys/vm/drop_caches', '3');
+  } catch {
+    // not root: runs share warm caches
+  }
+}
+
+function build(args) {
+  const started = performance.now();
+  const run = spawnSync(process.execPath, [cli, 'build', '--json', ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const wall = (performance.now() - started) / 1000;
+  if (run.status !== 0) throw new Error(`build failed (${run.status}): ${run.stderr}`);
+  return { wall, ...JSON.parse(run.stdout) };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function measure(label, n, times, prepare, args, cold) {
+  const samples = [];
+  for (let i = 0; i < times; i++) {
+    prepare();
+    settle(cold);
+    samples.push(build(args));
+  }
+  const wall = median(samples.map((s) => s.wall));
+  const pick = samples.find((s) => s.wall === wall);
+  const row = {
+    n,
+    scenario: label,
+    pages: pick.total,
+    written: pick.written,
+    wallSeconds: Number(wall.toFixed(3)),
+    pagesPerSecond: Math.round(pick.total / wall),
+    peakRssMiB: median(samples.map((s) => s.peakRssMiB)),
+    stages: pick.stages,
+    runs: samples.map((s) => Number(s.wall.toFixed(3))),
+  };
+  console.log(
+    `${String(n).padStart(4)}  ${label.padEnd(16)} ${String(row.pages).padStart(8)} pages  ${row.wallSeconds.toFixed(2).padStart(6)} s  ${String(row.pagesPerSecond).padStart(7)} pages/s  ${String(row.peakRssMiB).padStart(4)} MiB  written ${row.written}`,
+  );
+  return row;
+}
+
+const results = [];
+console.log(`statusbook bench: ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}, ${runs} runs each, median\n`);
+for (const n of sizes) {
+  const dir = join(work, String(n));
+  const codes = writeSynthetic(dir, n);
+  const out = join(dir, 'output');
+  const fresh = () => {
+    rmSync(out, { recursive: true, force: true });
+    for (const name of readdirSync(dir)) if (name.startsWith('.output.')) rmSync(join(dir, name), { recursive: true, force: true });
+  };
+  const root = ['--root', dir, '--out', out];
+  results.push(measure('html', n, runs, fresh, [...root, '--format', 'html'], true));
+  results.push(measure('all formats', n, runs, fresh, [...root, '--format', 'md,html,print'], true));
+  // Rebuilds of the all-formats build left by the last run.
+  results.push(measure('no change', n, runs, () => undefined, [...root, '--format', 'md,html,print']));
+  const file = join(dir, 'content/syn/codes', `${codes[Math.floor(codes.length / 2)]}.yaml`);
+  const original = readFileSync(file, 'utf8');
+  let edit = 0;
+  results.push(
+    measure('one code changed', n, runs, () => writeFileSync(file, original.replace(/howToFix: .*/, `howToFix: Edited text number ${++edit}.`)), [...root, '--format', 'md,html,print']),
+  );
+  writeFileSync(file, original);
+  rmSync(dir, { recursive: true, force: true });
+}
+mkdirSync(join(repo, 'bench'), { recursive: true });
+writeFileSync(
+  join(repo, 'bench/results.json'),
+  `${JSON.stringify({ machine: { cores: availableParallelism(), cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version }, runs, results }, null, 2)}\n`,
+);
+console.log('\nwrote bench/results.json');
