@@ -1,0 +1,132 @@
+// The build engine: incremental rebuilds, kill safety, shards and determinism, on synthetic
+// content large enough to use the worker threads.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { writeSynthetic } from '../../../scripts/synthetic.mjs';
+import { snapshotTree, statusbook } from './helpers.js';
+
+const bin = new URL('../dist/bin.js', import.meta.url).pathname;
+
+function project(n: number): { dir: string; codes: number[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'statusbook-engine-'));
+  return { dir, codes: writeSynthetic(dir, n) };
+}
+
+function build(dir: string, ...args: string[]) {
+  const run = statusbook(['build', '--json', ...args], dir);
+  expect(run.stderr.replace(/^.*translation\/stale.*\n(\s+hint:.*\n)?\n?/gm, '').replace(/⚠ .*\n/, '')).toBe('');
+  expect(run.code).toBe(0);
+  return JSON.parse(run.stdout) as { total: number; written: number; unchanged: number; removed: number; workers: number };
+}
+
+/** Inode and mtime of every file: a file written again gets a new inode (builds swap folders). */
+function identities(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const path = join(d, e.name);
+      if (e.isDirectory()) walk(path);
+      else {
+        const s = statSync(path);
+        out.set(relative(dir, path), `${s.ino}:${s.mtimeMs}`);
+      }
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+describe('rebuilds', () => {
+  const { dir, codes } = project(20);
+  const out = join(dir, 'output');
+  const first = build(dir);
+
+  test('the first build renders every page on worker threads', () => {
+    expect(first.workers).toBeGreaterThan(0);
+    expect(first.written).toBe(first.total);
+    expect(first.total).toBeGreaterThan(2000);
+  });
+
+  test('a rebuild with no change writes no file', () => {
+    const before = identities(out);
+    const again = build(dir);
+    expect(again).toMatchObject({ written: 0, unchanged: first.total, removed: 0 });
+    expect(identities(out)).toEqual(before);
+  });
+
+  test("changing one code's English text re-renders exactly that code's pages and its comparison pages, in every locale", () => {
+    const code = codes[7]!;
+    const before = identities(out);
+    const file = join(dir, 'content/syn/codes', `${code}.yaml`);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/howToFix: .*/, 'howToFix: Send the request again once the condition has cleared.'));
+    const result = build(dir);
+
+    const after = identities(out);
+    const changed = [...after.keys()].filter((p) => before.get(p) !== after.get(p)).sort();
+    const mine = (p: string) => new RegExp(`/(${code}(/index)?\\.(md|html)|compare/(${code}-vs-\\d+|\\d+-vs-${code})(/index)?\\.(md|html))$`).test(p);
+    const books = changed.filter((p) => /^print\/\w+\/syn\.html$/.test(p));
+    const redirects = changed.filter((p) => /compare\/(\d+)-vs-(\d+)\//.test(p) && Number(/(\d+)-vs/.exec(p)![1]) > Number(/vs-(\d+)/.exec(p)![1]));
+    expect(changed.filter((p) => !mine(p) && !books.includes(p))).toEqual(['.statusbook/manifest.json']);
+    expect(redirects).toEqual([]);
+    expect(books).toEqual(['print/en/syn.html', 'print/ja/syn.html', 'print/vi/syn.html']);
+    // 3 locales x (code page in md, html, print + 19 comparisons in md, html, print) + 3 books
+    expect(result.written).toBe(3 * (3 + 19 * 3) + 3);
+    expect(changed).toHaveLength(result.written + 1);
+  });
+});
+
+describe('a killed build', () => {
+  const { dir, codes } = project(40);
+  const out = join(dir, 'output');
+  build(dir);
+
+  for (const delay of [150, 600, 1400]) {
+    test(`killed after ${delay} ms leaves the previous output byte-identical`, async () => {
+      const before = snapshotTree(out);
+      const file = join(dir, 'content/syn/codes', `${codes[delay % codes.length]}.yaml`);
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/summary: .*/, `summary: Changed before a build killed after ${delay} ms.`));
+      const child = spawn(process.execPath, [bin, 'build', '--clean'], { cwd: dir, stdio: 'ignore' });
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.on('exit', resolve));
+      expect(snapshotTree(out)).toEqual(before);
+    });
+  }
+
+  test('the next build finishes the job and leaves no staging folder behind', () => {
+    build(dir);
+    expect(readdirSync(dir).filter((n) => n.startsWith('.output.staging'))).toEqual([]);
+  });
+});
+
+describe('shards and determinism', () => {
+  const { dir } = project(15);
+  const full = join(dir, 'full');
+  build(dir, '--out', 'full');
+
+  test('two full builds give the same bytes', () => {
+    build(dir, '--out', 'again');
+    expect(snapshotTree(join(dir, 'again'))).toEqual(snapshotTree(full));
+  });
+
+  test('the union of the shards equals the full build, byte for byte', () => {
+    const union: Record<string, string> = {};
+    for (const k of [1, 2, 3]) {
+      build(dir, '--shard', `${k}/3`, '--out', `shard-${k}`);
+      for (const [path, hash] of Object.entries(snapshotTree(join(dir, `shard-${k}`)))) {
+        if (path.startsWith('.statusbook/')) continue;
+        expect(union[path], `${path} is in two shards`).toBeUndefined();
+        union[path] = hash;
+      }
+    }
+    const expected = Object.fromEntries(Object.entries(snapshotTree(full)).filter(([p]) => !p.startsWith('.statusbook/')));
+    expect(union).toEqual(expected);
+  });
+
+  test('a malformed shard is a usage error', () => {
+    expect(statusbook(['build', '--shard', '4/3'], dir).code).toBe(2);
+  });
+});
