@@ -21,3 +21,4 @@ export {
   type TranslatedText,
   type TranslationCounts,
 } from './load-translations.js';
+export { parseConfig, type Config } from './config.js';

@@ -18,8 +18,16 @@ export interface PageRef {
   readonly b?: number;
 }
 
+/** Which comparison pages a site has: every pair of codes, or only the curated pairs. */
+export type PairSelection = 'all' | 'curated';
+
 /** Every page of a site, in a stable order: format, locale, then protocol and kind. */
-export function* pageRefs(protocols: readonly Protocol[], locales: readonly string[], formats: readonly Format[]): Generator<PageRef> {
+export function* pageRefs(
+  protocols: readonly Protocol[],
+  locales: readonly string[],
+  formats: readonly Format[],
+  pairs: PairSelection = 'all',
+): Generator<PageRef> {
   for (const format of formats) {
     const { kinds } = formatRenderer(format);
     for (const locale of locales) {
@@ -37,6 +45,10 @@ export function* pageRefs(protocols: readonly Protocol[], locales: readonly stri
               break;
             case 'compare':
             case 'redirect':
+              if (pairs === 'curated') {
+                for (const n of p.curated) yield { kind, locale, format, protocol: p.id, a: n.low, b: n.high };
+                break;
+              }
               for (let i = 0; i < p.codes.length; i++) {
                 for (let j = i + 1; j < p.codes.length; j++) {
                   yield { kind, locale, format, protocol: p.id, a: p.codes[i]!.code, b: p.codes[j]!.code };
@@ -53,16 +65,16 @@ export function* pageRefs(protocols: readonly Protocol[], locales: readonly stri
 }
 
 /** Number of pages `pageRefs` yields. */
-export function pageRefCount(protocols: readonly Protocol[], locales: readonly string[], formats: readonly Format[]): number {
+export function pageRefCount(protocols: readonly Protocol[], locales: readonly string[], formats: readonly Format[], pairs: PairSelection = 'all'): number {
   let n = 0;
   for (const format of formats) {
     const { kinds } = formatRenderer(format);
     if (kinds.includes('home')) n += 1;
     for (const p of protocols) {
-      const pairs = (p.codes.length * (p.codes.length - 1)) / 2;
+      const pairCount = pairs === 'curated' ? p.curated.length : (p.codes.length * (p.codes.length - 1)) / 2;
       for (const kind of kinds) {
         if (kind === 'code') n += p.codes.length;
-        else if (kind === 'compare' || kind === 'redirect') n += pairs;
+        else if (kind === 'compare' || kind === 'redirect') n += pairCount;
         else if (kind !== 'home') n += 1;
       }
     }

@@ -5,7 +5,8 @@ import { inLocale, to } from './targets.js';
 import { languageName, textDirection } from './locale-info.js';
 import type { Templates } from './templates.js';
 import type { Format, OutputFile, Page, Target } from './types.js';
-import { derivePairs, type Protocol } from '@statusbook/core';
+import { derivePairs, findPair, type Pair, type Protocol } from '@statusbook/core';
+import type { PairSelection } from './page-refs.js';
 
 /** URLs per sitemap file; the protocol allows 50,000. */
 const SITEMAP_CHUNK = 40_000;
@@ -16,6 +17,7 @@ interface SiteFilesInput {
   readonly formats: readonly Format[];
   readonly protocols: readonly Protocol[];
   readonly templates: Templates;
+  readonly pairs: PairSelection;
   envFor(locale: string, format: Format): RenderEnv;
   /** The HTML pages of the default locale (each stands for its translations too). */
   pages(): Generator<Page>;
@@ -111,7 +113,7 @@ function redirects(site: SiteFilesInput): OutputFile {
   const lines: string[] = [];
   for (const protocol of site.protocols) {
     for (const locale of site.locales) {
-      for (const pair of derivePairs(protocol)) {
+      for (const pair of site.pairs === 'curated' ? curatedPairs(protocol) : derivePairs(protocol)) {
         const from = urlPath(to.redirect(locale, protocol.id, `${pair.high.code}-vs-${pair.low.code}`));
         lines.push(`${base}${from} ${base}${urlPath(to.compare(locale, protocol.id, pair.slug))} 301`);
       }
@@ -144,3 +146,7 @@ function targetOf(page: Page): Target {
   }
 }
 
+
+function* curatedPairs(protocol: Protocol): Generator<Pair> {
+  for (const n of protocol.curated) yield findPair(protocol, n.low, n.high)!;
+}

@@ -1,5 +1,5 @@
-import { derivePairs, type Protocol } from '@statusbook/core';
-import { pageRefCount, pageRefs, resolveRef, type PageRef } from './page-refs.js';
+import type { Protocol } from '@statusbook/core';
+import { pageRefCount, pageRefs, resolveRef, type PageRef, type PairSelection } from './page-refs.js';
 import { formatRenderer } from './formats/index.js';
 import { urlPath } from './formats/paths.js';
 import { FragmentCache } from './fragments.js';
@@ -21,6 +21,8 @@ export interface SiteOptions {
   readonly formats: readonly Format[];
   /** Prefix of canonical and sitemap URLs, e.g. `https://docs.example.org/`. Default `/`. */
   readonly baseUrl?: string;
+  /** Comparison pages for every pair (default) or only for curated pairs. */
+  readonly pairs?: PairSelection;
   /** Content text per locale; the source text where a locale has none. */
   readonly content?: (locale: string) => ContentText;
 }
@@ -41,6 +43,7 @@ export interface Site {
 export async function createSite(options: SiteOptions): Promise<Site> {
   const { protocols, locales, formats } = options;
   const baseUrl = (options.baseUrl ?? '/').replace(/\/*$/, '');
+  const pairs = options.pairs ?? 'all';
   for (const format of formats) formatRenderer(format);
   const [templates, fixedT] = await Promise.all([
     loadTemplates(options.templatesDir, formats.map((f) => ({ format: f, kinds: formatRenderer(f).kinds }))),
@@ -61,6 +64,7 @@ export async function createSite(options: SiteOptions): Promise<Site> {
         translator,
         fragments: new FragmentCache(renderer, translator),
         protocols,
+        pairs,
         fragment(name, key, view) {
           const id = `${name}\u0000${key}`;
           let hit = cache.get(id);
@@ -79,37 +83,22 @@ export async function createSite(options: SiteOptions): Promise<Site> {
 
   return {
     *pages() {
-      for (const ref of pageRefs(protocols, locales, formats)) yield resolveRef(ref, protocols);
+      for (const ref of pageRefs(protocols, locales, formats, pairs)) yield resolveRef(ref, protocols);
     },
-    pageCount: () => pageRefCount(protocols, locales, formats),
+    pageCount: () => pageRefCount(protocols, locales, formats, pairs),
     render: (page) => renderPage(page, site),
     renderRef: (ref) => renderPage(resolveRef(ref, protocols), site),
-    files: () => siteFiles({ ...site, formats, protocols, pages: () => pagesOf(formatRenderer('html').kinds, locales[0] ?? 'en', 'html', protocols) }),
+    files: () =>
+      siteFiles({
+        ...site,
+        formats,
+        protocols,
+        pairs,
+        pages: function* () {
+          for (const ref of pageRefs(protocols, locales.slice(0, 1), ['html'], pairs)) yield resolveRef(ref, protocols);
+        },
+      }),
   };
-}
-
-function* pagesOf(kinds: readonly PageKind[], locale: string, format: Format, protocols: readonly Protocol[]): Generator<Page> {
-  if (kinds.includes('home')) yield { kind: 'home', locale, format, protocols };
-  for (const protocol of protocols) {
-    for (const kind of kinds) {
-      switch (kind) {
-        case 'protocol':
-        case 'compare-index':
-        case 'book':
-          yield { kind, locale, format, protocol };
-          break;
-        case 'code':
-          for (const code of protocol.codes) yield { kind, locale, format, protocol, code };
-          break;
-        case 'compare':
-        case 'redirect':
-          for (const pair of derivePairs(protocol)) yield { kind, locale, format, protocol, pair };
-          break;
-        case 'home':
-          break;
-      }
-    }
-  }
 }
 
 interface SiteState {

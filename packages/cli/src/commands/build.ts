@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { countDiagnostics, loadTranslations } from '@statusbook/core';
+import { countDiagnostics, loadTranslations, type Protocol } from '@statusbook/core';
+import { loadConfig } from '../config.js';
 import { FORMATS, type Format } from '@statusbook/generator';
 import { parseFlags } from '../args.js';
 import { buildOptions, buildSite, type BuildCounts } from '../engine/build-site.js';
@@ -32,6 +33,7 @@ Options:
   --out <dir>        where to write (default: <root>/output)
   --locale <list>    locales to build, comma-separated (default: every folder of locales/)
   --format <list>    md, html, print, comma-separated (default: all three)
+  --protocol <list>  protocols to build, comma-separated (default: every one in content/)
   --pdf              also print each print book to output/pdf/<locale>/<protocol>.pdf
                      (needs Chromium: apt-get install -y chromium fonts-noto-cjk)
   --base-url <url>   prefix of canonical links and sitemap URLs (default: /)
@@ -42,6 +44,10 @@ Options:
   --root <dir>       project folder holding content/, templates/, locales/ (default: .)
   --strict           treat warnings (such as stale translations) as errors
   -h, --help         show this help
+
+Defaults for --locale, --format, --protocol, --base-url and --out, and which comparison
+pages to build (pairs: all | curated), can be set in statusbook.config.yaml at the root;
+flags override it.
 
 Examples:
   statusbook build
@@ -56,8 +62,9 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
       out: { type: 'string' },
       locale: { type: 'string' },
       format: { type: 'string' },
+      protocol: { type: 'string' },
       pdf: { type: 'boolean', default: false },
-      'base-url': { type: 'string', default: '/' },
+      'base-url': { type: 'string' },
       shard: { type: 'string' },
       clean: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
@@ -65,20 +72,23 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
     });
     const started = performance.now();
     const project = projectAt(resolveFrom(io, values.root));
-    const out = values.out === undefined ? resolve(project.root, 'output') : resolveFrom(io, values.out);
+    const config = loadConfig(project, io);
+    const out = values.out !== undefined ? resolveFrom(io, values.out) : resolve(project.root, config.out ?? 'output');
     checkOut(out, project);
-    const locales = pickList('locale', values.locale, await availableLocales(project.locales));
+    const locales = pickList('locale', values.locale ?? config.locales?.join(','), await availableLocales(project.locales));
     if (locales.length === 0) throw new UsageError(`no locales in ${project.locales}`, 'a locale is a folder with a ui.json, such as locales/en/');
-    const formats = pickList<Format>('format', values.format, FORMATS);
+    const formats = pickList<Format>('format', values.format ?? config.formats?.join(','), FORMATS);
+    const pairs = config.pairs ?? 'all';
     if (values.pdf && !formats.includes('print')) throw new UsageError('--pdf prints the print books: add print to --format', 'for example: --format print --pdf');
     const shard = parseShard(values.shard);
     const chromium = values.pdf ? await findChromium(io.env) : undefined;
-    const baseUrl = values['base-url'];
+    const baseUrl = values['base-url'] ?? config.baseUrl ?? '/';
 
     recover(out);
     const inputs = hashInputs(project);
     const previous = values.clean ? undefined : readManifest(out);
-    const options = buildOptions({ locales, formats, baseUrl, shard, pdf: values.pdf });
+    const protocolFilter = values.protocol ?? config.protocols?.join(',');
+    const options = { ...buildOptions({ locales, formats, baseUrl, shard, pdf: values.pdf, pairs }), protocols: protocolFilter ?? '' };
     if (previous && sameBuild(previous, VERSION, options, inputs)) {
       // Nothing this build reads has changed: the output is already this build.
       const stages = { load: 0, plan: 0, startup: 0, render: 0, write: 0, commit: 0 };
@@ -90,8 +100,9 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
     const workers = new WorkerStart(poolSize(estimatePages(project, locales.length, formats.length)));
     const loadStarted = performance.now();
     const { ok, content } = await loadAndReport(project, io, values.strict);
+    const protocols = protocolFilter === undefined ? content.protocols : pickProtocols(protocolFilter, content.protocols);
     const translated = locales.filter((l) => l !== SOURCE_LOCALE);
-    const loaded = ok ? await loadTranslations(project.locales, translated, content.protocols) : undefined;
+    const loaded = ok ? await loadTranslations(project.locales, translated, protocols) : undefined;
     const diagnostics = loaded?.diagnostics ?? [];
     printDiagnostics(diagnostics, io);
     const warnings = countDiagnostics([...content.diagnostics, ...diagnostics]);
@@ -106,8 +117,10 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
     const counts = await buildSite({
       project,
       out,
-      protocols: content.protocols,
+      protocols,
       translations: loaded.translations,
+      pairs,
+      ...(protocolFilter === undefined ? {} : { protocolFilter }),
       locales,
       formats,
       baseUrl,
@@ -121,7 +134,7 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
         ? {
             beforeCommit: async (staging: string) => {
               const jobs = locales.flatMap((locale) =>
-                content.protocols.map((p) => ({ html: join(staging, 'print', locale, `${p.id}.html`), pdf: join(staging, 'pdf', locale, `${p.id}.pdf`) })),
+                protocols.map((p) => ({ html: join(staging, 'print', locale, `${p.id}.html`), pdf: join(staging, 'pdf', locale, `${p.id}.pdf`) })),
               );
               await printPdfs(chromium, jobs);
               return jobs.length;
@@ -134,6 +147,12 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
     return EXIT.ok;
   },
 };
+
+/** The protocols named by --protocol (or the config), in content order; unknown ones are usage errors. */
+function pickProtocols(list: string, protocols: readonly Protocol[]): Protocol[] {
+  const ids = pickList('protocol', list, protocols.map((p) => p.id));
+  return protocols.filter((p) => ids.includes(p.id));
+}
 
 /** Pages a build will have, from the number of code files alone (to size the worker pool early). */
 function estimatePages(project: Project, locales: number, formats: number): number {

@@ -1,5 +1,6 @@
 import type { LocaleTranslation, Protocol } from '@statusbook/core';
 import { mkdirSync } from 'node:fs';
+import type { PairSelection } from '@statusbook/generator';
 import { dirname, join } from 'node:path';
 import { pageRefCount, pageRefs, pageUnits, refPath, unitHashes, type Format, type PageRef } from '@statusbook/generator';
 import type { Project } from '../project.js';
@@ -20,6 +21,9 @@ export interface SiteBuild {
   readonly formats: readonly Format[];
   readonly baseUrl: string;
   readonly shard: { readonly k: number; readonly n: number };
+  readonly pairs: PairSelection;
+  /** The --protocol filter as given, recorded so a rebuild knows its options are the same. */
+  readonly protocolFilter?: string;
   readonly version: string;
   readonly inputs: Readonly<Record<string, string>>;
   /** The previous build's manifest; pages whose inputs did not change are kept from it. */
@@ -47,22 +51,22 @@ export interface BuildCounts {
 }
 
 /** Options that, when they change, change pages. */
-export function buildOptions(b: Pick<SiteBuild, 'locales' | 'formats' | 'baseUrl' | 'shard'> & { pdf: boolean }): Record<string, string> {
-  return { locales: b.locales.join(','), formats: b.formats.join(','), baseUrl: b.baseUrl, shard: `${b.shard.k}/${b.shard.n}`, pdf: b.pdf ? 'yes' : 'no' };
+export function buildOptions(b: Pick<SiteBuild, 'locales' | 'formats' | 'baseUrl' | 'shard' | 'pairs'> & { pdf: boolean }): Record<string, string> {
+  return { locales: b.locales.join(','), formats: b.formats.join(','), baseUrl: b.baseUrl, shard: `${b.shard.k}/${b.shard.n}`, pdf: b.pdf ? 'yes' : 'no', pairs: b.pairs };
 }
 
 /** Renders (or keeps) every page of the build into a staging folder, then swaps it in. */
 export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
   const { protocols, locales, formats, previous } = b;
   const units = unitHashes(protocols, locales, b.translations, {
-    global: groupHash({ version: b.version, baseUrl: b.baseUrl, locales: locales.join(',') }, ['']),
+    global: groupHash({ version: b.version, baseUrl: b.baseUrl, locales: locales.join(','), pairs: b.pairs, protocols: protocols.map((p) => p.id).join(',') }, ['']),
     ...Object.fromEntries(formats.map((f) => [`templates:${f}`, groupHash(b.inputs, ['templates/'])])),
     ...Object.fromEntries(locales.map((l) => [`ui:${l}`, groupHash(b.inputs, [`locales/${l}/ui.json`, 'locales/en/ui.json'])])),
   });
   // Site files list every page and use the HTML templates and the default locale's strings.
   units.set('site', groupHash({ pages: protocols.map((p) => `${p.id}:${p.codes.map((c) => c.code).join(',')}`).join(';'), global: units.get('global') ?? '', templates: units.get('templates:html') ?? '', ui: units.get(`ui:${locales[0]}`) ?? '' }, ['']));
   const old = previous?.statusbook === b.version && previous.options.shard === `${b.shard.k}/${b.shard.n}` ? previous.units : undefined;
-  const total = Math.ceil(pageRefCount(protocols, locales, formats) / b.shard.n);
+  const total = Math.ceil(pageRefCount(protocols, locales, formats, b.pairs) / b.shard.n);
 
   const output = StagedOutput.open(b.out);
   const counts = { rendered: 0, unchanged: 0, other: 0, renderMs: 0, writeMs: 0 };
@@ -79,6 +83,7 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
       locales,
       formats,
       baseUrl: b.baseUrl,
+      pairs: b.pairs,
       staging: output.staging,
       ...(old ? { previous: b.out } : {}),
     },
@@ -125,7 +130,7 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
       await pool.submit(batch);
     };
     let planStarted = performance.now();
-    for (const ref of pageRefs(protocols, locales, formats)) {
+    for (const ref of pageRefs(protocols, locales, formats, b.pairs)) {
       if (index++ % b.shard.n !== b.shard.k - 1) continue;
       const byLocale = (pages[ref.format] ??= {});
       byLocale[ref.locale] = (byLocale[ref.locale] ?? 0) + 1;
@@ -150,7 +155,7 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
     if (b.beforeCommit) counts.other += await b.beforeCommit(output.staging);
     writeManifest(output.staging, {
       statusbook: b.version,
-      options: buildOptions({ ...b, pdf: b.beforeCommit !== undefined }),
+      options: { ...buildOptions({ ...b, pdf: b.beforeCommit !== undefined }), protocols: b.protocolFilter ?? '' },
       inputs: b.inputs,
       units: Object.fromEntries([...units].sort(([x], [y]) => (x < y ? -1 : 1))),
       pages: done,

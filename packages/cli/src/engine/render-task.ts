@@ -12,6 +12,7 @@ export interface RenderSetup {
   readonly locales: readonly string[];
   readonly formats: readonly Format[];
   readonly baseUrl: string;
+  readonly pairs: 'all' | 'curated';
   /** Where this build writes. */
   readonly staging: string;
   /** The previous output, whose unchanged files are linked instead of rendered again. */
@@ -64,6 +65,7 @@ export class Renderer {
       locales: setup.locales,
       formats: setup.formats,
       baseUrl: setup.baseUrl,
+      pairs: setup.pairs,
       content: (locale) => {
         const translation = setup.translations.get(locale);
         return translation ? translatedContent(translation) : sourceContent;

@@ -40,5 +40,5 @@ function compareGroups(locale: string, protocol: Protocol, code: StatusCode, env
     { heading: tr.t('code.compareClass'), links: others.filter((c) => !curated.has(c.code) && c.classId === code.classId).map(link) },
     { heading: tr.t('code.compareOther'), links: others.filter((c) => !curated.has(c.code) && c.classId !== code.classId).map(link) },
   ];
-  return groups.filter((g) => g.links.length > 0);
+  return groups.filter((g, i) => g.links.length > 0 && (i === 0 || env.pairs === 'all'));
 }

@@ -16,7 +16,7 @@ export const compareIndexPage: PageModule<'compare-index'> = {
     const self = to.compareIndex(locale, protocol.id);
     return {
       title: tr.t('compareIndex.title', { protocol: protocol.name }),
-      intro: tr.t('compareIndex.intro', { count: pairCount(protocol), protocol: protocol.name }),
+      intro: tr.t('compareIndex.intro', { count: env.pairs === 'all' ? pairCount(protocol) : protocol.curated.length, protocol: protocol.name }),
       curatedHeading: tr.t('compareIndex.curated'),
       curated: protocol.curated.map((n) => {
         const low = fragments.get(protocol, byCode.get(n.low)!);
@@ -28,7 +28,8 @@ export const compareIndexPage: PageModule<'compare-index'> = {
       }),
       allHeading: tr.t('compareIndex.all'),
       allIntro: tr.t('compareIndex.allIntro'),
-      classes: protocol.classes.map((cls) => ({
+      // With only curated comparisons there is no "every pair" section.
+      classes: (env.pairs === 'all' ? protocol.classes : []).map((cls) => ({
         heading: tr.t('classLabel', { id: cls.id, name: tr.renderLabel(tr.content.className(protocol, cls)) }),
         codes: protocol.codes
           .filter((c) => c.classId === cls.id)

@@ -74,7 +74,7 @@ function related(locale: string, protocol: Protocol, pair: Pair, env: RenderEnv)
   for (const code of [pair.low, pair.high]) {
     for (const n of curatedOf.get(code.code) ?? []) add(n.low, n.high);
   }
-  for (const code of [pair.low, pair.high]) {
+  for (const code of env.pairs === 'all' ? [pair.low, pair.high] : []) {
     const at = position.get(code.code)!;
     for (const neighbour of [protocol.codes[at - 1], protocol.codes[at + 1]]) {
       if (neighbour?.classId === code.classId) add(code.code, neighbour.code);

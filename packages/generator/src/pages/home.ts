@@ -21,7 +21,7 @@ export const homePage: PageModule<'home'> = {
         description: tr.render(tr.content.protocolDescription(p)),
         stats: tr.t('home.stats', {
           codes: new Rendered(tr.t('home.codeCount', { count: p.codes.length, protocol: p.name })),
-          pairs: new Rendered(tr.t('home.pairCount', { count: pairCount(p) })),
+          pairs: new Rendered(tr.t('home.pairCount', { count: env.pairs === 'all' ? pairCount(p) : p.curated.length })),
         }),
         index: to.protocol(page.locale, p.id),
         compare: to.compareIndex(page.locale, p.id),

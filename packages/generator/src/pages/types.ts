@@ -9,6 +9,8 @@ export interface RenderEnv {
   readonly translator: Translator;
   readonly fragments: FragmentCache;
   readonly protocols: readonly Protocol[];
+  /** Which comparison pages exist: links go only to those. */
+  readonly pairs: 'all' | 'curated';
   /**
    * Renders `fragments/<name>.<format>.hbs` once per key for this (locale, format) and
    * returns the cached text after that. Fragments hold no links (they appear on pages at

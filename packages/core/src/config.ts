@@ -1,0 +1,34 @@
+import { list, object, oneOf, optional, string } from './schema.js';
+import type { Diagnostic } from './types.js';
+import { parseYaml } from './yaml-file.js';
+
+/** `statusbook.config.yaml`: defaults for the CLI, overridden by its flags. */
+export interface Config {
+  readonly locales?: readonly string[];
+  readonly formats?: readonly ('md' | 'html' | 'print')[];
+  readonly protocols?: readonly string[];
+  readonly baseUrl?: string;
+  readonly out?: string;
+  /** Which comparison pages to build: every pair, or only the curated ones. */
+  readonly pairs?: 'all' | 'curated';
+}
+
+const id = string({ pattern: /^[a-z][a-z0-9-]*$/, describe: 'a lower-case identifier' });
+
+const configSchema = object({
+  locales: optional(list(string({ pattern: /^[a-zA-Z]{2,3}(-[A-Za-z0-9]+)*$/, describe: 'a locale such as vi or pt-BR' }), { min: 1 })),
+  formats: optional(list(oneOf(['md', 'html', 'print'] as const), { min: 1 })),
+  protocols: optional(list(id, { min: 1 })),
+  baseUrl: optional(string({ pattern: /^(\/|https?:\/\/)/, describe: 'a URL starting with https:// or a path starting with /' })),
+  out: optional(string()),
+  pairs: optional(oneOf(['all', 'curated'] as const)),
+});
+
+/** Parses and checks a config file; problems come back as diagnostics with positions. */
+export function parseConfig(file: string, source: string): { config?: Config; diagnostics: Diagnostic[] } {
+  const yaml = parseYaml(file, source);
+  if (!yaml.ok) return { diagnostics: yaml.ctx.diagnostics };
+  if (yaml.doc.contents === null) return { config: {}, diagnostics: [] };
+  const value = configSchema(yaml.doc.contents, yaml.ctx, '');
+  return value ? { config: value as Config, diagnostics: yaml.ctx.diagnostics } : { diagnostics: yaml.ctx.diagnostics };
+}
