@@ -98,53 +98,61 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
 
     // Workers start loading their modules now, while this thread reads the content.
     const workers = new WorkerStart(poolSize(estimatePages(project, locales.length, formats.length)));
-    const loadStarted = performance.now();
-    const { ok, content } = await loadAndReport(project, io, values.strict);
-    const protocols = protocolFilter === undefined ? content.protocols : pickProtocols(protocolFilter, content.protocols);
-    const translated = locales.filter((l) => l !== SOURCE_LOCALE);
-    const loaded = ok ? await loadTranslations(project.locales, translated, protocols) : undefined;
-    const diagnostics = loaded?.diagnostics ?? [];
-    printDiagnostics(diagnostics, io);
-    const warnings = countDiagnostics([...content.diagnostics, ...diagnostics]);
-    if (!ok || !loaded || warnings.error > 0 || (values.strict && warnings.warning > 0)) {
+    try {
+      return await buildWith(workers);
+    } finally {
+      // Stops workers that a failed or refused build did not use (a pool closes its own).
       await workers.cancel();
-      io.stderr.write('build stopped: nothing was written\n');
-      return EXIT.failed;
     }
 
-    const loadSeconds = (performance.now() - loadStarted) / 1000;
-    const progress = new Progress(io, values.json);
-    const counts = await buildSite({
-      project,
-      out,
-      protocols,
-      translations: loaded.translations,
-      pairs,
-      ...(protocolFilter === undefined ? {} : { protocolFilter }),
-      locales,
-      formats,
-      baseUrl,
-      shard,
-      version: VERSION,
-      inputs,
-      workers,
-      ...(previous ? { previous } : {}),
-      onProgress: (done, total) => progress.update(done, total),
-      ...(chromium
-        ? {
-            beforeCommit: async (staging: string) => {
-              const jobs = locales.flatMap((locale) =>
-                protocols.map((p) => ({ html: join(staging, 'print', locale, `${p.id}.html`), pdf: join(staging, 'pdf', locale, `${p.id}.pdf`) })),
-              );
-              await printPdfs(chromium, jobs);
-              return jobs.length;
-            },
-          }
-        : {}),
-    });
-    progress.done();
-    report(io, values.json, { ...counts, stages: { load: loadSeconds, ...counts.stages } }, warnings.warning, started, out);
-    return EXIT.ok;
+    async function buildWith(workers: WorkerStart): Promise<number> {
+      const loadStarted = performance.now();
+      const { ok, content } = await loadAndReport(project, io, values.strict);
+      const protocols = protocolFilter === undefined ? content.protocols : pickProtocols(protocolFilter, content.protocols);
+      const translated = locales.filter((l) => l !== SOURCE_LOCALE);
+      const loaded = ok ? await loadTranslations(project.locales, translated, protocols) : undefined;
+      const diagnostics = loaded?.diagnostics ?? [];
+      printDiagnostics(diagnostics, io);
+      const warnings = countDiagnostics([...content.diagnostics, ...diagnostics]);
+      if (!ok || !loaded || warnings.error > 0 || (values.strict && warnings.warning > 0)) {
+        io.stderr.write('build stopped: nothing was written\n');
+        return EXIT.failed;
+      }
+
+      const loadSeconds = (performance.now() - loadStarted) / 1000;
+      const progress = new Progress(io, values.json);
+      const counts = await buildSite({
+        project,
+        out,
+        protocols,
+        translations: loaded.translations,
+        pairs,
+        ...(protocolFilter === undefined ? {} : { protocolFilter }),
+        locales,
+        formats,
+        baseUrl,
+        shard,
+        version: VERSION,
+        inputs,
+        workers,
+        ...(previous ? { previous } : {}),
+        onProgress: (done, total) => progress.update(done, total),
+        ...(chromium
+          ? {
+              beforeCommit: async (staging: string) => {
+                const jobs = locales.flatMap((locale) =>
+                  protocols.map((p) => ({ html: join(staging, 'print', locale, `${p.id}.html`), pdf: join(staging, 'pdf', locale, `${p.id}.pdf`) })),
+                );
+                await printPdfs(chromium, jobs);
+                return jobs.length;
+              },
+            }
+          : {}),
+      });
+      progress.done();
+      report(io, values.json, { ...counts, stages: { load: loadSeconds, ...counts.stages } }, warnings.warning, started, out);
+      return EXIT.ok;
+    }
   },
 };
 
