@@ -18,7 +18,9 @@ const work = '/tmp/statusbook-bench';
  * allowed (root): trees of tens of thousands of files, made and removed run after run, slow
  * the file system down otherwise. Rebuilds keep them, as after a user's edit.
  */
-function settle(cold) {
+function settle(cold, dir) {
+  // A previous build removes its old output in the background: let it finish first.
+  while (readdirSync(dir).some((name) => name.startsWith('.output.trash-'))) execFileSync('sleep', ['0.2']);
   execFileSync('sync');
   if (!cold) return;
   try {
@@ -40,9 +42,10 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function measure(label, n, times, prepare, args, cold) {
   const samples = [];
+  const dir = args[args.indexOf('--root') + 1];
   for (let i = 0; i < times; i++) {
     prepare();
-    settle(cold);
+    settle(cold, dir);
     samples.push(build(args));
   }
   const wall = median(samples.map((s) => s.wall));
@@ -88,9 +91,18 @@ for (const n of sizes) {
   writeFileSync(file, original);
   rmSync(dir, { recursive: true, force: true });
 }
+// Sizes measured now replace their rows; rows of other sizes (measured separately) stay.
 mkdirSync(join(repo, 'bench'), { recursive: true });
+const file = join(repo, 'bench/results.json');
+let kept = [];
+try {
+  kept = JSON.parse(readFileSync(file, 'utf8')).results.filter((r) => !sizes.includes(r.n));
+} catch {
+  // first run
+}
+const all = [...kept, ...results].sort((a, b) => a.n - b.n);
 writeFileSync(
-  join(repo, 'bench/results.json'),
-  `${JSON.stringify({ machine: { cores: availableParallelism(), cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version }, runs, results }, null, 2)}\n`,
+  file,
+  `${JSON.stringify({ machine: { cores: availableParallelism(), cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version }, results: all }, null, 2)}\n`,
 );
 console.log('\nwrote bench/results.json');

@@ -2,6 +2,7 @@ import { findPair } from '@statusbook/core';
 import { factKeys } from '../fragments.js';
 import { to } from '../targets.js';
 import { phraseContrasts } from './compare.js';
+import { classSections } from './classes.js';
 import { protocolCrumbs, type PageModule } from './types.js';
 
 /**
@@ -17,17 +18,10 @@ export const bookPage: PageModule<'book'> = {
     const { protocol } = page;
     const { translator: tr, format, fragments } = env;
     const keys = factKeys(protocol);
-    const classes = protocol.classes.map((cls) => ({
-      id: cls.id,
-      heading: tr.t('classLabel', { id: cls.id, name: tr.renderLabel(tr.content.className(protocol, cls)) }),
-      description: tr.render(tr.content.classDescription(protocol, cls)),
-      codes: protocol.codes
-        .filter((c) => c.classId === cls.id)
-        .map((c) => {
-          const f = fragments.get(protocol, c);
-          return { f, anchor: `code-${c.code}`, facts: keys.map((key) => ({ label: tr.t(`fact.${key}`), value: f.facts[key] })) };
-        }),
-    }));
+    const classes = classSections(protocol, env, (c) => {
+      const f = fragments.get(protocol, c);
+      return { f, anchor: `code-${c.code}`, facts: keys.map((key) => ({ label: tr.t(`fact.${key}`), value: f.facts[key] })) };
+    });
     const comparisons = protocol.curated.map((n) => {
       const pair = findPair(protocol, n.low, n.high)!;
       const low = fragments.get(protocol, pair.low);

@@ -1,6 +1,7 @@
 import { pairCount, pairSlug } from '@statusbook/core';
 import { indexOf } from '../protocol-index.js';
 import { to } from '../targets.js';
+import { classSections } from './classes.js';
 import { linkTo, protocolCrumbs, type PageModule } from './types.js';
 
 /** The comparisons of one protocol: curated pairs first, then a way to reach every pair. */
@@ -29,15 +30,13 @@ export const compareIndexPage: PageModule<'compare-index'> = {
       allHeading: tr.t('compareIndex.all'),
       allIntro: tr.t('compareIndex.allIntro'),
       // With only curated comparisons there is no "every pair" section.
-      classes: (env.pairs === 'all' ? protocol.classes : []).map((cls) => ({
-        heading: tr.t('classLabel', { id: cls.id, name: tr.renderLabel(tr.content.className(protocol, cls)) }),
-        codes: protocol.codes
-          .filter((c) => c.classId === cls.id)
-          .map((c) => {
-            const f = fragments.get(protocol, c);
-            return { target: f.target, label: f.label };
-          }),
-      })),
+      classes:
+        env.pairs === 'all'
+          ? classSections(protocol, env, (c) => {
+              const f = fragments.get(protocol, c);
+              return { target: f.target, label: f.label };
+            })
+          : [],
     };
   },
 

@@ -1,5 +1,6 @@
 import { to } from '../targets.js';
 import { Rendered } from '../i18n.js';
+import { classSections } from './classes.js';
 import { linkTo, protocolCrumbs, type PageModule } from './types.js';
 
 /** The index of one protocol: its codes grouped by class, deprecated ones marked. */
@@ -18,22 +19,15 @@ export const protocolPage: PageModule<'protocol'> = {
       registry: tr.t('protocol.registry', { registry: new Rendered(format.link(protocol.registry.url, format.text(protocol.registry.name))) }),
       compare: to.compareIndex(locale, protocol.id),
       compareLabel: tr.t('home.compare', { protocol: protocol.name }),
-      classes: protocol.classes.map((cls) => ({
-        id: cls.id,
-        heading: tr.t('classLabel', { id: cls.id, name: tr.renderLabel(tr.content.className(protocol, cls)) }),
-        description: tr.render(tr.content.classDescription(protocol, cls)),
-        codes: protocol.codes
-          .filter((c) => c.classId === cls.id)
-          .map((c) => {
-            const f = fragments.get(protocol, c);
-            const code = new Rendered(linkTo(env, self, f.target, f.label));
-            return {
-              heading: f.gloss ? tr.t('index.glossed', { code, gloss: new Rendered(f.gloss) }) : code.value,
-              summary: f.summary,
-              badges: f.badges,
-            };
-          }),
-      })),
+      classes: classSections(protocol, env, (c) => {
+        const f = fragments.get(protocol, c);
+        const code = new Rendered(linkTo(env, self, f.target, f.label));
+        return {
+          heading: f.gloss ? tr.t('index.glossed', { code, gloss: new Rendered(f.gloss) }) : code.value,
+          summary: f.summary,
+          badges: f.badges,
+        };
+      }),
     };
   },
 
