@@ -33,8 +33,16 @@ export function findPair(protocol: Protocol, a: number, b: number): Pair | undef
   return x.code < y.code ? makePair(protocol, x, y, notes) : makePair(protocol, y, x, notes);
 }
 
+const curatedCache = new WeakMap<Protocol, ReadonlyMap<string, CuratedNotes>>();
+
+/** A protocol's curated notes by slug, built once per protocol (findPair runs once per page). */
 function curatedBySlug(protocol: Protocol): ReadonlyMap<string, CuratedNotes> {
-  return new Map(protocol.curated.map((n) => [pairSlug(n.low, n.high), n]));
+  let map = curatedCache.get(protocol);
+  if (!map) {
+    map = new Map(protocol.curated.map((n) => [pairSlug(n.low, n.high), n]));
+    curatedCache.set(protocol, map);
+  }
+  return map;
 }
 
 function makePair(protocol: Protocol, low: StatusCode, high: StatusCode, curated: ReadonlyMap<string, CuratedNotes>): Pair {

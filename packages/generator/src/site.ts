@@ -101,6 +101,19 @@ export async function createSite(options: SiteOptions): Promise<Site> {
   };
 }
 
+const switcherOrders = new Map<string, readonly string[]>();
+
+/** The language switcher's order: languages by their own names, sorted for the reader; once per locale. */
+function switcherOrder(locales: readonly string[], reader: string): readonly string[] {
+  const key = `${reader}\u0000${locales.join(',')}`;
+  let order = switcherOrders.get(key);
+  if (!order) {
+    order = [...locales].sort((a, b) => collator(reader).compare(languageName(a), languageName(b)));
+    switcherOrders.set(key, order);
+  }
+  return order;
+}
+
 interface SiteState {
   readonly locales: readonly string[];
   readonly baseUrl: string;
@@ -119,11 +132,12 @@ function renderPage(page: Page, site: SiteState): OutputFile {
   const path = env.format.path(target);
   if (module.layout === false) return { path, contents: env.format.finish(body, {}) };
 
-  // The language switcher lists languages by their own names, in the reader's order.
-  const alternates = site.locales
-    .map((locale) => ({ locale, plain: languageName(locale), target: inLocale(target, locale), current: locale === page.locale }))
-    .sort((a, b) => collator(page.locale).compare(a.plain, b.plain))
-    .map(({ plain, ...rest }) => ({ ...rest, name: env.format.text(plain) }));
+  const alternates = switcherOrder(site.locales, page.locale).map((locale) => ({
+    locale,
+    name: env.format.text(languageName(locale)),
+    target: inLocale(target, locale),
+    current: locale === page.locale,
+  }));
   const layout = {
     title: env.format.text(title),
     lang: page.locale,
