@@ -1,7 +1,9 @@
 // Checks the real build with the tools a publisher would use: the Nu HTML Checker, axe-core
 // in headless Chromium (light and dark), markdownlint, and pdftotext on a Japanese PDF book.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +18,7 @@ const CHROMIUM = process.env.STATUSBOOK_CHROMIUM ?? '/usr/bin/chromium';
 const out = mkdtempSync(join(tmpdir(), 'statusbook-quality-'));
 
 beforeAll(() => {
-  const run = statusbook(['build', '--locale', 'en', '--out', out], repoRoot);
+  const run = statusbook(['build', '--locale', 'en', '--redirect-pages', '--out', out], repoRoot);
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
 }, 300_000);
@@ -59,6 +61,34 @@ describe('axe-core in headless Chromium', () => {
     });
   });
   afterAll(async () => browser?.close());
+
+  test('on a host that serves 404.html for missing paths, a reversed comparison URL lands on the canonical page', async () => {
+    // A host like GitHub Pages: files as they are, folders by their index.html, 404.html otherwise.
+    const server = createServer((request, response) => {
+      const path = join(out, 'html', decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
+      const file = path.endsWith('/') ? join(path, 'index.html') : path;
+      const found = existsSync(file) && statSync(file).isFile();
+      // This build has the redirect pages; the host is meant to be one without them.
+      const isRedirectPage = /\/(\d+)-vs-(\d+)\//.test(path) && Number(/(\d+)-vs/.exec(path)![1]) > Number(/vs-(\d+)/.exec(path)![1]);
+      response.writeHead(found && !isRedirectPage ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(readFileSync(found && !isRedirectPage ? file : join(out, 'html/404.html')));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const page = await browser.newPage();
+      await page.goto(`http://127.0.0.1:${port}/en/sip/compare/437-vs-200/`);
+      await page.waitForURL(`http://127.0.0.1:${port}/en/sip/compare/200-vs-437/`);
+      expect(await page.locator('h1').textContent()).toBe('SIP 200 OK vs 437 Unsupported Credential');
+      // Other missing paths stay on the 404 page.
+      const missing = await page.goto(`http://127.0.0.1:${port}/en/sip/compare/200-vs-999/`);
+      expect(missing?.status()).toBe(404);
+      expect(page.url()).toBe(`http://127.0.0.1:${port}/en/sip/compare/200-vs-999/`);
+      await page.close();
+    } finally {
+      server.close();
+    }
+  });
 
   for (const colorScheme of ['light', 'dark'] as const) {
     for (const name of ['code', 'compare', 'protocolIndex'] as const) {

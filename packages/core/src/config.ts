@@ -1,4 +1,4 @@
-import { list, object, oneOf, optional, string } from './schema.js';
+import { boolean, list, object, oneOf, optional, string } from './schema.js';
 import type { Diagnostic } from './types.js';
 import { parseYaml } from './yaml-file.js';
 
@@ -11,6 +11,8 @@ export interface Config {
   readonly out?: string;
   /** Which comparison pages to build: every pair, or only the curated ones. */
   readonly pairs?: 'all' | 'curated';
+  /** Also write a redirect page for each reversed pair URL (hosts without redirect rules). */
+  readonly redirectPages?: boolean;
 }
 
 const id = string({ pattern: /^[a-z][a-z0-9-]*$/, describe: 'a lower-case identifier' });
@@ -22,6 +24,7 @@ const configSchema = object({
   baseUrl: optional(string({ pattern: /^(\/|https?:\/\/)/, describe: 'a URL starting with https:// or a path starting with /' })),
   out: optional(string()),
   pairs: optional(oneOf(['all', 'curated'] as const)),
+  redirectPages: optional(boolean()),
 });
 
 /** Parses and checks a config file; problems come back as diagnostics with positions. */

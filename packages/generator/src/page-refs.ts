@@ -21,12 +21,17 @@ export interface PageRef {
 /** Which comparison pages a site has: every pair of codes, or only the curated pairs. */
 export type PairSelection = 'all' | 'curated';
 
-/** Every page of a site, in a stable order: format, locale, then protocol and kind. */
+/**
+ * Every page of a site, in a stable order: format, locale, then protocol and kind. Redirect
+ * pages for reversed pair URLs are listed only with `redirectPages` (otherwise the site's
+ * redirect list and 404 page send those URLs on).
+ */
 export function* pageRefs(
   protocols: readonly Protocol[],
   locales: readonly string[],
   formats: readonly Format[],
   pairs: PairSelection = 'all',
+  redirectPages = false,
 ): Generator<PageRef> {
   for (const format of formats) {
     const { kinds } = formatRenderer(format);
@@ -34,6 +39,7 @@ export function* pageRefs(
       if (kinds.includes('home')) yield { kind: 'home', locale, format };
       for (const p of protocols) {
         for (const kind of kinds) {
+          if (kind === 'redirect' && !redirectPages) continue;
           switch (kind) {
             case 'protocol':
             case 'compare-index':
@@ -65,7 +71,13 @@ export function* pageRefs(
 }
 
 /** Number of pages `pageRefs` yields. */
-export function pageRefCount(protocols: readonly Protocol[], locales: readonly string[], formats: readonly Format[], pairs: PairSelection = 'all'): number {
+export function pageRefCount(
+  protocols: readonly Protocol[],
+  locales: readonly string[],
+  formats: readonly Format[],
+  pairs: PairSelection = 'all',
+  redirectPages = false,
+): number {
   let n = 0;
   for (const format of formats) {
     const { kinds } = formatRenderer(format);
@@ -74,7 +86,7 @@ export function pageRefCount(protocols: readonly Protocol[], locales: readonly s
       const pairCount = pairs === 'curated' ? p.curated.length : (p.codes.length * (p.codes.length - 1)) / 2;
       for (const kind of kinds) {
         if (kind === 'code') n += p.codes.length;
-        else if (kind === 'compare' || kind === 'redirect') n += pairCount;
+        else if (kind === 'compare' || (kind === 'redirect' && redirectPages)) n += pairCount;
         else if (kind !== 'home') n += 1;
       }
     }

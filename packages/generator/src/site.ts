@@ -23,6 +23,8 @@ export interface SiteOptions {
   readonly baseUrl?: string;
   /** Comparison pages for every pair (default) or only for curated pairs. */
   readonly pairs?: PairSelection;
+  /** Also a redirect page for each reversed pair URL (default: only the redirect list). */
+  readonly redirectPages?: boolean;
   /** Content text per locale; the source text where a locale has none. */
   readonly content?: (locale: string) => ContentText;
 }
@@ -83,9 +85,9 @@ export async function createSite(options: SiteOptions): Promise<Site> {
 
   return {
     *pages() {
-      for (const ref of pageRefs(protocols, locales, formats, pairs)) yield resolveRef(ref, protocols);
+      for (const ref of pageRefs(protocols, locales, formats, pairs, options.redirectPages)) yield resolveRef(ref, protocols);
     },
-    pageCount: () => pageRefCount(protocols, locales, formats, pairs),
+    pageCount: () => pageRefCount(protocols, locales, formats, pairs, options.redirectPages),
     render: (page) => renderPage(page, site),
     renderRef: (ref) => renderPage(resolveRef(ref, protocols), site),
     files: () =>

@@ -22,6 +22,7 @@ async function renderAll(): Promise<OutputFile[]> {
     localesDir: `${repo}locales`,
     locales: ['en'],
     formats: ['md', 'html', 'print'],
+    redirectPages: true,
   });
   return [...[...site.pages()].map((page) => site.render(page)), ...site.files()];
 }
@@ -56,7 +57,9 @@ describe('hostile text in every field', async () => {
 
   test('HTML: no element or attribute comes from content', () => {
     for (const file of html) {
-      expect(file.contents).not.toMatch(/<(script|img|iframe|b)[\s>]/i);
+      // The 404 page has one script of its own (reversed comparison URLs); nothing else has any.
+      const contents = file.path === 'html/404.html' ? file.contents.replace(/<script>\n\/\/ A comparison asked for in reversed order[\s\S]*?<\/script>/, '') : file.contents;
+      expect(contents).not.toMatch(/<(script|img|iframe|b)[\s>]/i);
       expect(file.contents).not.toMatch(/href="javascript:/i);
       expect(file.contents).not.toMatch(/<[a-z][^>]*\sonerror=/i);
       const redirect = file.path.includes('437-vs-200') || file.path === 'html/index.html';

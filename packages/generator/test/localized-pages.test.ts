@@ -16,6 +16,7 @@ const site = await createSite({
   localesDir: `${repo}locales`,
   locales: ['en', ...locales],
   formats: ['md', 'html', 'print'],
+  redirectPages: true,
   content: (locale) => (locale === 'en' ? sourceContent : translatedContent(translations.get(locale)!)),
 });
 

@@ -43,11 +43,14 @@ Options:
   --json             print a machine-readable summary on stdout
   --root <dir>       project folder holding content/, templates/, locales/ (default: .)
   --strict           treat warnings (such as stale translations) as errors
+  --redirect-pages   also write a page per reversed pair URL (437-vs-200/) that sends the
+                     reader to the canonical one, for hosts without redirect rules; without
+                     it, html/_redirects and the 404 page do that
   -h, --help         show this help
 
-Defaults for --locale, --format, --protocol, --base-url and --out, and which comparison
-pages to build (pairs: all | curated), can be set in statusbook.config.yaml at the root;
-flags override it.
+Defaults for --locale, --format, --protocol, --base-url, --out and --redirect-pages
+(redirectPages: true), and which comparison pages to build (pairs: all | curated), can be
+set in statusbook.config.yaml at the root; flags override it.
 
 Examples:
   statusbook build
@@ -69,6 +72,7 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
       clean: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       strict: { type: 'boolean', default: false },
+      'redirect-pages': { type: 'boolean', default: false },
     });
     const started = performance.now();
     const project = projectAt(resolveFrom(io, values.root));
@@ -79,6 +83,7 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
     if (locales.length === 0) throw new UsageError(`no locales in ${project.locales}`, 'a locale is a folder with a ui.json, such as locales/en/');
     const formats = pickList<Format>('format', values.format ?? config.formats?.join(','), FORMATS);
     const pairs = config.pairs ?? 'all';
+    const redirectPages = values['redirect-pages'] || (config.redirectPages ?? false);
     if (values.pdf && !formats.includes('print')) throw new UsageError('--pdf prints the print books: add print to --format', 'for example: --format print --pdf');
     const shard = parseShard(values.shard);
     const chromium = values.pdf ? await findChromium(io.env) : undefined;
@@ -88,7 +93,7 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
     const inputs = hashInputs(project);
     const previous = values.clean ? undefined : readManifest(out);
     const protocolFilter = values.protocol ?? config.protocols?.join(',');
-    const options = { ...buildOptions({ locales, formats, baseUrl, shard, pdf: values.pdf, pairs }), protocols: protocolFilter ?? '' };
+    const options = { ...buildOptions({ locales, formats, baseUrl, shard, pdf: values.pdf, pairs, redirectPages }), protocols: protocolFilter ?? '' };
     if (previous && sameBuild(previous, VERSION, options, inputs)) {
       // Nothing this build reads has changed: the output is already this build.
       const stages = { load: 0, plan: 0, startup: 0, render: 0, write: 0, commit: 0 };
@@ -127,6 +132,7 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
         protocols,
         translations: loaded.translations,
         pairs,
+        redirectPages,
         ...(protocolFilter === undefined ? {} : { protocolFilter }),
         locales,
         formats,

@@ -1,11 +1,10 @@
 import type { LocaleTranslation, Protocol } from '@statusbook/core';
-import { mkdirSync } from 'node:fs';
 import type { PairSelection } from '@statusbook/generator';
-import { dirname, join } from 'node:path';
 import { pageRefCount, pageRefs, pageUnits, refPath, unitHashes, type Format, type PageRef } from '@statusbook/generator';
 import type { Project } from '../project.js';
 import { StagedOutput } from '../write-output.js';
 import { groupHash } from './inputs.js';
+import { Writer } from './writer.js';
 import { writeManifest, type Manifest } from './manifest.js';
 import type { WorkerStart } from './pool.js';
 import type { Batch } from './render-task.js';
@@ -22,6 +21,8 @@ export interface SiteBuild {
   readonly baseUrl: string;
   readonly shard: { readonly k: number; readonly n: number };
   readonly pairs: PairSelection;
+  /** Also write a redirect page per reversed pair URL. */
+  readonly redirectPages: boolean;
   /** The --protocol filter as given, recorded so a rebuild knows its options are the same. */
   readonly protocolFilter?: string;
   readonly version: string;
@@ -51,8 +52,16 @@ export interface BuildCounts {
 }
 
 /** Options that, when they change, change pages. */
-export function buildOptions(b: Pick<SiteBuild, 'locales' | 'formats' | 'baseUrl' | 'shard' | 'pairs'> & { pdf: boolean }): Record<string, string> {
-  return { locales: b.locales.join(','), formats: b.formats.join(','), baseUrl: b.baseUrl, shard: `${b.shard.k}/${b.shard.n}`, pdf: b.pdf ? 'yes' : 'no', pairs: b.pairs };
+export function buildOptions(b: Pick<SiteBuild, 'locales' | 'formats' | 'baseUrl' | 'shard' | 'pairs' | 'redirectPages'> & { pdf: boolean }): Record<string, string> {
+  return {
+    locales: b.locales.join(','),
+    formats: b.formats.join(','),
+    baseUrl: b.baseUrl,
+    shard: `${b.shard.k}/${b.shard.n}`,
+    pdf: b.pdf ? 'yes' : 'no',
+    pairs: b.pairs,
+    redirectPages: b.redirectPages ? 'yes' : 'no',
+  };
 }
 
 /** Renders (or keeps) every page of the build into a staging folder, then swaps it in. */
@@ -66,14 +75,14 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
   // Site files list every page and use the HTML templates and the default locale's strings.
   units.set('site', groupHash({ pages: protocols.map((p) => `${p.id}:${p.codes.map((c) => c.code).join(',')}`).join(';'), global: units.get('global') ?? '', templates: units.get('templates:html') ?? '', ui: units.get(`ui:${locales[0]}`) ?? '' }, ['']));
   const old = previous?.statusbook === b.version && previous.options.shard === `${b.shard.k}/${b.shard.n}` ? previous.units : undefined;
-  const total = Math.ceil(pageRefCount(protocols, locales, formats, b.pairs) / b.shard.n);
+  const total = Math.ceil(pageRefCount(protocols, locales, formats, b.pairs, b.redirectPages) / b.shard.n);
 
   const output = StagedOutput.open(b.out);
-  const counts = { rendered: 0, unchanged: 0, other: 0, renderMs: 0, writeMs: 0 };
+  const writer = new Writer(output.staging, old ? b.out : undefined);
+  const counts = { rendered: 0, unchanged: 0, other: 0, renderMs: 0 };
   const siteFiles: string[] = [];
   let planMs = 0;
   const startupStarted = performance.now();
-  let done = 0;
   const pool = await b.workers.open(
     {
       protocols,
@@ -84,18 +93,16 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
       formats,
       baseUrl: b.baseUrl,
       pairs: b.pairs,
-      staging: output.staging,
-      ...(old ? { previous: b.out } : {}),
     },
     (result) => {
-      counts.rendered += result.rendered + result.rerendered;
-      counts.unchanged += result.kept;
-      counts.other += result.files;
-      siteFiles.push(...result.filePaths);
+      result.files.forEach((file, i) => {
+        writer.write(file);
+        if (i >= result.files.length - result.siteFiles) siteFiles.push(file.path);
+      });
+      counts.rendered += result.files.length - result.siteFiles;
+      counts.other += result.siteFiles;
       counts.renderMs += result.renderMs;
-      counts.writeMs += result.writeMs;
-      done += result.rendered + result.rerendered + result.kept;
-      b.onProgress?.(done, total);
+      b.onProgress?.(counts.rendered + counts.unchanged, total);
     },
   );
   const startupMs = performance.now() - startupStarted;
@@ -105,41 +112,24 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
     let index = 0;
     let id = 0;
     let render: PageRef[] = [];
-    let keep: PageRef[] = [];
-    // This thread only hands out work, so it makes the pages' folders: workers then never
-    // contend for the same parent folder, which on ext4 serializes folder creation.
-    // Pages come grouped by folder, so remembering the last one is enough (no set that grows
-    // with the site).
-    let lastDir = '';
-    const makeDirs = (refs: readonly PageRef[]) => {
-      for (const ref of refs) {
-        const dir = dirname(join(output.staging, refPath(ref)));
-        if (dir !== lastDir) {
-          mkdirSync(dir, { recursive: true });
-          lastDir = dir;
-        }
-      }
-    };
     const flush = async () => {
-      if (render.length + keep.length === 0) return;
-      makeDirs(render);
-      makeDirs(keep);
-      const batch: Batch = { id: id++, render, keep };
+      if (render.length === 0) return;
+      const batch: Batch = { id: id++, render };
       render = [];
-      keep = [];
       await pool.submit(batch);
     };
     let planStarted = performance.now();
-    for (const ref of pageRefs(protocols, locales, formats, b.pairs)) {
+    for (const ref of pageRefs(protocols, locales, formats, b.pairs, b.redirectPages)) {
       if (index++ % b.shard.n !== b.shard.k - 1) continue;
       const byLocale = (pages[ref.format] ??= {});
       byLocale[ref.locale] = (byLocale[ref.locale] ?? 0) + 1;
       const keys = pageUnits(ref, protocols);
       const before = old && keys.every((k) => k.startsWith('pair:') || old[k] !== undefined);
       if (before) existed++;
-      if (before && keys.every((k) => old[k] === units.get(k))) keep.push(ref);
+      // An unchanged page is linked from the previous output; one it lacks is rendered.
+      if (before && keys.every((k) => old[k] === units.get(k)) && writer.link(refPath(ref))) counts.unchanged++;
       else render.push(ref);
-      if (render.length + keep.length >= BATCH) {
+      if (render.length >= BATCH) {
         planMs += performance.now() - planStarted;
         await flush();
         planStarted = performance.now();
@@ -149,7 +139,8 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
     await flush();
     if (b.shard.k === 1) {
       const keepFiles = old && old.site === units.get('site') && previous?.siteFiles?.length ? previous.siteFiles : undefined;
-      await pool.submit({ id: id++, render: [], keep: [], ...(keepFiles ? { keepFiles } : { siteFiles: true }) });
+      if (keepFiles && keepFiles.every((path) => writer.link(path))) siteFiles.push(...keepFiles);
+      else await pool.submit({ id: id++, render: [], siteFiles: true });
     }
     await pool.drain();
     if (b.beforeCommit) counts.other += await b.beforeCommit(output.staging);
@@ -158,7 +149,7 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
       options: { ...buildOptions({ ...b, pdf: b.beforeCommit !== undefined }), protocols: b.protocolFilter ?? '' },
       inputs: b.inputs,
       units: Object.fromEntries([...units].sort(([x], [y]) => (x < y ? -1 : 1))),
-      pages: done,
+      pages: counts.rendered + counts.unchanged,
       siteFiles: [...siteFiles].sort(),
     });
     const commitStarted = performance.now();
@@ -166,7 +157,7 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
     const commitMs = performance.now() - commitStarted;
     return {
       pages,
-      total: done,
+      total: counts.rendered + counts.unchanged,
       rendered: counts.rendered,
       unchanged: counts.unchanged,
       removed: Math.max(0, (previous?.pages ?? 0) - existed),
@@ -176,7 +167,7 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
         plan: planMs / 1000,
         startup: startupMs / 1000,
         render: counts.renderMs / 1000,
-        write: counts.writeMs / 1000,
+        write: writer.ms / 1000,
         commit: commitMs / 1000,
       },
     };

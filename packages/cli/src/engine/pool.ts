@@ -13,10 +13,13 @@ export interface RenderPool {
   close(): Promise<void>;
 }
 
-/** Worker count: one per core, at most 8; none below `threshold` pages (start-up would cost more). */
+/**
+ * Worker count: one per core but the one this thread writes on, at least one and at most 8;
+ * none below `threshold` pages (start-up would cost more).
+ */
 export function poolSize(pages: number, threshold = 400): number {
   if (pages < threshold) return 0;
-  return Math.max(1, Math.min(8, availableParallelism()));
+  return Math.max(1, Math.min(8, availableParallelism() - 1));
 }
 
 /**

@@ -7,9 +7,12 @@ import { sanitizeInline } from './sanitize.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+const SPECIAL = /[&<>"']/;
+
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+  // Most strings have nothing to escape: test first, so they are returned as they are.
+  return SPECIAL.test(value) ? value.replace(/[&<>"']/g, (c) => ESCAPES[c]!) : value;
 }
 
 function render(nodes: readonly PhrasingContent[]): string {
@@ -70,8 +73,22 @@ export const html: FormatRenderer = {
   kinds: ['home', 'protocol', 'compare-index', 'code', 'compare', 'redirect'],
   ...htmlText,
   path: htmlPath,
-  href: (from, to) => relativeHref(htmlPath(from), htmlPath(to)),
+  href: folderHref,
 };
+
+/**
+ * A relative link between two pages of the HTML site, which are all folders: the same
+ * result as `relativeHref` on their paths, from the segments (a page has dozens of links).
+ */
+function folderHref(from: Target, to: Target): string {
+  const f = segments(from);
+  const t = segments(to);
+  let common = 0;
+  while (common < f.length && common < t.length && f[common] === t[common]) common++;
+  let rel = '../'.repeat(f.length - common);
+  for (let i = common; i < t.length; i++) rel += `${t[i]}/`;
+  return rel === '' ? './' : rel;
+}
 
 function printPath(target: Target): string {
   if (target.kind === 'book') return `print/${target.locale}/${target.protocol}.html`;
