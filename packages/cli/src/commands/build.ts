@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { countDiagnostics, loadTranslations, type Protocol } from '@statusbook/core';
 import { loadConfig } from '../config.js';
-import { FORMATS, type Format } from '@statusbook/generator';
+import { FORMATS, type Format } from '@statusbook/generator/plan';
 import { parseFlags } from '../args.js';
 import { buildOptions, buildSite, type BuildCounts } from '../engine/build-site.js';
 import { hashInputs } from '../engine/inputs.js';

@@ -1,6 +1,6 @@
 import type { LocaleTranslation, Protocol } from '@statusbook/core';
-import type { PairSelection } from '@statusbook/generator';
-import { pageRefCount, pageRefs, pageUnits, refPath, unitHashes, type Format, type PageRef } from '@statusbook/generator';
+import type { PairSelection } from '@statusbook/generator/plan';
+import { pageRefCount, pageRefs, pageUnits, refPath, unitHashes, type Format, type PageRef } from '@statusbook/generator/plan';
 import type { Project } from '../project.js';
 import { StagedOutput } from '../write-output.js';
 import { groupHash } from './inputs.js';

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { BuildError } from '../errors.js';
-import { Renderer, type Batch, type BatchResult, type RenderSetup } from './render-task.js';
+import type { Batch, BatchResult, RenderSetup } from './render-task.js';
 
 /** Runs batches on worker threads, or on this thread when the build is small. */
 export interface RenderPool {
@@ -37,7 +37,12 @@ export class WorkerStart {
 
   /** A pool on these workers (none: this thread), set up with the model. */
   async open(setup: RenderSetup, onResult: (result: BatchResult) => void): Promise<RenderPool> {
-    if (this.size === 0) return inThread(await Renderer.create(setup), onResult);
+    if (this.size === 0) {
+      // Loaded here: the renderers' modules (Handlebars, i18next, remark) stay out of this
+      // thread when workers render.
+      const { Renderer } = await import('./render-task.js');
+      return inThread(await Renderer.create(setup), onResult);
+    }
     return onWorkers(this.workers, setup, onResult);
   }
 
@@ -47,7 +52,7 @@ export class WorkerStart {
   }
 }
 
-function inThread(renderer: Renderer, onResult: (result: BatchResult) => void): RenderPool {
+function inThread(renderer: { run(batch: Batch): BatchResult }, onResult: (result: BatchResult) => void): RenderPool {
   return {
     size: 0,
     submit: async (batch) => onResult(renderer.run(batch)),

@@ -1,7 +1,7 @@
 import type { PhrasingContent } from 'mdast';
 import type { Text } from '@statusbook/core';
 import type { FormatRenderer, Target } from '../types.js';
-import { segments, unsupported } from './paths.js';
+import { FORMAT_KINDS, htmlPath, printPath, segments } from './paths.js';
 import { relativeHref } from './relative.js';
 import { sanitizeInline } from './sanitize.js';
 
@@ -62,15 +62,10 @@ const htmlText = {
   finish: (body: string) => `${body.includes('\n\n\n') ? body.replace(/\n{3,}/g, '\n\n').trim() : body.trim()}\n`,
 };
 
-function htmlPath(target: Target): string {
-  if (target.kind === 'book') unsupported('html', target);
-  return `html/${segments(target).join('/')}/index.html`;
-}
-
 /** HTML: a static site with directory URLs; the layout template wraps each page. */
 export const html: FormatRenderer = {
   id: 'html',
-  kinds: ['home', 'protocol', 'compare-index', 'code', 'compare', 'redirect'],
+  kinds: FORMAT_KINDS.html,
   ...htmlText,
   path: htmlPath,
   href: folderHref,
@@ -90,16 +85,10 @@ function folderHref(from: Target, to: Target): string {
   return rel === '' ? './' : rel;
 }
 
-function printPath(target: Target): string {
-  if (target.kind === 'book') return `print/${target.locale}/${target.protocol}.html`;
-  if (target.kind !== 'code' && target.kind !== 'compare') unsupported('print', target);
-  return `print/${segments(target).join('/')}.html`;
-}
-
 /** Print: standalone print-ready HTML (CSS paged media) per page, and one book per protocol. */
 export const print: FormatRenderer = {
   id: 'print',
-  kinds: ['code', 'compare', 'book'],
+  kinds: FORMAT_KINDS.print,
   ...htmlText,
   path: printPath,
   href: (from, to) => relativeHref(printPath(from), printPath(to)),

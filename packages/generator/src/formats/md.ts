@@ -3,8 +3,8 @@ import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { stringify as toYaml } from 'yaml';
-import type { FormatRenderer, Target } from '../types.js';
-import { isFolder, segments, unsupported } from './paths.js';
+import type { FormatRenderer } from '../types.js';
+import { FORMAT_KINDS, mdPath } from './paths.js';
 import { relativeHref } from './relative.js';
 import { sanitizeInline } from './sanitize.js';
 
@@ -89,16 +89,10 @@ function url(href: string): string {
   return /[\s()<>]/.test(href) ? `<${encodeURI(href)}>` : href;
 }
 
-function path(target: Target): string {
-  if (target.kind === 'redirect' || target.kind === 'book') unsupported('md', target);
-  const base = `md/${segments(target).join('/')}`;
-  return isFolder(target) ? `${base}/index.md` : `${base}.md`;
-}
-
 /** Markdown: CommonMark + GFM tables, YAML front matter, relative links to `.md` files. */
 export const md: FormatRenderer = {
   id: 'md',
-  kinds: ['home', 'protocol', 'compare-index', 'code', 'compare'],
+  kinds: FORMAT_KINDS.md,
   text: escapeText,
   code: (value) => stringify([{ type: 'inlineCode', value }]),
   inline: (value) => {
@@ -114,8 +108,8 @@ export const md: FormatRenderer = {
   strong: (rendered) => `**${rendered}**`,
   note: (rendered) => `_${rendered}_`,
   url,
-  path,
-  href: (from, to) => relativeHref(path(from), path(to)),
+  path: mdPath,
+  href: (from, to) => relativeHref(mdPath(from), mdPath(to)),
   finish(body, frontMatter) {
     const text = body.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim();
     return `---\n${toYaml(frontMatter, { lineWidth: 0 })}---\n\n${text}\n`;

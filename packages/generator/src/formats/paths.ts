@@ -1,4 +1,4 @@
-import type { Target } from '../types.js';
+import type { Format, PageKind, Target } from '../types.js';
 
 /** The URL path segments of a target, shared by every format: `/<locale>/<protocol>/...`. */
 export function segments(target: Target): string[] {
@@ -30,4 +30,41 @@ export function urlPath(target: Target): string {
 
 export function unsupported(format: string, target: Target): never {
   throw new Error(`format '${format}' has no page of kind '${target.kind}'`);
+}
+
+/** The page kinds each format has. */
+export const FORMAT_KINDS: Readonly<Record<Format, readonly PageKind[]>> = {
+  md: ['home', 'protocol', 'compare-index', 'code', 'compare'],
+  html: ['home', 'protocol', 'compare-index', 'code', 'compare', 'redirect'],
+  print: ['code', 'compare', 'book'],
+};
+
+/** Markdown: a file per page, `index.md` for folders. */
+export function mdPath(target: Target): string {
+  if (target.kind === 'redirect' || target.kind === 'book') unsupported('md', target);
+  const base = `md/${segments(target).join('/')}`;
+  return isFolder(target) ? `${base}/index.md` : `${base}.md`;
+}
+
+/** HTML: a folder per page (directory URLs). */
+export function htmlPath(target: Target): string {
+  if (target.kind === 'book') unsupported('html', target);
+  return `html/${segments(target).join('/')}/index.html`;
+}
+
+/** Print: a file per code and comparison page, and one book per protocol. */
+export function printPath(target: Target): string {
+  if (target.kind === 'book') return `print/${target.locale}/${target.protocol}.html`;
+  if (target.kind !== 'code' && target.kind !== 'compare') unsupported('print', target);
+  return `print/${segments(target).join('/')}.html`;
+}
+
+/** Where a format writes a target's page, relative to the output folder. */
+export const FORMAT_PATHS: Readonly<Record<Format, (target: Target) => string>> = { md: mdPath, html: htmlPath, print: printPath };
+
+/** The path of a page, for a format named at run time; throws on an unknown one. */
+export function pagePath(format: string, target: Target): string {
+  const path = (FORMAT_PATHS as Record<string, ((t: Target) => string) | undefined>)[format];
+  if (!path) throw new Error(`unknown format '${format}': expected one of ${Object.keys(FORMAT_PATHS).join(', ')}`);
+  return path(target);
 }

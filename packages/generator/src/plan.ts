@@ -1,0 +1,5 @@
+// The page plan without the renderers: what a build's main thread needs to list pages, name
+// their files and tell which changed, without loading Handlebars, i18next or remark.
+export type { Format, PageKind, Target } from './types.js';
+export { FORMATS } from './types.js';
+export { pageRefs, pageRefCount, pageUnits, refPath, unitHashes, type PageRef, type PairSelection } from './page-refs.js';
