@@ -28,6 +28,8 @@ export interface CodeFragments {
   readonly howToFix: string;
   /** Table-cell values by fact. */
   readonly facts: Readonly<Partial<Record<FactKey, string>>>;
+  /** "**437 Unsupported Credential**: <summary>", the code's line under "When to use which". */
+  readonly useWhen: string;
   readonly references: readonly { readonly label: string; readonly href: string }[];
 }
 
@@ -42,6 +44,17 @@ export function factKeys(protocol: Protocol): FactKey[] {
 /** Caches fragments per code for one (locale, format). */
 export class FragmentCache {
   private readonly cache = new Map<string, CodeFragments>();
+  private readonly rows = new Map<string, readonly { readonly key: FactKey; readonly label: string }[]>();
+
+  /** A protocol's fact rows with their localized labels, in table order. */
+  factRows(protocol: Protocol): readonly { readonly key: FactKey; readonly label: string }[] {
+    let rows = this.rows.get(protocol.id);
+    if (!rows) {
+      rows = factKeys(protocol).map((key) => ({ key, label: this.translator.t(`fact.${key}`) }));
+      this.rows.set(protocol.id, rows);
+    }
+    return rows;
+  }
 
   constructor(
     private readonly format: FormatRenderer,
@@ -99,6 +112,7 @@ function buildFragments(protocol: Protocol, code: StatusCode, format: FormatRend
     }
   }
   const label = `${code.code} ${reason}`;
+  const summary = tr.render(tr.content.code(code, 'summary'));
   const gloss = tr.content.reasonGloss(code);
   const badges = [
     ...(code.status === 'current' ? [] : [tr.t(`status.${code.status}`)]),
@@ -114,11 +128,12 @@ function buildFragments(protocol: Protocol, code: StatusCode, format: FormatRend
     formerly: code.formerReasons.map((f) => tr.t('code.formerly', { reason: f.reason, rfc: f.rfc })),
     badges,
     ...(code.status === 'current' ? {} : { statusNote: tr.t('code.statusNote', { status: new Rendered(tr.t(`status.${code.status}`)) }) }),
-    summary: tr.render(tr.content.code(code, 'summary')),
+    summary,
     description: tr.render(tr.content.code(code, 'description')),
     whenYouSeeIt: tr.render(tr.content.code(code, 'whenYouSeeIt')),
     howToFix: tr.render(tr.content.code(code, 'howToFix')),
     facts,
+    useWhen: tr.t('compare.codeSummary', { code: new Rendered(format.strong(label)), summary: new Rendered(summary) }),
     references: code.references.map((r) => ({ label: referenceLabel(r, tr), href: format.url(rfcUrl(r)) })),
   };
 }

@@ -51,7 +51,7 @@ function notFound(site: SiteFilesInput): OutputFile {
     },
     ctx,
   );
-  return { path: 'html/404.html', contents: env.format.finish(body, {}) };
+  return { path: 'html/404.html', contents: env.format.finish(body, () => ({})) };
 }
 
 /** `/` sends readers to the default locale. */

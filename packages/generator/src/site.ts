@@ -132,7 +132,7 @@ function renderPage(page: Page, site: SiteState): OutputFile {
   const body = site.templates.page(page.kind, page.format)(view, ctx);
   const title = module.title(page as never, env);
   const path = env.format.path(target);
-  if (module.layout === false) return { path, contents: env.format.finish(body, {}) };
+  if (module.layout === false) return { path, contents: env.format.finish(body, () => ({})) };
 
   const alternates = switcherOrder(site.locales, page.locale).map((locale) => ({
     locale,
@@ -153,13 +153,13 @@ function renderPage(page: Page, site: SiteState): OutputFile {
     runningHeader: `${env.translator.plain('site.name')} · ${title}`,
   };
   const wrapped = site.templates.layout(page.format)(layout, ctx);
-  const frontMatter = {
+  const frontMatter = () => ({
     title,
     locale: page.locale,
     ...module.frontMatter(page as never),
     canonical: site.baseUrl + urlPath(target),
     alternates: Object.fromEntries(site.locales.filter((l) => l !== page.locale).map((l) => [l, site.baseUrl + urlPath(inLocale(target, l))])),
-  };
+  });
   return { path, contents: env.format.finish(wrapped, frontMatter) };
 }
 

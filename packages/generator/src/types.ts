@@ -66,5 +66,6 @@ export interface FormatRenderer {
   /** A link from one target's page to another's. */
   href(from: Target, to: Target): string;
   /** Turns the rendered page into the final file (front matter, whitespace). */
-  finish(body: string, frontMatter: Record<string, unknown>): string;
+  /** The file's contents; `frontMatter` is called only by formats that have front matter. */
+  finish(body: string, frontMatter: () => Record<string, unknown>): string;
 }

@@ -112,6 +112,6 @@ export const md: FormatRenderer = {
   href: (from, to) => relativeHref(mdPath(from), mdPath(to)),
   finish(body, frontMatter) {
     const text = body.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim();
-    return `---\n${toYaml(frontMatter, { lineWidth: 0 })}---\n\n${text}\n`;
+    return `---\n${toYaml(frontMatter(), { lineWidth: 0 })}---\n\n${text}\n`;
   },
 };

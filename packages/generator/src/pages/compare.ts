@@ -1,5 +1,5 @@
 import { pairSlug, type Contrast, type Pair, type Protocol } from '@statusbook/core';
-import { factKeys, type CodeFragments } from '../fragments.js';
+import type { CodeFragments } from '../fragments.js';
 import { Rendered } from '../i18n.js';
 import { indexOf } from '../protocol-index.js';
 import { to } from '../targets.js';
@@ -37,8 +37,8 @@ export const comparePage: PageModule<'compare'> = {
       sides: [pair.low, pair.high].map((code, i) =>
         new Rendered(env.fragment('code-section', `${protocol.id}/${code.code}`, () => (i === 0 ? low : high))),
       ),
-      useWhen: [low, high].map((f) => tr.t('compare.codeSummary', { code: new Rendered(env.format.strong(f.label)), summary: new Rendered(f.summary) })),
-      glance: factKeys(protocol).map((key) => ({ label: tr.t(`fact.${key}`), low: low.facts[key], high: high.facts[key] })),
+      useWhen: [low.useWhen, high.useWhen],
+      glance: fragments.factRows(protocol).map(({ key, label }) => ({ label, low: low.facts[key], high: high.facts[key] })),
       contrasts,
       notes,
       related: related(locale, protocol, pair, env),
@@ -101,7 +101,6 @@ export function phraseContrasts(pair: Pair, low: CodeFragments, high: CodeFragme
 function phrase(c: Contrast, pair: Pair, low: CodeFragments, high: CodeFragments, env: RenderEnv): string {
   const { translator: tr, format } = env;
   const tokens = (values: readonly string[]) => new Rendered(tr.list(values.map((v) => format.code(v))));
-  const senders = (values: readonly string[]) => new Rendered(tr.list(values.map((s) => tr.t(`sender.${s}`))));
   const codes = { low: pair.low.code, high: pair.high.code };
   switch (c.kind) {
     case 'class':
@@ -109,7 +108,8 @@ function phrase(c: Contrast, pair: Pair, low: CodeFragments, high: CodeFragments
     case 'finality':
       return tr.t('contrast.finality', { final: c.finalCode, provisional: c.provisionalCode });
     case 'senders':
-      return tr.t('contrast.senders', { ...codes, lowSenders: senders(c.low), highSenders: senders(c.high) });
+      // The contrast lists each code's senders: the same list as its fact row.
+      return tr.t('contrast.senders', { ...codes, lowSenders: new Rendered(low.facts.senders ?? ''), highSenders: new Rendered(high.facts.senders ?? '') });
     case 'retry':
       return tr.t('contrast.retry', { ...codes, lowRetry: new Rendered(low.facts.retry ?? ''), highRetry: new Rendered(high.facts.retry ?? '') });
     case 'headers':
