@@ -94,7 +94,7 @@ export const md: FormatRenderer = {
   id: 'md',
   kinds: FORMAT_KINDS.md,
   text: escapeText,
-  code: (value) => stringify([{ type: 'inlineCode', value }]),
+  code: (value) => fastInline([{ type: 'inlineCode', value }]) ?? stringify([{ type: 'inlineCode', value }]),
   inline: (value) => {
     const nodes = sanitizeInline(value.nodes);
     return fastInline(nodes) ?? stringify(nodes);
@@ -111,7 +111,36 @@ export const md: FormatRenderer = {
   path: mdPath,
   href: (from, to) => relativeHref(mdPath(from), mdPath(to)),
   finish(body, frontMatter) {
-    const text = body.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim();
-    return `---\n${toYaml(frontMatter(), { lineWidth: 0 })}---\n\n${text}\n`;
+    let text = /[ \t]\n|[ \t]$/.test(body) ? body.replace(/[ \t]+$/gm, '') : body;
+    if (text.includes('\n\n\n')) text = text.replace(/\n{3,}/g, '\n\n');
+    return `---\n${frontMatterYaml(frontMatter())}---\n\n${text.trim()}\n`;
   },
 };
+
+// A string YAML reads as itself, unquoted: starts with a letter, digit or '/', holds no
+// indicator or quote, does not look like a number, boolean or null.
+const PLAIN_SCALAR = /^[\p{L}/][\p{L}\p{N} .,()/’–—-]*$/u;
+const NOT_PLAIN = /^(true|false|null|yes|no|on|off|y|n|~)$|[ .-]$/i;
+
+/**
+ * Front matter as the yaml library writes it (`lineWidth: 0`), by hand for the usual shape
+ * (strings, numbers, lists of numbers, one level of string maps) when every string is plain;
+ * anything else goes through the library.
+ */
+export function frontMatterYaml(data: Record<string, unknown>): string {
+  const plain = (v: unknown): v is string | number =>
+    (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) || (typeof v === 'string' && PLAIN_SCALAR.test(v) && !NOT_PLAIN.test(v));
+  let out = '';
+  for (const [key, value] of Object.entries(data)) {
+    if (!PLAIN_SCALAR.test(key)) return toYaml(data, { lineWidth: 0 });
+    if (plain(value)) out += `${key}: ${value}\n`;
+    else if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'number' && plain(v))) {
+      out += `${key}:\n${value.map((v) => `  - ${String(v)}\n`).join('')}`;
+    } else if (value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length > 0) {
+      const entries = Object.entries(value);
+      if (!entries.every(([k, v]) => PLAIN_SCALAR.test(k) && !NOT_PLAIN.test(k) && plain(v))) return toYaml(data, { lineWidth: 0 });
+      out += `${key}:\n${entries.map(([k, v]) => `  ${k}: ${String(v)}\n`).join('')}`;
+    } else return toYaml(data, { lineWidth: 0 });
+  }
+  return out;
+}
