@@ -1,6 +1,6 @@
 // The build engine: incremental rebuilds, kill safety, shards and determinism, on synthetic
 // content large enough to use the worker threads.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -75,6 +75,49 @@ describe('rebuilds', () => {
     // 3 locales x (code page in md, html, print + 19 comparisons in md, html, print) + 3 books
     expect(result.written).toBe(3 * (3 + 19 * 3) + 3);
     expect(changed).toHaveLength(result.written + 1);
+  });
+});
+
+describe('a rebuild that writes only the changed files', () => {
+  const { dir, codes } = project(20);
+  const out = join(dir, 'output');
+  build(dir);
+  const edit = (text: string) => {
+    const file = join(dir, 'content/syn/codes', `${codes[3]}.yaml`);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/summary: .*/, `summary: ${text}`));
+  };
+  const killedAt = (point: string) => {
+    const run = spawnSync(process.execPath, [bin, 'build'], { cwd: dir, encoding: 'utf8', env: { ...process.env, STATUSBOOK_TEST_KILL_AT: point } });
+    expect(run.signal).toBe('SIGKILL');
+  };
+  const cleanBuild = () => {
+    build(dir, '--clean', '--out', 'clean');
+    return snapshotTree(join(dir, 'clean'));
+  };
+
+  test('killed before its journal is committed, it leaves the output byte-identical', () => {
+    const before = snapshotTree(out);
+    edit('Changed by a build killed before its journal.');
+    killedAt('journal');
+    expect(snapshotTree(out)).toEqual(before);
+    expect(readdirSync(dir).filter((n) => n.startsWith('.output.patch-'))).toHaveLength(1);
+    build(dir);
+    expect(readdirSync(dir).filter((n) => n.startsWith('.output.'))).toEqual([]);
+    expect(snapshotTree(out)).toEqual(cleanBuild());
+  });
+
+  test('killed while it moves files into place, the next build finishes the moves first', () => {
+    const before = snapshotTree(out);
+    edit('Changed by a build killed in the middle of its moves.');
+    killedAt('move:10');
+    const partial = snapshotTree(out);
+    const changed = Object.keys(partial).filter((p) => partial[p] !== before[p]);
+    // Ten files moved; the manifest (moved last) is still the old one.
+    expect(changed).toHaveLength(10);
+    expect(partial['.statusbook/manifest.json']).toBe(before['.statusbook/manifest.json']);
+    const next = build(dir);
+    expect(next.written).toBe(0);
+    expect(snapshotTree(out)).toEqual(cleanBuild());
   });
 });
 

@@ -41,6 +41,12 @@ export function factKeys(protocol: Protocol): FactKey[] {
   return keys;
 }
 
+/** A code's label, `437 Unsupported Credential`, escaped, and as a placeholder value. */
+export interface CodeLabel {
+  readonly label: string;
+  readonly labelRendered: Rendered;
+}
+
 /** Caches fragments per code for one (locale, format). */
 export class FragmentCache {
   private readonly cache = new Map<string, CodeFragments>();
@@ -60,6 +66,20 @@ export class FragmentCache {
     private readonly format: FormatRenderer,
     private readonly translator: Translator,
   ) {}
+
+  private readonly labels = new Map<string, CodeLabel>();
+
+  /** Just a code's label (pages that list many codes need no more of them). */
+  label(protocol: Protocol, code: StatusCode): CodeLabel {
+    const key = `${protocol.id}/${code.code}`;
+    let hit = this.labels.get(key);
+    if (!hit) {
+      const label = `${code.code} ${this.format.text(code.reason)}`;
+      hit = { label, labelRendered: new Rendered(label) };
+      this.labels.set(key, hit);
+    }
+    return hit;
+  }
 
   get(protocol: Protocol, code: StatusCode): CodeFragments {
     const key = `${protocol.id}/${code.code}`;

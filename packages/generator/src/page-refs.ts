@@ -86,7 +86,8 @@ export function pageRefCount(
       const pairCount = pairs === 'curated' ? p.curated.length : (p.codes.length * (p.codes.length - 1)) / 2;
       for (const kind of kinds) {
         if (kind === 'code') n += p.codes.length;
-        else if (kind === 'compare' || (kind === 'redirect' && redirectPages)) n += pairCount;
+        else if (kind === 'compare') n += pairCount;
+        else if (kind === 'redirect') n += redirectPages ? pairCount : 0;
         else if (kind !== 'home') n += 1;
       }
     }

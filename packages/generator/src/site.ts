@@ -3,6 +3,7 @@ import { pageRefCount, pageRefs, resolveRef, type PageRef, type PairSelection } 
 import { formatRenderer } from './formats/index.js';
 import { urlPath } from './formats/paths.js';
 import { FragmentCache } from './fragments.js';
+import type { TFunction } from 'i18next';
 import { createI18n, createTranslator, Rendered, sourceContent, type ContentText } from './i18n.js';
 import { pageModules } from './pages/index.js';
 import type { PageModule, RenderEnv } from './pages/types.js';
@@ -41,16 +42,32 @@ export interface Site {
   files(): Generator<OutputFile>;
 }
 
-/** Loads templates and translations once and returns the site's page list and renderer. */
-export async function createSite(options: SiteOptions): Promise<Site> {
-  const { protocols, locales, formats } = options;
-  const baseUrl = (options.baseUrl ?? '/').replace(/\/*$/, '');
-  const pairs = options.pairs ?? 'all';
+/** What a site needs before its content: compiled templates and the UI strings. */
+export interface SitePreparation {
+  readonly templates: Templates;
+  readonly fixedT: (locale: string) => TFunction;
+}
+
+/**
+ * Loads and compiles the templates and UI strings: needs no content, so a worker can do it
+ * while the build reads the content.
+ */
+export async function prepareSite(options: Pick<SiteOptions, 'templatesDir' | 'localesDir' | 'locales' | 'formats'>): Promise<SitePreparation> {
+  const { locales, formats } = options;
   for (const format of formats) formatRenderer(format);
   const [templates, fixedT] = await Promise.all([
     loadTemplates(options.templatesDir, formats.map((f) => ({ format: f, kinds: formatRenderer(f).kinds }))),
     createI18n(options.localesDir, locales),
   ]);
+  return { templates, fixedT };
+}
+
+/** Loads templates and translations once (unless prepared) and returns the site's page list and renderer. */
+export async function createSite(options: SiteOptions, prepared?: Promise<SitePreparation>): Promise<Site> {
+  const { protocols, locales, formats } = options;
+  const baseUrl = (options.baseUrl ?? '/').replace(/\/*$/, '');
+  const pairs = options.pairs ?? 'all';
+  const { templates, fixedT } = await (prepared ?? prepareSite(options));
   const envs = new Map<string, RenderEnv>();
   const envFor = (locale: string, format: Format): RenderEnv => {
     const key = `${locale}:${format}`;

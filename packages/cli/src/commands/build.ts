@@ -101,8 +101,14 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
       return EXIT.ok;
     }
 
-    // Workers start loading their modules now, while this thread reads the content.
-    const workers = new WorkerStart(poolSize(estimatePages(project, locales.length, formats.length)));
+    // Workers start now, loading their modules and compiling the templates and UI strings
+    // while this thread reads the content.
+    const workers = new WorkerStart(poolSize(estimatePages(project, locales.length, formats.length)), {
+      templatesDir: project.templates,
+      localesDir: project.locales,
+      locales,
+      formats,
+    });
     try {
       return await buildWith(workers);
     } finally {

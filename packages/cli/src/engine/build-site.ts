@@ -2,10 +2,10 @@ import type { LocaleTranslation, Protocol } from '@statusbook/core';
 import type { PairSelection } from '@statusbook/generator/plan';
 import { pageRefCount, pageRefs, pageUnits, refPath, unitHashes, type Format, type PageRef } from '@statusbook/generator/plan';
 import type { Project } from '../project.js';
-import { StagedOutput } from '../write-output.js';
+import { PatchOutput, StagedOutput, type BuildOutput } from '../write-output.js';
 import { groupHash } from './inputs.js';
 import { Writer } from './writer.js';
-import { writeManifest, type Manifest } from './manifest.js';
+import { manifestText, type Manifest } from './manifest.js';
 import type { WorkerStart } from './pool.js';
 import type { Batch } from './render-task.js';
 
@@ -77,8 +77,11 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
   const old = previous?.statusbook === b.version && previous.options.shard === `${b.shard.k}/${b.shard.n}` ? previous.units : undefined;
   const total = Math.ceil(pageRefCount(protocols, locales, formats, b.pairs, b.redirectPages) / b.shard.n);
 
-  const output = StagedOutput.open(b.out);
-  const writer = new Writer(output.staging, old ? b.out : undefined);
+  // A rebuild with the same page list writes only the changed files into the output (a
+  // patch); anything else builds a whole new output beside it (PDFs are printed from one).
+  const patch = old !== undefined && old.site === units.get('site') && previous?.pages === total && !b.beforeCommit;
+  const output: BuildOutput = patch ? PatchOutput.open(b.out) : StagedOutput.open(b.out, old ? b.out : undefined);
+  const writer = new Writer(output);
   const counts = { rendered: 0, unchanged: 0, other: 0, renderMs: 0 };
   const siteFiles: string[] = [];
   let planMs = 0;
@@ -127,7 +130,7 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
       const before = old && keys.every((k) => k.startsWith('pair:') || old[k] !== undefined);
       if (before) existed++;
       // An unchanged page is linked from the previous output; one it lacks is rendered.
-      if (before && keys.every((k) => old[k] === units.get(k)) && writer.link(refPath(ref))) counts.unchanged++;
+      if (before && keys.every((k) => old[k] === units.get(k)) && writer.keep(refPath(ref))) counts.unchanged++;
       else render.push(ref);
       if (render.length >= BATCH) {
         planMs += performance.now() - planStarted;
@@ -139,12 +142,12 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
     await flush();
     if (b.shard.k === 1) {
       const keepFiles = old && old.site === units.get('site') && previous?.siteFiles?.length ? previous.siteFiles : undefined;
-      if (keepFiles && keepFiles.every((path) => writer.link(path))) siteFiles.push(...keepFiles);
+      if (keepFiles && keepFiles.every((path) => writer.keep(path))) siteFiles.push(...keepFiles);
       else await pool.submit({ id: id++, render: [], siteFiles: true });
     }
     await pool.drain();
-    if (b.beforeCommit) counts.other += await b.beforeCommit(output.staging);
-    writeManifest(output.staging, {
+    if (b.beforeCommit && output.staging) counts.other += await b.beforeCommit(output.staging);
+    const manifest = manifestText({
       statusbook: b.version,
       options: { ...buildOptions({ ...b, pdf: b.beforeCommit !== undefined }), protocols: b.protocolFilter ?? '' },
       inputs: b.inputs,
@@ -153,7 +156,7 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
       siteFiles: [...siteFiles].sort(),
     });
     const commitStarted = performance.now();
-    output.commit();
+    output.commit(manifest);
     const commitMs = performance.now() - commitStarted;
     return {
       pages,

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Where a build records what it was made from, inside the output folder. */
@@ -27,10 +27,9 @@ export function readManifest(out: string): Manifest | undefined {
   }
 }
 
-/** Writes the manifest with sorted keys, so the same build gives the same bytes. */
-export function writeManifest(dir: string, manifest: Manifest): void {
-  mkdirSync(join(dir, '.statusbook'), { recursive: true });
-  writeFileSync(join(dir, MANIFEST), `${JSON.stringify(sortKeys(manifest), null, 1)}\n`);
+/** The manifest's text, with sorted keys, so the same build gives the same bytes. */
+export function manifestText(manifest: Manifest): string {
+  return `${JSON.stringify(sortKeys(manifest), null, 1)}\n`;
 }
 
 function sortKeys(value: unknown): unknown {

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { BuildError } from '../errors.js';
-import type { Batch, BatchResult, RenderSetup } from './render-task.js';
+import type { Batch, BatchResult, RenderSetup, SiteInputs } from './render-task.js';
 
 /** Runs batches on worker threads, or on this thread when the build is small. */
 export interface RenderPool {
@@ -29,10 +29,14 @@ export function poolSize(pages: number, threshold = 400): number {
 export class WorkerStart {
   private readonly workers: Worker[];
 
-  constructor(readonly size: number) {
+  /** `inputs`: what the workers compile while they wait for the content (templates, UI strings). */
+  constructor(
+    readonly size: number,
+    inputs: SiteInputs,
+  ) {
     const url = new URL('./worker.js', import.meta.url);
     // A modest young generation keeps each worker's memory flat; pages are short-lived garbage.
-    this.workers = Array.from({ length: size }, () => new Worker(url, { resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
+    this.workers = Array.from({ length: size }, () => new Worker(url, { workerData: inputs, resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
   }
 
   /** A pool on these workers (none: this thread), set up with the model. */

@@ -1,14 +1,18 @@
 import type { LocaleTranslation, Protocol } from '@statusbook/core';
-import { createSite, sourceContent, translatedContent, type Format, type OutputFile, type PageRef, type Site } from '@statusbook/generator';
+import { createSite, sourceContent, translatedContent, type Format, type OutputFile, type PageRef, type Site, type SitePreparation } from '@statusbook/generator';
 
-/** What every renderer (a worker, or the main thread for small builds) is set up with. */
-export interface RenderSetup {
-  readonly protocols: readonly Protocol[];
-  readonly translations: ReadonlyMap<string, LocaleTranslation>;
+/** What a renderer can prepare before the content is loaded. */
+export interface SiteInputs {
   readonly templatesDir: string;
   readonly localesDir: string;
   readonly locales: readonly string[];
   readonly formats: readonly Format[];
+}
+
+/** What every renderer (a worker, or the main thread for small builds) is set up with. */
+export interface RenderSetup extends SiteInputs {
+  readonly protocols: readonly Protocol[];
+  readonly translations: ReadonlyMap<string, LocaleTranslation>;
   readonly baseUrl: string;
   readonly pairs: 'all' | 'curated';
 }
@@ -35,8 +39,9 @@ export interface BatchResult {
 export class Renderer {
   private constructor(private readonly site: Site) {}
 
-  static async create(setup: RenderSetup): Promise<Renderer> {
-    const site = await createSite({
+  static async create(setup: RenderSetup, prepared?: Promise<SitePreparation>): Promise<Renderer> {
+    const site = await createSite(
+      {
       protocols: setup.protocols,
       templatesDir: setup.templatesDir,
       localesDir: setup.localesDir,
@@ -44,11 +49,13 @@ export class Renderer {
       formats: setup.formats,
       baseUrl: setup.baseUrl,
       pairs: setup.pairs,
-      content: (locale) => {
-        const translation = setup.translations.get(locale);
-        return translation ? translatedContent(translation) : sourceContent;
+        content: (locale) => {
+          const translation = setup.translations.get(locale);
+          return translation ? translatedContent(translation) : sourceContent;
+        },
       },
-    });
+      prepared,
+    );
     return new Renderer(site);
   }
 

@@ -1,13 +1,19 @@
-// A render worker: starts (loads its modules) while the build loads content, is then set up
-// once with the model, and renders the batches it is sent.
-import { parentPort } from 'node:worker_threads';
-import { Renderer, type Batch, type RenderSetup } from './render-task.js';
+// A render worker: starts while the build loads content, compiling the templates and UI
+// strings it was started with; is then set up once with the model, and renders the batches
+// it is sent.
+import { prepareSite } from '@statusbook/generator';
+import { parentPort, workerData } from 'node:worker_threads';
+import { Renderer, type Batch, type RenderSetup, type SiteInputs } from './render-task.js';
+
+// Errors surface when the setup awaits it.
+const prepared = prepareSite(workerData as SiteInputs);
+prepared.catch(() => undefined);
 
 let renderer: Renderer | undefined;
 parentPort!.on('message', async (message: { setup: RenderSetup } | Batch) => {
   try {
     if ('setup' in message) {
-      renderer = await Renderer.create(message.setup);
+      renderer = await Renderer.create(message.setup, prepared);
       parentPort!.postMessage({ ready: true });
       return;
     }

@@ -32,7 +32,7 @@ function compareGroups(locale: string, protocol: Protocol, code: StatusCode, env
   const curated = new Set((indexOf(protocol).curatedOf.get(code.code) ?? []).map((n) => (n.low === code.code ? n.high : n.low)));
   const link = (other: StatusCode) => ({
     target: to.compare(locale, protocol.id, pairSlug(code.code, other.code)),
-    label: fragments.get(protocol, other).label,
+    label: fragments.label(protocol, other).label,
   });
   const others = protocol.codes.filter((c) => c.code !== code.code);
   const groups = [

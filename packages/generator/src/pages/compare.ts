@@ -85,8 +85,8 @@ function related(locale: string, protocol: Protocol, pair: Pair, env: RenderEnv)
     return {
       target: to.compare(locale, protocol.id, pairSlug(x, y)),
       label: tr.t('compare.vs', {
-        low: fragments.get(protocol, byCode.get(x)!).labelRendered,
-        high: fragments.get(protocol, byCode.get(y)!).labelRendered,
+        low: fragments.label(protocol, byCode.get(x)!).labelRendered,
+        high: fragments.label(protocol, byCode.get(y)!).labelRendered,
       }),
     };
   });
