@@ -215,9 +215,13 @@ function stripFile(code: StatusCode): Omit<StatusCode, 'file'> {
 
 /** Where a ref's page is written, relative to the output folder, without rendering it. */
 export function refPath(ref: PageRef): string {
+  return pagePath(ref.format, refTarget(ref));
+}
+
+/** The target a ref names (no model objects needed). */
+export function refTarget(ref: PageRef): Target {
   const { locale, protocol = '' } = ref;
-  const target: Target =
-    ref.kind === 'home'
+  return ref.kind === 'home'
       ? { kind: 'home', locale }
       : ref.kind === 'code'
         ? { kind: 'code', locale, protocol, code: ref.code! }
@@ -226,7 +230,6 @@ export function refPath(ref: PageRef): string {
           : ref.kind === 'redirect'
             ? { kind: 'redirect', locale, protocol, slug: `${ref.b}-vs-${ref.a}` }
             : { kind: ref.kind, locale, protocol };
-  return pagePath(ref.format, target);
 }
 
 function kindsOf(format: Format): readonly PageKind[] {

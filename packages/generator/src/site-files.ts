@@ -4,12 +4,15 @@ import type { RenderEnv } from './pages/types.js';
 import { inLocale, to } from './targets.js';
 import { languageName, textDirection } from './locale-info.js';
 import type { Templates } from './templates.js';
-import type { Format, OutputFile, Page, Target } from './types.js';
+import type { Format, OutputFile, Target } from './types.js';
 import { derivePairs, findPair, type Pair, type Protocol } from '@statusbook/core';
-import type { PairSelection } from './page-refs.js';
+import { refTarget, type PageRef, type PairSelection } from './page-refs.js';
 
-/** URLs per sitemap file; the protocol allows 50,000. */
-const SITEMAP_CHUNK = 40_000;
+/**
+ * URLs per sitemap file; the protocol allows 50,000. Smaller files keep the memory a build
+ * needs for them small at any size of site (one file is held at a time).
+ */
+const SITEMAP_CHUNK = 10_000;
 
 interface SiteFilesInput {
   readonly locales: readonly string[];
@@ -20,7 +23,7 @@ interface SiteFilesInput {
   readonly pairs: PairSelection;
   envFor(locale: string, format: Format): RenderEnv;
   /** The HTML pages of the default locale (each stands for its translations too). */
-  pages(): Generator<Page>;
+  pages(): Generator<PageRef>;
 }
 
 /** Files that are not pages: the stylesheet, 404, sitemaps and the redirect list of the HTML site. */
@@ -86,9 +89,9 @@ ${entries.join('')}</urlset>
     entries = [];
     return { path: `html/${name}`, contents };
   };
-  for (const page of site.pages()) {
-    if (page.kind === 'redirect') continue;
-    const target = targetOf(page);
+  for (const ref of site.pages()) {
+    if (ref.kind === 'redirect') continue;
+    const target = refTarget(ref);
     html.path(target); // only pages the HTML site has
     const alternates = site.locales
       .map((l) => `    <xhtml:link rel="alternate" hreflang="${l}" href="${escapeHtml(site.baseUrl + urlPath(inLocale(target, l)))}"/>\n`)
@@ -127,24 +130,6 @@ function basePath(baseUrl: string): string {
   return new URL(`${baseUrl}/`, 'http://localhost').pathname.replace(/\/$/, '');
 }
 
-function targetOf(page: Page): Target {
-  switch (page.kind) {
-    case 'home':
-      return to.home(page.locale);
-    case 'protocol':
-      return to.protocol(page.locale, page.protocol.id);
-    case 'compare-index':
-      return to.compareIndex(page.locale, page.protocol.id);
-    case 'book':
-      return to.book(page.locale, page.protocol.id);
-    case 'code':
-      return to.code(page.locale, page.protocol.id, page.code.code);
-    case 'compare':
-      return to.compare(page.locale, page.protocol.id, page.pair.slug);
-    case 'redirect':
-      return to.redirect(page.locale, page.protocol.id, page.pair.slug);
-  }
-}
 
 
 function* curatedPairs(protocol: Protocol): Generator<Pair> {

@@ -114,7 +114,7 @@ export async function createSite(options: SiteOptions, prepared?: Promise<SitePr
         protocols,
         pairs,
         pages: function* () {
-          for (const ref of pageRefs(protocols, locales.slice(0, 1), ['html'], pairs)) yield resolveRef(ref, protocols);
+          yield* pageRefs(protocols, locales.slice(0, 1), ['html'], pairs);
         },
       }),
   };

@@ -56,10 +56,10 @@ export class WorkerStart {
   }
 }
 
-function inThread(renderer: { run(batch: Batch): BatchResult }, onResult: (result: BatchResult) => void): RenderPool {
+function inThread(renderer: { run(batch: Batch, emit: (result: BatchResult) => void): void }, onResult: (result: BatchResult) => void): RenderPool {
   return {
     size: 0,
-    submit: async (batch) => onResult(renderer.run(batch)),
+    submit: async (batch) => renderer.run(batch, onResult),
     drain: async () => undefined,
     close: async () => undefined,
   };
@@ -82,9 +82,11 @@ async function onWorkers(workers: readonly Worker[], setup: RenderSetup, onResul
           worker.on('message', (message: { ready?: true; ok?: boolean; result?: BatchResult; error?: string }) => {
             if (message.ready) return resolve();
             if (message.ok === false && inFlight[i] === 0) return reject(new BuildError(`render worker failed to start: ${message.error}`));
+            if (message.ok && message.result) {
+              onResult(message.result);
+              if (!message.result.last) return;
+            } else failure ??= new BuildError(`rendering failed: ${message.error}`);
             inFlight[i]!--;
-            if (message.ok && message.result) onResult(message.result);
-            else failure ??= new BuildError(`rendering failed: ${message.error}`);
             notify();
           });
           worker.on('error', (error) => {

@@ -33,6 +33,8 @@ export interface BatchResult {
   readonly siteFiles: number;
   /** Milliseconds spent rendering. */
   readonly renderMs: number;
+  /** The batch's last result (site files come one result each, so no more than one is held). */
+  readonly last: boolean;
 }
 
 /** Renders batches of pages; the templates, sentences and fragments are set up once. */
@@ -59,11 +61,17 @@ export class Renderer {
     return new Renderer(site);
   }
 
-  run(batch: Batch): BatchResult {
-    const started = performance.now();
+  /** Renders a batch; `emit` gets its pages, then each site file on its own. */
+  run(batch: Batch, emit: (result: BatchResult) => void): void {
+    let started = performance.now();
     const files = batch.render.map((ref) => this.site.renderRef(ref));
-    const pages = files.length;
-    if (batch.siteFiles) files.push(...this.site.files());
-    return { id: batch.id, files, siteFiles: files.length - pages, renderMs: performance.now() - started };
+    emit({ id: batch.id, files, siteFiles: 0, renderMs: performance.now() - started, last: !batch.siteFiles });
+    if (!batch.siteFiles) return;
+    started = performance.now();
+    for (const file of this.site.files()) {
+      emit({ id: batch.id, files: [file], siteFiles: 1, renderMs: performance.now() - started, last: false });
+      started = performance.now();
+    }
+    emit({ id: batch.id, files: [], siteFiles: 0, renderMs: 0, last: true });
   }
 }

@@ -17,7 +17,7 @@ parentPort!.on('message', async (message: { setup: RenderSetup } | Batch) => {
       parentPort!.postMessage({ ready: true });
       return;
     }
-    parentPort!.postMessage({ ok: true, result: renderer!.run(message) });
+    renderer!.run(message, (result) => parentPort!.postMessage({ ok: true, result }));
   } catch (error) {
     parentPort!.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) });
   }
