@@ -39,6 +39,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       const close = closest(name, Object.keys(commands));
       throw new UsageError(`unknown command '${name}'`, close ? `did you mean 'statusbook ${close}'?` : "run 'statusbook --help' for the list");
     }
+    // A build will want its render workers: start them before loading anything else.
+    if (name === 'build' && !rest.includes('-h') && !rest.includes('--help')) (await import('./engine/pool.js')).startWorkersEarly();
     const command = await entry.load();
     if (rest.includes('-h') || rest.includes('--help')) {
       io.stdout.write(`${command.help}\n`);
@@ -54,6 +56,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.stderr.write(`${c.red('error')}: ${error instanceof Error ? error.message : String(error)}\n`);
     if (io.env.STATUSBOOK_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
     return EXIT.failed;
+  } finally {
+    if (name === 'build') await (await import('./engine/pool.js')).releaseEarlyWorkers();
   }
 }
 

@@ -78,6 +78,16 @@ describe('statusbook build', () => {
     expect(existsSync(join(out, 'md/en/sip/compare/437-vs-200.md'))).toBe(false);
   });
 
+  test('a template with a syntax error stops the build with its file and line, and writes nothing', () => {
+    const broken = makeProject();
+    const file = join(broken, 'templates/pages/compare.html.hbs');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('{{', '{{#if summary}}{{'));
+    const result = statusbook(['build'], broken);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/templates\/pages\/compare\.html\.hbs: Parse error on line \d+:/);
+    expect(existsSync(join(broken, 'output'))).toBe(false);
+  });
+
   test('--redirect-pages (or redirectPages: true) also writes a redirect page per reversed pair', () => {
     const again = makeProject();
     writeFileSync(join(again, 'statusbook.config.yaml'), 'redirectPages: true\n');

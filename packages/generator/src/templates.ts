@@ -51,7 +51,7 @@ export async function loadTemplates(dir: string, specs: readonly { format: Forma
   for (const file of await listFiles(join(dir, 'assets'), '')) assets.set(basename(file), await readFile(file, 'utf8'));
   registerHelpers(hb, assets);
   for (const file of await listHbs(join(dir, 'partials'))) {
-    hb.registerPartial(basename(file, '.hbs'), await readFile(file, 'utf8'));
+    hb.registerPartial(basename(file, '.hbs'), compileNow(hb, file, await readFile(file, 'utf8')));
   }
   const compiled = new Map<string, Template>();
   const compile = async (file: string): Promise<Template> => {
@@ -61,16 +61,7 @@ export async function loadTemplates(dir: string, specs: readonly { format: Forma
     } catch {
       throw new TemplateError(file, 'template not found');
     }
-    let fn: Handlebars.TemplateDelegate;
-    try {
-      // Views hold only values already escaped or rendered for the format (see pages/), so the
-      // engine adds no escaping of its own.
-      fn = hb.compile(source, COMPILE_OPTIONS);
-      // Compile now so syntax errors surface before any page is rendered.
-      hb.precompile(source, COMPILE_OPTIONS);
-    } catch (error) {
-      throw new TemplateError(file, (error as Error).message);
-    }
+    const fn = compileNow(hb, file, source);
     return (view, ctx) => {
       try {
         return fn(view, { data: { ctx } });
@@ -105,6 +96,22 @@ export async function loadTemplates(dir: string, specs: readonly { format: Forma
 
 /** The helpers templates may use; anything else is a compile error, and calls are direct. */
 const HELPERS = ['t', 'link', 'url', 'asset', 'inline-asset', 'css-string', 'number'] as const;
+
+/**
+ * Compiles a template now, not on its first use as `compile` does: syntax errors surface
+ * before any page is rendered, and a worker compiles while the build is still loading content.
+ * Views hold only values already escaped or rendered for the format (see pages/), so the
+ * engine adds no escaping of its own (`noEscape`).
+ */
+function compileNow(hb: typeof Handlebars, file: string, source: string): Handlebars.TemplateDelegate {
+  try {
+    // `precompile` gives the template as JavaScript source, as handlebars' own build tools use it.
+    const spec = new Function(`return ${hb.precompile(source, COMPILE_OPTIONS)};`)() as TemplateSpecification;
+    return hb.template(spec);
+  } catch (error) {
+    throw new TemplateError(file, (error as Error).message);
+  }
+}
 
 const COMPILE_OPTIONS = {
   strict: true,

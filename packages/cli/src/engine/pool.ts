@@ -22,9 +22,37 @@ export function poolSize(pages: number, threshold = 400): number {
   return Math.max(1, Math.min(8, availableParallelism() - 1));
 }
 
+const WORKER_URL = new URL('./worker.js', import.meta.url);
+
+/** A render worker. A modest young generation keeps its memory flat: pages are short-lived garbage. */
+function spawnWorker(): Worker {
+  return new Worker(WORKER_URL, { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+}
+
+/** Workers started when the CLI saw a build coming, before it loaded anything else. */
+const early: Worker[] = [];
+
 /**
- * Workers started ahead of time: their modules load while the build reads and checks the
- * content; `open` then hands them the model.
+ * Starts the workers a build will most likely use (one per core but one), so that they load
+ * their modules while this thread loads its own. They do not keep the process alive until
+ * a build takes them; `releaseEarlyWorkers` stops those no build took.
+ */
+export function startWorkersEarly(): void {
+  if (early.length > 0) return;
+  for (let i = poolSize(Infinity); i > 0; i--) {
+    const worker = spawnWorker();
+    worker.unref();
+    early.push(worker);
+  }
+}
+
+export async function releaseEarlyWorkers(): Promise<void> {
+  await Promise.all(early.splice(0).map((w) => w.terminate()));
+}
+
+/**
+ * Workers started ahead of time: their modules load, and they compile the templates and UI
+ * strings, while the build reads and checks the content; `open` then hands them the model.
  */
 export class WorkerStart {
   private readonly workers: Worker[];
@@ -34,9 +62,13 @@ export class WorkerStart {
     readonly size: number,
     inputs: SiteInputs,
   ) {
-    const url = new URL('./worker.js', import.meta.url);
-    // A modest young generation keeps each worker's memory flat; pages are short-lived garbage.
-    this.workers = Array.from({ length: size }, () => new Worker(url, { workerData: inputs, resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
+    this.workers = Array.from({ length: size }, () => {
+      const worker = early.shift() ?? spawnWorker();
+      worker.ref();
+      return worker;
+    });
+    for (const worker of this.workers) worker.postMessage({ prepare: inputs });
+    void releaseEarlyWorkers();
   }
 
   /** A pool on these workers (none: this thread), set up with the model. */

@@ -1,17 +1,20 @@
-// A render worker: starts while the build loads content, compiling the templates and UI
-// strings it was started with; is then set up once with the model, and renders the batches
-// it is sent.
-import { prepareSite } from '@statusbook/generator';
-import { parentPort, workerData } from 'node:worker_threads';
+// A render worker: starts (loads its modules) as early as the CLI knows a build is coming;
+// compiles the templates and UI strings once it is told where they are, while the build
+// loads content; is then set up once with the model, and renders the batches it is sent.
+import { prepareSite, type SitePreparation } from '@statusbook/generator';
+import { parentPort } from 'node:worker_threads';
 import { Renderer, type Batch, type RenderSetup, type SiteInputs } from './render-task.js';
 
-// Errors surface when the setup awaits it.
-const prepared = prepareSite(workerData as SiteInputs);
-prepared.catch(() => undefined);
-
+let prepared: Promise<SitePreparation> | undefined;
 let renderer: Renderer | undefined;
-parentPort!.on('message', async (message: { setup: RenderSetup } | Batch) => {
+parentPort!.on('message', async (message: { prepare: SiteInputs } | { setup: RenderSetup } | Batch) => {
   try {
+    if ('prepare' in message) {
+      prepared = prepareSite(message.prepare);
+      // Errors surface when the setup awaits it.
+      prepared.catch(() => undefined);
+      return;
+    }
     if ('setup' in message) {
       renderer = await Renderer.create(message.setup, prepared);
       parentPort!.postMessage({ ready: true });
