@@ -19,6 +19,7 @@ describe('statusbook build', () => {
 
   test('writes every page kind at its documented path, in every format', () => {
     expect(Object.keys(snapshotTree(out)).sort()).toEqual([
+      '.statusbook/check-cache.json',
       '.statusbook/manifest.json',
       'html/404.html',
       'html/_redirects',

@@ -69,12 +69,12 @@ describe('rebuilds', () => {
     const mine = (p: string) => new RegExp(`/(${code}(/index)?\\.(md|html)|compare/(${code}-vs-\\d+|\\d+-vs-${code})(/index)?\\.(md|html))$`).test(p);
     const books = changed.filter((p) => /^print\/\w+\/syn\.html$/.test(p));
     const redirects = changed.filter((p) => /compare\/(\d+)-vs-(\d+)\//.test(p) && Number(/(\d+)-vs/.exec(p)![1]) > Number(/vs-(\d+)/.exec(p)![1]));
-    expect(changed.filter((p) => !mine(p) && !books.includes(p))).toEqual(['.statusbook/manifest.json']);
+    expect(changed.filter((p) => !mine(p) && !books.includes(p))).toEqual(['.statusbook/check-cache.json', '.statusbook/manifest.json']);
     expect(redirects).toEqual([]);
     expect(books).toEqual(['print/en/syn.html', 'print/ja/syn.html', 'print/vi/syn.html']);
     // 3 locales x (code page in md, html, print + 19 comparisons in md, html, print) + 3 books
     expect(result.written).toBe(3 * (3 + 19 * 3) + 3);
-    expect(changed).toHaveLength(result.written + 1);
+    expect(changed).toHaveLength(result.written + 2);
   });
 });
 
@@ -94,6 +94,19 @@ describe('a rebuild that writes only the changed files', () => {
     build(dir, '--clean', '--out', 'clean');
     return snapshotTree(join(dir, 'clean'));
   };
+
+  test('the check results kept for the next build hold the current files only, and edits show up', () => {
+    const entries = () => Object.keys((JSON.parse(readFileSync(join(out, '.statusbook/check-cache.json'), 'utf8')) as { entries: object }).entries).length;
+    const before = entries();
+    // 20 codes, each with a vi and a ja translation.
+    expect(before).toBe(60);
+    for (const n of [1, 2, 3]) {
+      edit(`Edited summary number ${n}.`);
+      build(dir);
+      expect(entries()).toBe(before);
+      expect(readFileSync(join(out, `md/en/syn/${codes[3]}.md`), 'utf8')).toContain(`Edited summary number ${n}.`);
+    }
+  });
 
   test('killed before its journal is committed, it leaves the output byte-identical', () => {
     const before = snapshotTree(out);

@@ -22,3 +22,4 @@ export {
   type TranslationCounts,
 } from './load-translations.js';
 export { parseConfig, type Config } from './config.js';
+export { cached, type CheckCache } from './check-cache.js';

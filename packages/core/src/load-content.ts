@@ -5,6 +5,7 @@ import { compareStrings, sortDiagnostics } from './diagnostics.js';
 import { offsetOf } from './schema.js';
 import { nodeAt, parseYaml, readOptional, type YamlFile } from './yaml-file.js';
 import { suggest } from './suggest.js';
+import { cached, type CheckCache } from './check-cache.js';
 import type { CodeClass, CuratedNotes, Diagnostic, LoadResult, Protocol, Reference, StatusCode } from './types.js';
 
 type ProtocolValue = NonNullable<ReturnType<typeof protocolSchema>>;
@@ -12,8 +13,12 @@ type CodeValue = NonNullable<ReturnType<typeof codeSchema>>;
 
 const CODE_FILE = /^(\d+)\.ya?ml$/;
 
-/** Loads and validates `content/`: every protocol with its codes and curated pairs, plus all diagnostics. */
-export async function loadContent(dir: string): Promise<LoadResult> {
+/**
+ * Loads and validates `content/`: every protocol with its codes and curated pairs, plus all
+ * diagnostics. With a `cache`, code files whose text (and protocol file) did not change are
+ * not parsed again.
+ */
+export async function loadContent(dir: string, options: { cache?: CheckCache } = {}): Promise<LoadResult> {
   const diagnostics: Diagnostic[] = [];
   let folders: string[];
   try {
@@ -25,7 +30,7 @@ export async function loadContent(dir: string): Promise<LoadResult> {
   }
   const protocols: Protocol[] = [];
   for (const folder of folders) {
-    const protocol = await loadProtocol(join(dir, folder), folder, diagnostics);
+    const protocol = await loadProtocol(join(dir, folder), folder, diagnostics, options.cache);
     if (protocol) protocols.push(protocol);
   }
   if (folders.length === 0) {
@@ -34,7 +39,7 @@ export async function loadContent(dir: string): Promise<LoadResult> {
   return { protocols, diagnostics: sortDiagnostics(diagnostics) };
 }
 
-async function loadProtocol(folder: string, id: string, diagnostics: Diagnostic[]): Promise<Protocol | undefined> {
+async function loadProtocol(folder: string, id: string, diagnostics: Diagnostic[], cache: CheckCache | undefined): Promise<Protocol | undefined> {
   const protocolFile = join(folder, 'protocol.yaml');
   const source = await readOptional(protocolFile);
   if (source === undefined) {
@@ -48,7 +53,7 @@ async function loadProtocol(folder: string, id: string, diagnostics: Diagnostic[
 
   const codeFiles = await listCodeFiles(join(folder, 'codes'));
   const codes = (
-    await Promise.all(codeFiles.map(async (path) => loadCode(path, value, classes, diagnostics)))
+    await Promise.all(codeFiles.map(async (path) => loadCode(path, source, value, classes, diagnostics, cache)))
   ).filter((c): c is StatusCode => c !== undefined);
   const unique = dropDuplicates(codes, diagnostics);
 
@@ -99,18 +104,22 @@ function checkProtocol(value: ProtocolValue, folderName: string, file: YamlFile)
 
 async function loadCode(
   path: string,
+  protocolSource: string,
   protocol: ProtocolValue | undefined,
   classes: readonly CodeClass[] | undefined,
   diagnostics: Diagnostic[],
+  cache: CheckCache | undefined,
 ): Promise<StatusCode | undefined> {
-  const file = parseYaml(path, await readFile(path, 'utf8'));
-  try {
+  const source = await readFile(path, 'utf8');
+  // What a code file's check depends on: its name and text, and its protocol's file.
+  const result = cached(cache, ['code', path, source, protocolSource], () => {
+    const file = parseYaml(path, source);
     const value = file.ok ? codeSchema(file.doc.contents, file.ctx, '') : undefined;
-    if (!value || !protocol || !classes) return undefined;
-    return checkCode(value, protocol, classes, file);
-  } finally {
-    diagnostics.push(...file.ctx.diagnostics);
-  }
+    const code = value && protocol && classes ? checkCode(value, protocol, classes, file) : undefined;
+    return { ...(code ? { code } : {}), diagnostics: file.ctx.diagnostics };
+  });
+  diagnostics.push(...result.diagnostics);
+  return result.code;
 }
 
 function checkCode(value: CodeValue, protocol: ProtocolValue, classes: readonly CodeClass[], file: YamlFile): StatusCode | undefined {

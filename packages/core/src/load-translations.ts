@@ -9,6 +9,7 @@ import { suggest } from './suggest.js';
 import { parseText } from './text.js';
 import type { CodeTextField, Diagnostic, PairTextField, Protocol, Text } from './types.js';
 import { parseYaml, readOptional, type YamlFile } from './yaml-file.js';
+import { cached, type CheckCache } from './check-cache.js';
 
 /** A translated field: its text and whether it still matches the English it was made from. */
 export interface TranslatedText {
@@ -79,6 +80,7 @@ export async function loadTranslations(
   localesDir: string,
   locales: readonly string[],
   protocols: readonly Protocol[],
+  options: { cache?: CheckCache } = {},
 ): Promise<{ translations: Map<string, LocaleTranslation>; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   const translations = new Map<string, LocaleTranslation>();
@@ -87,7 +89,7 @@ export async function loadTranslations(
       const found: Diagnostic[] = [];
       const byProtocol = new Map<string, ProtocolTranslation>();
       for (const protocol of protocols) {
-        byProtocol.set(protocol.id, await loadProtocolTranslation(join(localesDir, locale, 'content', protocol.id), protocol, found));
+        byProtocol.set(protocol.id, await loadProtocolTranslation(join(localesDir, locale, 'content', protocol.id), protocol, found, options.cache));
       }
       return { locale, byProtocol, found };
     }),
@@ -99,7 +101,7 @@ export async function loadTranslations(
   return { translations, diagnostics: sortDiagnostics(diagnostics) };
 }
 
-async function loadProtocolTranslation(dir: string, protocol: Protocol, diagnostics: Diagnostic[]): Promise<ProtocolTranslation> {
+async function loadProtocolTranslation(dir: string, protocol: Protocol, diagnostics: Diagnostic[], cache: CheckCache | undefined): Promise<ProtocolTranslation> {
   const classes = new Map<string, Partial<Record<'name' | 'description', TranslatedText>>>();
   const codes = new Map<number, Partial<Record<CodeTranslationField, TranslatedText>>>();
   const pairs = new Map<string, Partial<Record<PairTextField, TranslatedText>>>();
@@ -136,29 +138,30 @@ async function loadProtocolTranslation(dir: string, protocol: Protocol, diagnost
   for (const [i, path] of paths.entries()) {
     const source = sources[i];
     if (source === undefined) continue;
-    const file = parseYaml(path, source);
-    if (!file.ok) {
-      diagnostics.push(...file.ctx.diagnostics);
-      continue;
-    }
     const code = known.get(Number(/^(\d+)\.ya?ml$/.exec(basename(path))?.[1]));
-    if (!code) {
-      file.ctx.report(0, 'warning', 'translation/unknown-code', `translates code '${basename(path)}', which ${protocol.name} does not have`, {
-        expected: `a file named after a code of content/${protocol.id}/codes/`,
-        actual: basename(path),
-      });
-    } else {
+    // What a translation file's check depends on: its name and text, and the English it translates.
+    const english = code ? JSON.stringify([code.reason, ...CODE_TRANSLATION_FIELDS.slice(1).map((k) => code.text[k as CodeTextField].source)]) : '';
+    const result = cached(cache, ['translation', protocol.name, path, source, english], () => {
+      const file = parseYaml(path, source);
+      if (!file.ok) return { diagnostics: file.ctx.diagnostics };
+      if (!code) {
+        file.ctx.report(0, 'warning', 'translation/unknown-code', `translates code '${basename(path)}', which ${protocol.name} does not have`, {
+          expected: `a file named after a code of content/${protocol.id}/codes/`,
+          actual: basename(path),
+        });
+        return { diagnostics: file.ctx.diagnostics };
+      }
       const fields = mapping(file.doc.contents, file.ctx, 'the file', CODE_TRANSLATION_FIELDS);
       const out: Partial<Record<CodeTranslationField, TranslatedText>> = {};
       for (const [name, value] of fields ?? []) {
         const key = name as CodeTranslationField;
-        const english = key === 'reason' ? code.reason : code.text[key].source;
-        const t = field(value, english, file.ctx, key);
+        const t = field(value, key === 'reason' ? code.reason : code.text[key].source, file.ctx, key);
         if (t) out[key] = t;
       }
-      codes.set(code.code, out);
-    }
-    diagnostics.push(...file.ctx.diagnostics);
+      return { fields: out, diagnostics: file.ctx.diagnostics };
+    });
+    if (code && result.fields) codes.set(code.code, result.fields);
+    diagnostics.push(...result.diagnostics);
   }
 
   const pairsFile = await openYaml(join(dir, 'pairs.yaml'), diagnostics);

@@ -6,7 +6,7 @@ import { FORMATS, type Format } from '@statusbook/generator/plan';
 import { parseFlags } from '../args.js';
 import { buildOptions, buildSite, type BuildCounts } from '../engine/build-site.js';
 import { hashInputs } from '../engine/inputs.js';
-import { MANIFEST, readManifest } from '../engine/manifest.js';
+import { FileCheckCache, MANIFEST, readManifest } from '../engine/manifest.js';
 import { poolSize, WorkerStart } from '../engine/pool.js';
 import { EXIT, UsageError } from '../errors.js';
 import { colors, type Io } from '../io.js';
@@ -118,10 +118,12 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
 
     async function buildWith(workers: WorkerStart): Promise<number> {
       const loadStarted = performance.now();
-      const { ok, content } = await loadAndReport(project, io, values.strict);
+      // Files whose text did not change since the last build are not parsed again.
+      const cache = values.clean ? FileCheckCache.read('', VERSION) : FileCheckCache.read(out, VERSION);
+      const { ok, content } = await loadAndReport(project, io, values.strict, cache);
       const protocols = protocolFilter === undefined ? content.protocols : pickProtocols(protocolFilter, content.protocols);
       const translated = locales.filter((l) => l !== SOURCE_LOCALE);
-      const loaded = ok ? await loadTranslations(project.locales, translated, protocols) : undefined;
+      const loaded = ok ? await loadTranslations(project.locales, translated, protocols, { cache }) : undefined;
       const diagnostics = loaded?.diagnostics ?? [];
       printDiagnostics(diagnostics, io);
       const warnings = countDiagnostics([...content.diagnostics, ...diagnostics]);
@@ -146,6 +148,7 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
         shard,
         version: VERSION,
         inputs,
+        checkCache: cache.text(VERSION),
         workers,
         ...(previous ? { previous } : {}),
         onProgress: (done, total) => progress.update(done, total),

@@ -1,4 +1,4 @@
-import { countDiagnostics, loadContent, type LoadResult } from '@statusbook/core';
+import { countDiagnostics, loadContent, type LoadResult , type CheckCache } from '@statusbook/core';
 import { parseFlags } from '../args.js';
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
@@ -37,8 +37,8 @@ Exit codes: 0 valid, 1 content errors, 2 bad usage.`,
 };
 
 /** Loads content, prints its diagnostics, and says whether the build may go on. */
-export async function loadAndReport(project: Project, io: Io, strict: boolean): Promise<{ ok: boolean; content: LoadResult }> {
-  const content = await loadContent(project.content);
+export async function loadAndReport(project: Project, io: Io, strict: boolean, cache?: CheckCache): Promise<{ ok: boolean; content: LoadResult }> {
+  const content = await loadContent(project.content, cache ? { cache } : {});
   printDiagnostics(content.diagnostics, io);
   const { error, warning } = countDiagnostics(content.diagnostics);
   return { ok: error === 0 && !(strict && warning > 0), content };

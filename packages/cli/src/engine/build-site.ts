@@ -5,7 +5,7 @@ import type { Project } from '../project.js';
 import { PatchOutput, StagedOutput, type BuildOutput } from '../write-output.js';
 import { groupHash } from './inputs.js';
 import { Writer } from './writer.js';
-import { manifestText, type Manifest } from './manifest.js';
+import { CHECK_CACHE, manifestText, type Manifest } from './manifest.js';
 import type { WorkerStart } from './pool.js';
 import type { Batch } from './render-task.js';
 
@@ -27,6 +27,8 @@ export interface SiteBuild {
   readonly protocolFilter?: string;
   readonly version: string;
   readonly inputs: Readonly<Record<string, string>>;
+  /** The check results of the content files, kept for the next build. */
+  readonly checkCache?: string;
   /** The previous build's manifest; pages whose inputs did not change are kept from it. */
   readonly previous?: Manifest;
   /** Called with pages done and the total as batches finish. */
@@ -147,6 +149,7 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
     }
     await pool.drain();
     if (b.beforeCommit && output.staging) counts.other += await b.beforeCommit(output.staging);
+    if (b.checkCache !== undefined) writer.write({ path: CHECK_CACHE, contents: b.checkCache });
     const manifest = manifestText({
       statusbook: b.version,
       options: { ...buildOptions({ ...b, pdf: b.beforeCommit !== undefined }), protocols: b.protocolFilter ?? '' },

@@ -1,3 +1,4 @@
+import type { CheckCache } from '@statusbook/core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -42,4 +43,44 @@ function sortKeys(value: unknown): unknown {
     );
   }
   return value;
+}
+
+/** Where a build keeps the results of checking each content and translation file. */
+export const CHECK_CACHE = '.statusbook/check-cache.json';
+
+/**
+ * The previous build's check results (empty when there are none or another version made
+ * them), recording which ones this build uses: only those are written back, so the file
+ * holds the current files' results and nothing else.
+ */
+export class FileCheckCache implements CheckCache {
+  private readonly used = new Map<string, unknown>();
+
+  private constructor(private readonly previous: ReadonlyMap<string, unknown>) {}
+
+  static read(out: string, version: string): FileCheckCache {
+    try {
+      const data = JSON.parse(readFileSync(join(out, CHECK_CACHE), 'utf8')) as { statusbook?: string; entries?: Record<string, unknown> };
+      if (data.statusbook === version && data.entries) return new FileCheckCache(new Map(Object.entries(data.entries)));
+    } catch {
+      // none yet, or unreadable: every file is checked
+    }
+    return new FileCheckCache(new Map());
+  }
+
+  get(key: string): unknown {
+    const value = this.used.get(key) ?? this.previous.get(key);
+    if (value !== undefined) this.used.set(key, value);
+    return value;
+  }
+
+  set(key: string, value: unknown): void {
+    this.used.set(key, value);
+  }
+
+  /** The results this build used, sorted by key (the same files give the same bytes). */
+  text(version: string): string {
+    const entries = Object.fromEntries([...this.used].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return `${JSON.stringify({ statusbook: version, entries })}\n`;
+  }
 }

@@ -27,11 +27,14 @@ function stringify(nodes: readonly PhrasingContent[]): string {
 }
 
 // Text made only of these characters needs no escaping anywhere in a line.
-const PLAIN = /^[\p{L}\p{N} ,.;:'"()?/“”’‘–—]*$/u;
+const PLAIN = /^[\p{L}\p{N} ,.;:'"()?/“”’‘–—、。，「」『』（）・：；？！]*$/u;
+
+// An ordered list marker: digits, `.` or `)`, then a space or the end (`1.10` is not one).
+const LIST_MARKER = /^\s*\d{1,9}[.)](\s|$)/;
 
 /** Escapes plain text; edge spaces are kept as spaces (the text is joined with other text). */
 function escapeText(value: string): string {
-  if (PLAIN.test(value) && !/^\s*\d+[.)]|:\/\/|www\./i.test(value)) return value.replace(/\s+/g, ' ');
+  if (PLAIN.test(value) && !LIST_MARKER.test(value) && !/:\/\/|www\./i.test(value)) return value.replace(/\s+/g, ' ');
   const [, lead = '', middle = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(value) ?? [];
   if (middle === '') return value.replace(/\s+/g, ' ');
   return `${lead ? ' ' : ''}${stringify([{ type: 'text', value: middle }])}${trail ? ' ' : ''}`;
@@ -48,7 +51,7 @@ function fastInline(nodes: readonly PhrasingContent[], first = true): string | u
     switch (node.type) {
       case 'text':
         if (!PLAIN.test(node.value) || /:\/\/|www\./i.test(node.value)) return undefined;
-        if (first && out === '' && /^\s*\d+[.)]/.test(node.value)) return undefined;
+        if (first && out === '' && LIST_MARKER.test(node.value)) return undefined;
         out += node.value;
         break;
       case 'inlineCode':
