@@ -1,6 +1,7 @@
 // Links between pages are relative, so a site works from any folder and from file://.
 import { expect, test } from 'vitest';
-import { html } from '../src/formats/html.js';
+import { html, print } from '../src/formats/html.js';
+import { md } from '../src/formats/md.js';
 import { relativeHref } from '../src/formats/relative.js';
 import type { Target } from '../src/types.js';
 
@@ -30,4 +31,20 @@ test('every HTML link is the relative path between the two pages, with the folde
   expect(html.href(targets[8]!, targets[10]!)).toBe('../../../../ja/sip/compare/200-vs-437/');
   expect(html.href(targets[8]!, targets[8]!)).toBe('./');
   expect(html.href(targets[0]!, targets[2]!)).toBe('sip/');
+});
+
+test('every Markdown and print link is the relative path between the two files', () => {
+  const has = (kinds: readonly string[]) => targets.filter((t) => kinds.includes(t.kind));
+  for (const [format, pages] of [
+    [md, has(md.kinds)],
+    [print, [...has(print.kinds), { kind: 'book', locale: 'en', protocol: 'sip' } as Target, { kind: 'book', locale: 'ja', protocol: 'http' } as Target]],
+  ] as const) {
+    for (const from of pages) {
+      for (const to of pages) expect(format.href(from, to), `${format.path(from)} -> ${format.path(to)}`).toBe(relativeHref(format.path(from), format.path(to)));
+    }
+  }
+  expect(md.href(targets[8]!, targets[5]!)).toBe('../437.md');
+  expect(md.href(targets[2]!, targets[8]!)).toBe('compare/200-vs-437.md');
+  expect(md.href(targets[5]!, targets[0]!)).toBe('../index.md');
+  expect(() => md.href(targets[5]!, targets[11]!)).toThrow(/no page of kind 'redirect'/);
 });

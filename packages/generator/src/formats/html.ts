@@ -1,8 +1,8 @@
 import type { PhrasingContent } from 'mdast';
 import type { Text } from '@statusbook/core';
 import type { FormatRenderer, Target } from '../types.js';
-import { FORMAT_KINDS, htmlPath, printPath, segments } from './paths.js';
-import { relativeHref } from './relative.js';
+import { FORMAT_KINDS, htmlPath, printFile, printFolder, printPath, segments, unsupported } from './paths.js';
+import { hrefBetween } from './relative.js';
 import { sanitizeInline } from './sanitize.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -91,5 +91,8 @@ export const print: FormatRenderer = {
   kinds: FORMAT_KINDS.print,
   ...htmlText,
   path: printPath,
-  href: (from, to) => relativeHref(printPath(from), printPath(to)),
+  href: (from, to) => {
+    if (to.kind !== 'code' && to.kind !== 'compare' && to.kind !== 'book') unsupported('print', to);
+    return hrefBetween(printFolder(from), printFile(to));
+  },
 };

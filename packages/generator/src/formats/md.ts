@@ -4,8 +4,8 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { stringify as toYaml } from 'yaml';
 import type { FormatRenderer } from '../types.js';
-import { FORMAT_KINDS, mdPath } from './paths.js';
-import { relativeHref } from './relative.js';
+import { FORMAT_KINDS, mdFile, mdFolder, mdPath, unsupported } from './paths.js';
+import { hrefBetween } from './relative.js';
 import { sanitizeInline } from './sanitize.js';
 
 // GFM is on so that text that looks like an autolink literal gets escaped too. `|` and `#`
@@ -112,7 +112,10 @@ export const md: FormatRenderer = {
   note: (rendered) => `_${rendered}_`,
   url,
   path: mdPath,
-  href: (from, to) => relativeHref(mdPath(from), mdPath(to)),
+  href: (from, to) => {
+    if (to.kind === 'redirect' || to.kind === 'book') unsupported('md', to);
+    return hrefBetween(mdFolder(from), mdFile(to));
+  },
   finish(body, frontMatter) {
     let text = /[ \t]\n|[ \t]$/.test(body) ? body.replace(/[ \t]+$/gm, '') : body;
     if (text.includes('\n\n\n')) text = text.replace(/\n{3,}/g, '\n\n');

@@ -59,6 +59,31 @@ export function printPath(target: Target): string {
   return `print/${segments(target).join('/')}.html`;
 }
 
+/** The folder a Markdown page is in, and its file's path, as segments under `md/`. */
+export function mdFolder(target: Target): string[] {
+  const s = segments(target);
+  return isFolder(target) ? s : s.slice(0, -1);
+}
+
+export function mdFile(target: Target): string[] {
+  const s = segments(target);
+  if (isFolder(target)) return [...s, 'index.md'];
+  s[s.length - 1] += '.md';
+  return s;
+}
+
+/** The same for print pages under `print/`: a file per code and comparison, a book per protocol. */
+export function printFolder(target: Target): string[] {
+  return target.kind === 'book' ? [target.locale] : segments(target).slice(0, -1);
+}
+
+export function printFile(target: Target): string[] {
+  if (target.kind === 'book') return [target.locale, `${target.protocol}.html`];
+  const s = segments(target);
+  s[s.length - 1] += '.html';
+  return s;
+}
+
 /** Where a format writes a target's page, relative to the output folder. */
 export const FORMAT_PATHS: Readonly<Record<Format, (target: Target) => string>> = { md: mdPath, html: htmlPath, print: printPath };
 

@@ -16,3 +16,16 @@ export function relativeHref(fromFile: string, toFile: string): string {
   }
   return rel;
 }
+
+/**
+ * The same as `relativeHref`, from path segments: the folder the linking file is in and the
+ * linked file's path (without the format's top folder, which both share). No strings are
+ * split, which matters on pages with dozens of links.
+ */
+export function hrefBetween(fromDir: readonly string[], toFile: readonly string[]): string {
+  let common = 0;
+  while (common < fromDir.length && common < toFile.length - 1 && fromDir[common] === toFile[common]) common++;
+  let rel = '../'.repeat(fromDir.length - common);
+  for (let i = common; i < toFile.length; i++) rel += i === toFile.length - 1 ? toFile[i] : `${toFile[i]}/`;
+  return rel;
+}
