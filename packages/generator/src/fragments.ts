@@ -1,4 +1,4 @@
-import type { Protocol, Reference, StatusCode } from '@statusbook/core';
+import type { Protocol, Reference, StatusCode } from '@statusbook/core/model';
 import { Rendered, type Translator } from './i18n.js';
 import type { FormatRenderer, Target } from './types.js';
 

@@ -12,7 +12,7 @@ import {
   type StatusCode,
   type Text,
   type TranslatedText,
-} from '@statusbook/core';
+} from '@statusbook/core/model';
 import type { FormatRenderer } from './types.js';
 
 /** A value for a sentence placeholder: plain text (escaped for the format) or already rendered. */

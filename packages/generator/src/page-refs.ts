@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { findPair, pairSlug, type LocaleTranslation, type Protocol, type StatusCode } from '@statusbook/core';
+import { findPair, pairSlug, type LocaleTranslation, type Protocol, type StatusCode } from '@statusbook/core/model';
 import { FORMAT_KINDS, pagePath } from './formats/paths.js';
 import { indexOf } from './protocol-index.js';
 import type { Format, Page, PageKind, Target } from './types.js';

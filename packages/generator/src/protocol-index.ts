@@ -1,4 +1,4 @@
-import type { CuratedNotes, Protocol, StatusCode } from '@statusbook/core';
+import type { CuratedNotes, Protocol, StatusCode } from '@statusbook/core/model';
 
 /** Lookups over one protocol that pages need again and again, computed once. */
 export interface ProtocolIndex {

@@ -5,7 +5,7 @@ import { inLocale, to } from './targets.js';
 import { languageName, textDirection } from './locale-info.js';
 import type { Templates } from './templates.js';
 import type { Format, OutputFile, Target } from './types.js';
-import { derivePairs, findPair, type Pair, type Protocol } from '@statusbook/core';
+import { derivePairs, findPair, type Pair, type Protocol } from '@statusbook/core/model';
 import { refTarget, type PageRef, type PairSelection } from './page-refs.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Protocol } from '@statusbook/core';
+import type { Protocol } from '@statusbook/core/model';
 import { pageRefCount, pageRefs, resolveRef, type PageRef, type PairSelection } from './page-refs.js';
 import { formatRenderer } from './formats/index.js';
 import { urlPath } from './formats/paths.js';

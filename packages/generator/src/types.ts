@@ -1,4 +1,4 @@
-import type { Pair, Protocol, StatusCode, Text } from '@statusbook/core';
+import type { Pair, Protocol, StatusCode, Text } from '@statusbook/core/model';
 
 /** Output formats; each has one renderer in `formats/`. */
 export type Format = 'md' | 'html' | 'print';

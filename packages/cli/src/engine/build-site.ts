@@ -10,6 +10,8 @@ import type { WorkerStart } from './pool.js';
 import type { Batch } from './render-task.js';
 
 const BATCH = 200;
+/** Pages listed after which a partial batch is handed out anyway. */
+const PARTIAL_FLUSH = 2000;
 
 export interface SiteBuild {
   readonly project: Project;
@@ -123,6 +125,7 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
       render = [];
       await pool.submit(batch);
     };
+    let sinceFlush = 0;
     let planStarted = performance.now();
     for (const ref of pageRefs(protocols, locales, formats, b.pairs, b.redirectPages)) {
       if (index++ % b.shard.n !== b.shard.k - 1) continue;
@@ -134,7 +137,10 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
       // An unchanged page is linked from the previous output; one it lacks is rendered.
       if (before && keys.every((k) => old[k] === units.get(k)) && writer.keep(refPath(ref))) counts.unchanged++;
       else render.push(ref);
-      if (render.length >= BATCH) {
+      // A rebuild renders few pages far apart: hand them out every so often rather than
+      // let the workers wait for a full batch until the whole list has been read.
+      if (render.length >= BATCH || (render.length > 0 && ++sinceFlush >= PARTIAL_FLUSH)) {
+        sinceFlush = 0;
         planMs += performance.now() - planStarted;
         await flush();
         planStarted = performance.now();

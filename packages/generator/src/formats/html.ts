@@ -1,5 +1,5 @@
 import type { PhrasingContent } from 'mdast';
-import type { Text } from '@statusbook/core';
+import type { Text } from '@statusbook/core/model';
 import type { FormatRenderer, Target } from '../types.js';
 import { FORMAT_KINDS, htmlPath, printFile, printFolder, printPath, segments, unsupported } from './paths.js';
 import { hrefBetween } from './relative.js';

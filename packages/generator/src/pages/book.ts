@@ -1,4 +1,4 @@
-import { findPair } from '@statusbook/core';
+import { findPair } from '@statusbook/core/model';
 import { factKeys } from '../fragments.js';
 import { to } from '../targets.js';
 import { phraseContrasts } from './compare.js';

@@ -1,4 +1,4 @@
-import type { Protocol, StatusCode } from '@statusbook/core';
+import type { Protocol, StatusCode } from '@statusbook/core/model';
 import { Rendered } from '../i18n.js';
 import type { RenderEnv } from './types.js';
 

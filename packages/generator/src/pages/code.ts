@@ -1,4 +1,4 @@
-import { pairSlug, type Protocol, type StatusCode } from '@statusbook/core';
+import { pairSlug, type Protocol, type StatusCode } from '@statusbook/core/model';
 import { factKeys } from '../fragments.js';
 import { indexOf } from '../protocol-index.js';
 import { to } from '../targets.js';

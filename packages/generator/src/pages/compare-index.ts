@@ -1,4 +1,4 @@
-import { pairCount, pairSlug } from '@statusbook/core';
+import { pairCount, pairSlug } from '@statusbook/core/model';
 import { indexOf } from '../protocol-index.js';
 import { to } from '../targets.js';
 import { classSections } from './classes.js';

@@ -1,4 +1,4 @@
-import { pairSlug, type Contrast, type Pair, type Protocol } from '@statusbook/core';
+import { pairSlug, type Contrast, type Pair, type Protocol } from '@statusbook/core/model';
 import type { CodeFragments } from '../fragments.js';
 import { Rendered } from '../i18n.js';
 import { indexOf } from '../protocol-index.js';

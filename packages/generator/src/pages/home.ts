@@ -1,4 +1,4 @@
-import { pairCount } from '@statusbook/core';
+import { pairCount } from '@statusbook/core/model';
 import { Rendered } from '../i18n.js';
 import { collator } from '../locale-info.js';
 import { to } from '../targets.js';

@@ -1,4 +1,4 @@
-import type { Protocol } from '@statusbook/core';
+import type { Protocol } from '@statusbook/core/model';
 import type { FragmentCache } from '../fragments.js';
 import type { Translator } from '../i18n.js';
 import type { FormatRenderer, PageKind, PageOf, Target } from '../types.js';
