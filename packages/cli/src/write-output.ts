@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { MANIFEST } from './engine/manifest.js';
 
@@ -7,7 +7,8 @@ import { MANIFEST } from './engine/manifest.js';
 export interface BuildOutput {
   /** A folder holding the whole new output before the commit (staged builds only). */
   readonly staging?: string;
-  write(path: string, contents: string): void;
+  /** Writes a file; `append` adds to the file of the same path written just before. */
+  write(path: string, contents: string, append?: boolean): void;
   /** Keeps the previous build's file; false when there is none (the page is then rendered). */
   keep(path: string): boolean;
   /** Makes the new output, with this manifest, the output. */
@@ -42,10 +43,11 @@ export class StagedOutput implements BuildOutput {
     return staged;
   }
 
-  write(path: string, contents: string): void {
+  write(path: string, contents: string, append = false): void {
     const target = join(this.staging, path);
     this.ensureDir(target);
-    writeFileSync(target, contents);
+    if (append) appendFileSync(target, contents);
+    else writeFileSync(target, contents);
   }
 
   keep(path: string): boolean {
@@ -115,7 +117,8 @@ export class PatchOutput implements BuildOutput {
     return patch;
   }
 
-  write(path: string, contents: string): void {
+  write(path: string, contents: string, append = false): void {
+    if (append && this.paths.at(-1) === path) return appendFileSync(join(this.dir, String(this.paths.length - 1)), contents);
     writeFileSync(join(this.dir, String(this.paths.length)), contents);
     this.paths.push(path);
   }

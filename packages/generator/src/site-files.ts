@@ -5,7 +5,7 @@ import { inLocale, to } from './targets.js';
 import { languageName, textDirection } from './locale-info.js';
 import type { Templates } from './templates.js';
 import type { Format, OutputFile, Target } from './types.js';
-import { derivePairs, findPair, type Pair, type Protocol } from '@statusbook/core/model';
+import type { Protocol } from '@statusbook/core/model';
 import { refTarget, type PageRef, type PairSelection } from './page-refs.js';
 
 /**
@@ -33,7 +33,7 @@ export function* siteFiles(site: SiteFilesInput): Generator<OutputFile> {
   yield notFound(site);
   yield rootIndex(site);
   yield* sitemaps(site);
-  yield redirects(site);
+  yield* redirects(site);
 }
 
 function notFound(site: SiteFilesInput): OutputFile {
@@ -111,27 +111,43 @@ ${entries.join('')}</urlset>
 }
 
 /** `_redirects` (Netlify, Cloudflare Pages and others): reversed pair URLs to the canonical ones. */
-function redirects(site: SiteFilesInput): OutputFile {
+function* redirects(site: SiteFilesInput): Generator<OutputFile> {
   const base = basePath(site.baseUrl);
-  const lines: string[] = [];
+  const path = 'html/_redirects';
+  let lines: string[] = [];
+  let first = true;
+  const piece = (): OutputFile => {
+    const file = { path, contents: lines.length > 0 ? `${lines.join('\n')}\n` : '', ...(first ? {} : { append: true }) };
+    first = false;
+    lines = [];
+    return file;
+  };
   for (const protocol of site.protocols) {
     for (const locale of site.locales) {
-      for (const pair of site.pairs === 'curated' ? curatedPairs(protocol) : derivePairs(protocol)) {
-        const from = urlPath(to.redirect(locale, protocol.id, `${pair.high.code}-vs-${pair.low.code}`));
-        lines.push(`${base}${from} ${base}${urlPath(to.compare(locale, protocol.id, pair.slug))} 301`);
+      for (const [low, high] of pairCodes(protocol, site.pairs)) {
+        const from = urlPath(to.redirect(locale, protocol.id, `${high}-vs-${low}`));
+        lines.push(`${base}${from} ${base}${urlPath(to.compare(locale, protocol.id, `${low}-vs-${high}`))} 301`);
+        if (lines.length >= REDIRECT_PIECE) yield piece();
       }
     }
   }
-  return { path: 'html/_redirects', contents: `${lines.join('\n')}\n` };
+  if (lines.length > 0 || first) yield piece();
 }
+
+/** Lines of `_redirects` per piece (the file lists every reversed pair of every locale). */
+const REDIRECT_PIECE = 20_000;
 
 /** The path part of the base URL, without a trailing slash (`https://x.org/docs` -> `/docs`). */
 function basePath(baseUrl: string): string {
   return new URL(`${baseUrl}/`, 'http://localhost').pathname.replace(/\/$/, '');
 }
 
-
-
-function* curatedPairs(protocol: Protocol): Generator<Pair> {
-  for (const n of protocol.curated) yield findPair(protocol, n.low, n.high)!;
+/** The codes of each comparison page, lower first (no pair model: nothing to compare here). */
+function* pairCodes(protocol: Protocol, pairs: PairSelection): Generator<readonly [number, number]> {
+  if (pairs === 'curated') {
+    for (const n of protocol.curated) yield [n.low, n.high];
+    return;
+  }
+  const { codes } = protocol;
+  for (let i = 0; i < codes.length; i++) for (let j = i + 1; j < codes.length; j++) yield [codes[i]!.code, codes[j]!.code];
 }

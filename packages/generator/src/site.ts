@@ -68,11 +68,14 @@ export async function createSite(options: SiteOptions, prepared?: Promise<SitePr
   const baseUrl = (options.baseUrl ?? '/').replace(/\/*$/, '');
   const pairs = options.pairs ?? 'all';
   const { templates, fixedT } = await (prepared ?? prepareSite(options));
+  // Pages come in (format, locale) order, so only the current pair's caches are kept: memory
+  // for fragments stays that of one locale and format, however many there are.
   const envs = new Map<string, RenderEnv>();
   const envFor = (locale: string, format: Format): RenderEnv => {
     const key = `${locale}:${format}`;
     let env = envs.get(key);
     if (!env) {
+      envs.clear();
       const renderer = formatRenderer(format);
       const content = options.content?.(locale) ?? sourceContent;
       const translator = createTranslator(fixedT(locale), locale, renderer, content);

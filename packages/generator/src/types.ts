@@ -36,6 +36,11 @@ export type PageOf<K extends PageKind> = Extract<Page, { kind: K }>;
 export interface OutputFile {
   readonly path: string;
   readonly contents: string;
+  /**
+   * The contents continue the file of the same path just before (a long file comes in
+   * pieces, so no build holds all of it at once).
+   */
+  readonly append?: boolean;
 }
 
 /** How one format escapes text, renders inline Markdown, names files and links them. */

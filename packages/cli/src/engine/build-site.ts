@@ -104,10 +104,13 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
     (result) => {
       result.files.forEach((file, i) => {
         writer.write(file);
-        if (i >= result.files.length - result.siteFiles) siteFiles.push(file.path);
+        // Site files come last; a long one comes in pieces, the first naming it.
+        if (i >= result.files.length - result.siteFiles && !file.append) {
+          siteFiles.push(file.path);
+          counts.other++;
+        }
       });
       counts.rendered += result.files.length - result.siteFiles;
-      counts.other += result.siteFiles;
       counts.renderMs += result.renderMs;
       b.onProgress?.(counts.rendered + counts.unchanged, total);
     },

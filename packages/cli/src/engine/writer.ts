@@ -15,7 +15,7 @@ export class Writer {
 
   write(file: OutputFile): void {
     const started = performance.now();
-    this.output.write(file.path, file.contents);
+    this.output.write(file.path, file.contents, file.append);
     this.ms += performance.now() - started;
   }
 
