@@ -1,4 +1,5 @@
-import { fromMarkdown } from 'mdast-util-from-markdown';
+import { createRequire } from 'node:module';
+import type { fromMarkdown as FromMarkdown } from 'mdast-util-from-markdown';
 import type { PhrasingContent } from 'mdast';
 import type { Text } from './types.js';
 
@@ -14,6 +15,17 @@ export interface ParsedText {
 /** Markup other than code spans: anything that makes the simple reading below unsafe. */
 const OTHER_MARKUP = /[\\*_[\]<>&!~|#=+\n\r\t]|^\s|\s$|^-|^\d+[.)]|\s\s/;
 
+const require = createRequire(import.meta.url);
+let parser: typeof FromMarkdown | undefined;
+
+/**
+ * The Markdown parser, loaded on first use: most texts never need it (see above), and a
+ * rebuild that parses no changed file does not pay for loading it.
+ */
+function markdownParser(): typeof FromMarkdown {
+  return (parser ??= (require('mdast-util-from-markdown') as { fromMarkdown: typeof FromMarkdown }).fromMarkdown);
+}
+
 /** Parses inline Markdown into phrasing nodes; block structure (lists, headings...) becomes plain text. */
 export function parseText(source: string): ParsedText {
   const collapsed = source.replace(/\s+/g, ' ').trim();
@@ -24,7 +36,7 @@ export function parseText(source: string): ParsedText {
     const nodes = codeSpans(source);
     if (nodes) return { text: { source, nodes } };
   }
-  const root = fromMarkdown(source);
+  const root = markdownParser()(source);
   const [first, ...rest] = root.children;
   if (first?.type === 'paragraph' && rest.length === 0) {
     return { text: { source, nodes: withoutPositions(first.children) } };
