@@ -1,29 +1,49 @@
+import { createRequire } from 'node:module';
 import type { PhrasingContent, Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkStringify from 'remark-stringify';
-import { unified } from 'unified';
-import { stringify as toYaml } from 'yaml';
+import type remarkGfmType from 'remark-gfm';
+import type remarkStringifyType from 'remark-stringify';
+import type { unified as unifiedType } from 'unified';
+import type { stringify as yamlStringify } from 'yaml';
 import type { FormatRenderer } from '../types.js';
 import { FORMAT_KINDS, mdFile, mdFolder, mdPath, unsupported } from './paths.js';
 import { hrefBetween } from './relative.js';
 import { sanitizeInline } from './sanitize.js';
 
+// remark and yaml handle what the fast paths below do not; most pages never need them, so
+// they are loaded on first use (a render worker starts ~150 ms sooner without them).
+const require = createRequire(import.meta.url);
+let processor: { stringify(root: Root): string } | undefined;
+
 // GFM is on so that text that looks like an autolink literal gets escaped too. `|` and `#`
 // are escaped wherever they appear in text, so a value can sit in a table cell or at the
 // start of a heading without changing the structure around it.
-const processor = unified().use(remarkGfm).use(remarkStringify, {
-  emphasis: '_',
-  strong: '*',
-  bullet: '-',
-  unsafe: [
-    { character: '|', inConstruct: 'phrasing' },
-    { character: '#', inConstruct: 'phrasing' },
-  ],
-});
+function remark(): { stringify(root: Root): string } {
+  if (processor) return processor;
+  const { unified } = require('unified') as { unified: typeof unifiedType };
+  const remarkGfm = (require('remark-gfm') as { default: typeof remarkGfmType }).default;
+  const remarkStringify = (require('remark-stringify') as { default: typeof remarkStringifyType }).default;
+  const built = unified()
+    .use(remarkGfm)
+    .use(remarkStringify, {
+      emphasis: '_',
+      strong: '*',
+      bullet: '-',
+      unsafe: [
+        { character: '|', inConstruct: 'phrasing' },
+        { character: '#', inConstruct: 'phrasing' },
+      ],
+    });
+  processor = { stringify: (root) => built.stringify(root) };
+  return processor;
+}
+
+function toYaml(value: unknown, options: { lineWidth: number }): string {
+  return (require('yaml') as { stringify: typeof yamlStringify }).stringify(value, options);
+}
 
 function stringify(nodes: readonly PhrasingContent[]): string {
   const root: Root = { type: 'root', children: [{ type: 'paragraph', children: [...nodes] }] };
-  return processor.stringify(root).trimEnd();
+  return remark().stringify(root).trimEnd();
 }
 
 // Text made only of these characters needs no escaping anywhere in a line.
