@@ -108,6 +108,15 @@ describe('a rebuild that writes only the changed files', () => {
     }
   });
 
+  test('a rebuild with other options replaces the output: no page of the previous formats stays', () => {
+    const other = join(dir, 'formats');
+    build(dir, '--format', 'html', '--out', 'formats');
+    // Markdown has as many pages as HTML here, so the page count alone would allow a patch.
+    const md = build(dir, '--format', 'md', '--out', 'formats');
+    expect(md.written).toBe(md.total);
+    expect(readdirSync(other).filter((n) => !n.startsWith('.'))).toEqual(['md']);
+  });
+
   test('killed before its journal is committed, it leaves the output byte-identical', () => {
     const before = snapshotTree(out);
     edit('Changed by a build killed before its journal.');

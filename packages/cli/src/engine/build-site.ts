@@ -83,7 +83,10 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
 
   // A rebuild with the same page list writes only the changed files into the output (a
   // patch); anything else builds a whole new output beside it (PDFs are printed from one).
-  const patch = old !== undefined && old.site === units.get('site') && previous?.pages === total && !b.beforeCommit;
+  // Same options (formats, locales...), same codes and site files, same count: the same pages.
+  const options = { ...buildOptions({ ...b, pdf: b.beforeCommit !== undefined }), protocols: b.protocolFilter ?? '' };
+  const sameOptions = previous !== undefined && Object.keys(options).length === Object.keys(previous.options).length && Object.entries(options).every(([k, v]) => previous.options[k] === v);
+  const patch = old !== undefined && sameOptions && old.site === units.get('site') && previous.pages === total && !b.beforeCommit;
   const output: BuildOutput = patch ? PatchOutput.open(b.out) : StagedOutput.open(b.out, old ? b.out : undefined);
   const writer = new Writer(output);
   const counts = { rendered: 0, unchanged: 0, other: 0, renderMs: 0 };
@@ -161,7 +164,7 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
     if (b.checkCache !== undefined) writer.write({ path: CHECK_CACHE, contents: b.checkCache });
     const manifest = manifestText({
       statusbook: b.version,
-      options: { ...buildOptions({ ...b, pdf: b.beforeCommit !== undefined }), protocols: b.protocolFilter ?? '' },
+      options,
       inputs: b.inputs,
       units: Object.fromEntries([...units].sort(([x], [y]) => (x < y ? -1 : 1))),
       pages: counts.rendered + counts.unchanged,
