@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { findPair, pairSlug, type LocaleTranslation, type Protocol, type StatusCode } from '@statusbook/core/model';
-import { FORMAT_KINDS, pagePath } from './formats/paths.js';
+import { byFormat, FORMAT_KINDS, pagePath } from './formats/paths.js';
 import { indexOf } from './protocol-index.js';
 import type { Format, Page, PageKind, Target } from './types.js';
 
@@ -34,7 +34,7 @@ export function* pageRefs(
   redirectPages = false,
 ): Generator<PageRef> {
   for (const format of formats) {
-    const kinds = kindsOf(format);
+    const kinds = byFormat(FORMAT_KINDS, format);
     for (const locale of locales) {
       if (kinds.includes('home')) yield { kind: 'home', locale, format };
       for (const p of protocols) {
@@ -80,7 +80,7 @@ export function pageRefCount(
 ): number {
   let n = 0;
   for (const format of formats) {
-    const kinds = kindsOf(format);
+    const kinds = byFormat(FORMAT_KINDS, format);
     if (kinds.includes('home')) n += 1;
     for (const p of protocols) {
       const pairCount = pairs === 'curated' ? p.curated.length : (p.codes.length * (p.codes.length - 1)) / 2;
@@ -230,10 +230,4 @@ export function refTarget(ref: PageRef): Target {
           : ref.kind === 'redirect'
             ? { kind: 'redirect', locale, protocol, slug: `${ref.b}-vs-${ref.a}` }
             : { kind: ref.kind, locale, protocol };
-}
-
-function kindsOf(format: Format): readonly PageKind[] {
-  const kinds = (FORMAT_KINDS as Record<string, readonly PageKind[] | undefined>)[format];
-  if (!kinds) throw new Error(`unknown format '${format}': expected one of ${Object.keys(FORMAT_KINDS).join(', ')}`);
-  return kinds;
 }

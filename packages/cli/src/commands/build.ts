@@ -6,7 +6,7 @@ import { FORMATS, type Format } from '@statusbook/generator/plan';
 import { parseFlags } from '../args.js';
 import { buildOptions, buildSite, type BuildCounts } from '../engine/build-site.js';
 import { hashInputs } from '../engine/inputs.js';
-import { FileCheckCache, MANIFEST, readManifest } from '../engine/manifest.js';
+import { FileCheckCache, MANIFEST, readManifest, sameRecord } from '../engine/manifest.js';
 import { poolSize, WorkerStart } from '../engine/pool.js';
 import { EXIT, UsageError } from '../errors.js';
 import { colors, type Io } from '../io.js';
@@ -93,7 +93,7 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
     const inputs = hashInputs(project);
     const previous = values.clean ? undefined : readManifest(out);
     const protocolFilter = values.protocol ?? config.protocols?.join(',');
-    const options = { ...buildOptions({ locales, formats, baseUrl, shard, pdf: values.pdf, pairs, redirectPages }), protocols: protocolFilter ?? '' };
+    const options = buildOptions({ locales, formats, baseUrl, shard, pdf: values.pdf, pairs, redirectPages, ...(protocolFilter === undefined ? {} : { protocolFilter }) });
     if (previous && sameBuild(previous, VERSION, options, inputs)) {
       // Nothing this build reads has changed: the output is already this build.
       const stages = { load: 0, plan: 0, startup: 0, render: 0, write: 0, commit: 0 };
@@ -119,7 +119,7 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
     async function buildWith(workers: WorkerStart): Promise<number> {
       const loadStarted = performance.now();
       // Files whose text did not change since the last build are not parsed again.
-      const cache = values.clean ? FileCheckCache.read('', VERSION) : FileCheckCache.read(out, VERSION);
+      const cache = FileCheckCache.read(values.clean ? undefined : out, VERSION);
       const { ok, content } = await loadAndReport(project, io, values.strict, cache);
       const protocols = protocolFilter === undefined ? content.protocols : pickProtocols(protocolFilter, content.protocols);
       const translated = locales.filter((l) => l !== SOURCE_LOCALE);
@@ -196,11 +196,7 @@ function safeReaddir(dir: string): string[] {
 }
 
 function sameBuild(previous: NonNullable<ReturnType<typeof readManifest>>, version: string, options: Record<string, string>, inputs: Record<string, string>): boolean {
-  const same = (a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>) => {
-    const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
-  };
-  return previous.statusbook === version && same(previous.options, options) && same(previous.inputs, inputs);
+  return previous.statusbook === version && sameRecord(previous.options, options) && sameRecord(previous.inputs, inputs);
 }
 
 function parseShard(value: string | undefined): { k: number; n: number } {

@@ -1,4 +1,4 @@
-import { countDiagnostics, loadContent, type LoadResult , type CheckCache } from '@statusbook/core';
+import { countDiagnostics, loadContent, type CheckCache, type LoadResult } from '@statusbook/core';
 import { parseFlags } from '../args.js';
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';

@@ -5,7 +5,7 @@ import type { Project } from '../project.js';
 import { PatchOutput, StagedOutput, type BuildOutput } from '../write-output.js';
 import { groupHash } from './inputs.js';
 import { Writer } from './writer.js';
-import { CHECK_CACHE, manifestText, type Manifest } from './manifest.js';
+import { CHECK_CACHE, manifestText, sameRecord, type Manifest } from './manifest.js';
 import type { WorkerStart } from './pool.js';
 import type { Batch } from './render-task.js';
 
@@ -55,9 +55,10 @@ export interface BuildCounts {
   readonly stages: { readonly plan: number; readonly startup: number; readonly render: number; readonly write: number; readonly commit: number };
 }
 
-/** Options that, when they change, change pages. */
-export function buildOptions(b: Pick<SiteBuild, 'locales' | 'formats' | 'baseUrl' | 'shard' | 'pairs' | 'redirectPages'> & { pdf: boolean }): Record<string, string> {
+/** Options that, when they change, change pages (as the manifest records them). */
+export function buildOptions(b: Pick<SiteBuild, 'locales' | 'formats' | 'baseUrl' | 'shard' | 'pairs' | 'redirectPages' | 'protocolFilter'> & { pdf: boolean }): Record<string, string> {
   return {
+    protocols: b.protocolFilter ?? '',
     locales: b.locales.join(','),
     formats: b.formats.join(','),
     baseUrl: b.baseUrl,
@@ -84,9 +85,8 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
   // A rebuild with the same page list writes only the changed files into the output (a
   // patch); anything else builds a whole new output beside it (PDFs are printed from one).
   // Same options (formats, locales...), same codes and site files, same count: the same pages.
-  const options = { ...buildOptions({ ...b, pdf: b.beforeCommit !== undefined }), protocols: b.protocolFilter ?? '' };
-  const sameOptions = previous !== undefined && Object.keys(options).length === Object.keys(previous.options).length && Object.entries(options).every(([k, v]) => previous.options[k] === v);
-  const patch = old !== undefined && sameOptions && old.site === units.get('site') && previous.pages === total && !b.beforeCommit;
+  const options = buildOptions({ ...b, pdf: b.beforeCommit !== undefined });
+  const patch = previous !== undefined && old !== undefined && sameRecord(previous.options, options) && old.site === units.get('site') && previous.pages === total && !b.beforeCommit;
   const output: BuildOutput = patch ? PatchOutput.open(b.out) : StagedOutput.open(b.out, old ? b.out : undefined);
   const writer = new Writer(output);
   const counts = { rendered: 0, unchanged: 0, other: 0, renderMs: 0 };
@@ -140,7 +140,8 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
       const keys = pageUnits(ref, protocols);
       const before = old && keys.every((k) => k.startsWith('pair:') || old[k] !== undefined);
       if (before) existed++;
-      // An unchanged page is linked from the previous output; one it lacks is rendered.
+      // An unchanged page is kept (linked into a new output, or left in place by a patch);
+      // one the previous output lacks is rendered.
       if (before && keys.every((k) => old[k] === units.get(k)) && writer.keep(refPath(ref))) counts.unchanged++;
       else render.push(ref);
       // A rebuild renders few pages far apart: hand them out every so often rather than

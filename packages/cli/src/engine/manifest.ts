@@ -28,6 +28,12 @@ export function readManifest(out: string): Manifest | undefined {
   }
 }
 
+/** Whether two records (options, input hashes) hold the same keys and values. */
+export function sameRecord(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+
 /** The manifest's text, with sorted keys, so the same build gives the same bytes. */
 export function manifestText(manifest: Manifest): string {
   return `${JSON.stringify(sortKeys(manifest), null, 1)}\n`;
@@ -58,7 +64,9 @@ export class FileCheckCache implements CheckCache {
 
   private constructor(private readonly previous: ReadonlyMap<string, unknown>) {}
 
-  static read(out: string, version: string): FileCheckCache {
+  /** The results kept in `out` (none without one, as for `--clean`). */
+  static read(out: string | undefined, version: string): FileCheckCache {
+    if (out === undefined) return new FileCheckCache(new Map());
     try {
       const data = JSON.parse(readFileSync(join(out, CHECK_CACHE), 'utf8')) as { statusbook?: string; entries?: Record<string, unknown> };
       if (data.statusbook === version && data.entries) return new FileCheckCache(new Map(Object.entries(data.entries)));

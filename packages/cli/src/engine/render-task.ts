@@ -44,13 +44,13 @@ export class Renderer {
   static async create(setup: RenderSetup, prepared?: Promise<SitePreparation>): Promise<Renderer> {
     const site = await createSite(
       {
-      protocols: setup.protocols,
-      templatesDir: setup.templatesDir,
-      localesDir: setup.localesDir,
-      locales: setup.locales,
-      formats: setup.formats,
-      baseUrl: setup.baseUrl,
-      pairs: setup.pairs,
+        protocols: setup.protocols,
+        templatesDir: setup.templatesDir,
+        localesDir: setup.localesDir,
+        locales: setup.locales,
+        formats: setup.formats,
+        baseUrl: setup.baseUrl,
+        pairs: setup.pairs,
         content: (locale) => {
           const translation = setup.translations.get(locale);
           return translation ? translatedContent(translation) : sourceContent;

@@ -72,17 +72,11 @@ export const html: FormatRenderer = {
 };
 
 /**
- * A relative link between two pages of the HTML site, which are all folders: the same
- * result as `relativeHref` on their paths, from the segments (a page has dozens of links).
+ * A relative link between two pages of the HTML site, which are all folders: the link goes
+ * to the folder (its `index.html` left out), `./` to the page itself.
  */
 function folderHref(from: Target, to: Target): string {
-  const f = segments(from);
-  const t = segments(to);
-  let common = 0;
-  while (common < f.length && common < t.length && f[common] === t[common]) common++;
-  let rel = '../'.repeat(f.length - common);
-  for (let i = common; i < t.length; i++) rel += `${t[i]}/`;
-  return rel === '' ? './' : rel;
+  return hrefBetween(segments(from), [...segments(to), '']) || './';
 }
 
 /** Print: standalone print-ready HTML (CSS paged media) per page, and one book per protocol. */

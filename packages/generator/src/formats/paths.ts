@@ -87,9 +87,14 @@ export function printFile(target: Target): string[] {
 /** Where a format writes a target's page, relative to the output folder. */
 export const FORMAT_PATHS: Readonly<Record<Format, (target: Target) => string>> = { md: mdPath, html: htmlPath, print: printPath };
 
-/** The path of a page, for a format named at run time; throws on an unknown one. */
+/** A format's entry of a table, for a format named at run time; throws on an unknown one. */
+export function byFormat<T>(table: Readonly<Record<Format, T>>, format: string): T {
+  const entry = (table as Readonly<Record<string, T | undefined>>)[format];
+  if (entry === undefined) throw new Error(`unknown format '${format}': expected one of ${Object.keys(table).join(', ')}`);
+  return entry;
+}
+
+/** The path of a page, for a format named at run time. */
 export function pagePath(format: string, target: Target): string {
-  const path = (FORMAT_PATHS as Record<string, ((t: Target) => string) | undefined>)[format];
-  if (!path) throw new Error(`unknown format '${format}': expected one of ${Object.keys(FORMAT_PATHS).join(', ')}`);
-  return path(target);
+  return byFormat(FORMAT_PATHS, format)(target);
 }
