@@ -37,6 +37,12 @@ export interface BatchResult {
   readonly last: boolean;
 }
 
+/**
+ * Pages are posted in small groups as they are rendered: fewer pages wait in the young
+ * generation, which each scavenge copies.
+ */
+const POST_EVERY = 20;
+
 /** Renders batches of pages; the templates, sentences and fragments are set up once. */
 export class Renderer {
   private constructor(private readonly site: Site) {}
@@ -64,8 +70,15 @@ export class Renderer {
   /** Renders a batch; `emit` gets its pages, then each site file on its own. */
   run(batch: Batch, emit: (result: BatchResult) => void): void {
     let started = performance.now();
-    const files = batch.render.map((ref) => this.site.renderRef(ref));
-    emit({ id: batch.id, files, siteFiles: 0, renderMs: performance.now() - started, last: !batch.siteFiles });
+    let files: OutputFile[] = [];
+    batch.render.forEach((ref, i) => {
+      files.push(this.site.renderRef(ref));
+      const done = i === batch.render.length - 1;
+      if (files.length < POST_EVERY && !done) return;
+      emit({ id: batch.id, files, siteFiles: 0, renderMs: performance.now() - started, last: done && !batch.siteFiles });
+      files = [];
+      started = performance.now();
+    });
     if (!batch.siteFiles) return;
     started = performance.now();
     for (const file of this.site.files()) {
