@@ -12,10 +12,18 @@ export interface PageRef {
   readonly kind: PageKind;
   readonly locale: string;
   readonly format: Format;
-  readonly protocol?: string;
-  readonly code?: number;
-  readonly a?: number;
-  readonly b?: number;
+  readonly protocol?: string | undefined;
+  readonly code?: number | undefined;
+  readonly a?: number | undefined;
+  readonly b?: number | undefined;
+}
+
+/**
+ * Makes a ref. Every ref has every field (absent ones undefined), so the functions that
+ * read refs see one object shape for all kinds of page and stay optimized.
+ */
+export function pageRef(kind: PageKind, locale: string, format: Format, protocol?: string, code?: number, a?: number, b?: number): PageRef {
+  return { kind, locale, format, protocol, code, a, b };
 }
 
 /** Which comparison pages a site has: every pair of codes, or only the curated pairs. */
@@ -36,7 +44,7 @@ export function* pageRefs(
   for (const format of formats) {
     const kinds = byFormat(FORMAT_KINDS, format);
     for (const locale of locales) {
-      if (kinds.includes('home')) yield { kind: 'home', locale, format };
+      if (kinds.includes('home')) yield pageRef('home', locale, format);
       for (const p of protocols) {
         for (const kind of kinds) {
           if (kind === 'redirect' && !redirectPages) continue;
@@ -44,20 +52,20 @@ export function* pageRefs(
             case 'protocol':
             case 'compare-index':
             case 'book':
-              yield { kind, locale, format, protocol: p.id };
+              yield pageRef(kind, locale, format, p.id);
               break;
             case 'code':
-              for (const c of p.codes) yield { kind, locale, format, protocol: p.id, code: c.code };
+              for (const c of p.codes) yield pageRef(kind, locale, format, p.id, c.code);
               break;
             case 'compare':
             case 'redirect':
               if (pairs === 'curated') {
-                for (const n of p.curated) yield { kind, locale, format, protocol: p.id, a: n.low, b: n.high };
+                for (const n of p.curated) yield pageRef(kind, locale, format, p.id, undefined, n.low, n.high);
                 break;
               }
               for (let i = 0; i < p.codes.length; i++) {
                 for (let j = i + 1; j < p.codes.length; j++) {
-                  yield { kind, locale, format, protocol: p.id, a: p.codes[i]!.code, b: p.codes[j]!.code };
+                  yield pageRef(kind, locale, format, p.id, undefined, p.codes[i]!.code, p.codes[j]!.code);
                 }
               }
               break;
@@ -127,16 +135,16 @@ export function refOf(page: Page): PageRef {
   const { kind, locale, format } = page;
   switch (page.kind) {
     case 'home':
-      return { kind, locale, format };
+      return pageRef(kind, locale, format);
     case 'protocol':
     case 'compare-index':
     case 'book':
-      return { kind, locale, format, protocol: page.protocol.id };
+      return pageRef(kind, locale, format, page.protocol.id);
     case 'code':
-      return { kind, locale, format, protocol: page.protocol.id, code: page.code.code };
+      return pageRef(kind, locale, format, page.protocol.id, page.code.code);
     case 'compare':
     case 'redirect':
-      return { kind, locale, format, protocol: page.protocol.id, a: page.pair.low.code, b: page.pair.high.code };
+      return pageRef(kind, locale, format, page.protocol.id, undefined, page.pair.low.code, page.pair.high.code);
   }
 }
 

@@ -58,9 +58,25 @@ const htmlText = {
   link: (href: string, rendered: string) => `<a href="${escapeHtml(href)}">${rendered}</a>`,
   strong: (rendered: string) => `<strong>${rendered}</strong>`,
   note: (rendered: string) => `<small class="i18n-note">${rendered}</small>`,
-  // Whitespace is not significant in HTML; only blank-line runs left by template blocks are folded.
-  finish: (body: string) => `${body.includes('\n\n\n') ? body.replace(/\n{3,}/g, '\n\n').trim() : body.trim()}\n`,
+  finish: finishHtml,
 };
+
+/**
+ * A page's final text: blank-line runs left by template blocks folded (whitespace is not
+ * significant in HTML), trimmed, one newline at the end. A page already in that shape, as
+ * layouts leave it, is returned as it is rather than copied.
+ */
+export function finishHtml(body: string): string {
+  if (body.includes('\n\n\n')) return `${body.replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  const last = body.length - 1;
+  if (last > 0 && body.charCodeAt(last) === NEWLINE && printable(body.charCodeAt(0)) && printable(body.charCodeAt(last - 1))) return body;
+  return `${body.trim()}\n`;
+}
+
+const NEWLINE = 10;
+
+/** A visible ASCII character: nothing `trim` would remove. */
+const printable = (c: number) => c > 32 && c < 127;
 
 /** HTML: a static site with directory URLs; the layout template wraps each page. */
 export const html: FormatRenderer = {
