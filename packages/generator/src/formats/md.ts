@@ -41,20 +41,24 @@ function toYaml(value: unknown, options: { lineWidth: number }): string {
   return (require('yaml') as { stringify: typeof yamlStringify }).stringify(value, options);
 }
 
-function stringify(nodes: readonly PhrasingContent[]): string {
+/** Inline content as remark-stringify writes it: the reference the fast paths below must match. */
+export function stringify(nodes: readonly PhrasingContent[]): string {
   const root: Root = { type: 'root', children: [{ type: 'paragraph', children: [...nodes] }] };
   return remark().stringify(root).trimEnd();
 }
 
-// Text made only of these characters needs no escaping anywhere in a line.
-const PLAIN = /^[\p{L}\p{N} ,.;:'"()?/“”’‘–—、。，「」『』（）・：；？！]*$/u;
+// Text made only of these characters needs no escaping anywhere in a line but its start.
+const PLAIN = /^[\p{L}\p{N} ,.;:'"()?/“”’‘–—、。，「」『』（）・：；？！-]*$/u;
+
+// At the start of a line, `-` can begin a list item, a thematic break or a table delimiter.
+const LEADING_DASH = /^\s*-/;
 
 // An ordered list marker: digits, `.` or `)`, then a space or the end (`1.10` is not one).
 const LIST_MARKER = /^\s*\d{1,9}[.)](\s|$)/;
 
 /** Escapes plain text; edge spaces are kept as spaces (the text is joined with other text). */
 function escapeText(value: string): string {
-  if (PLAIN.test(value) && !LIST_MARKER.test(value) && !/:\/\/|www\./i.test(value)) return value.replace(/\s+/g, ' ');
+  if (PLAIN.test(value) && !LIST_MARKER.test(value) && !LEADING_DASH.test(value) && !/:\/\/|www\./i.test(value)) return oneSpace(value);
   const [, lead = '', middle = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(value) ?? [];
   if (middle === '') return value.replace(/\s+/g, ' ');
   return `${lead ? ' ' : ''}${stringify([{ type: 'text', value: middle }])}${trail ? ' ' : ''}`;
@@ -71,7 +75,7 @@ function fastInline(nodes: readonly PhrasingContent[], first = true): string | u
     switch (node.type) {
       case 'text':
         if (!PLAIN.test(node.value) || /:\/\/|www\./i.test(node.value)) return undefined;
-        if (first && out === '' && LIST_MARKER.test(node.value)) return undefined;
+        if (first && out === '' && (LIST_MARKER.test(node.value) || LEADING_DASH.test(node.value))) return undefined;
         out += node.value;
         break;
       case 'inlineCode':
@@ -96,7 +100,12 @@ function fastInline(nodes: readonly PhrasingContent[], first = true): string | u
         return undefined;
     }
   }
-  return out.replace(/\s+/g, ' ');
+  return oneSpace(out);
+}
+
+/** Each run of whitespace as one space; most text has none to change, and is returned as it is. */
+function oneSpace(value: string): string {
+  return /\s\s|[^\S ]/.test(value) ? value.replace(/\s+/g, ' ') : value;
 }
 
 /** In a GFM table cell a pipe inside a code span must be escaped too. */
@@ -136,12 +145,27 @@ export const md: FormatRenderer = {
     if (to.kind === 'redirect' || to.kind === 'book') unsupported('md', to);
     return hrefBetween(mdFolder(from), mdFile(to));
   },
-  finish(body, frontMatter) {
-    let text = /[ \t]\n|[ \t]$/.test(body) ? body.replace(/[ \t]+$/gm, '') : body;
-    if (text.includes('\n\n\n')) text = text.replace(/\n{3,}/g, '\n\n');
-    return `---\n${frontMatterYaml(frontMatter())}---\n\n${text.trim()}\n`;
-  },
+  finish: (body, frontMatter) => `---\n${frontMatterYaml(frontMatter())}---\n\n${finishMarkdown(body)}`,
 };
+
+/**
+ * A page's Markdown body made final: no spaces at line ends (they would be hard breaks),
+ * blank-line runs folded, trimmed, one newline at the end. A body already in that shape,
+ * as templates leave it, is returned as it is rather than copied.
+ */
+export function finishMarkdown(body: string): string {
+  const last = body.length - 1;
+  const trailingSpace = body.includes(' \n') || body.includes('\t\n') || body.endsWith(' ') || body.endsWith('\t');
+  if (!trailingSpace && !body.includes('\n\n\n')) {
+    if (last > 0 && body.charCodeAt(last) === 10 && printable(body.charCodeAt(0)) && printable(body.charCodeAt(last - 1))) return body;
+    return `${body.trim()}\n`;
+  }
+  const text = trailingSpace ? body.replace(/[ \t]+$/gm, '') : body;
+  return `${text.replace(/\n{3,}/g, '\n\n').trim()}\n`;
+}
+
+/** A visible ASCII character: nothing `trim` would remove. */
+const printable = (c: number) => c > 32 && c < 127;
 
 // A string YAML reads as itself, unquoted: starts with a letter, digit or '/', holds no
 // indicator or quote, does not look like a number, boolean or null.
