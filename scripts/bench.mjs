@@ -45,16 +45,22 @@ function build(args) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-function measure(label, n, times, prepare, args, cold) {
-  const samples = [];
-  const dir = args[args.indexOf('--root') + 1];
-  for (let i = 0; i < times; i++) {
-    prepare();
-    settle(cold, dir);
-    samples.push(build(args));
-  }
-  const wall = median(samples.map((s) => s.wall));
-  const pick = samples.find((s) => s.wall === wall);
+/** One scenario: how to prepare a run, the build's arguments, and whether caches are dropped first. */
+function scenario(label, prepare, args, cold = false) {
+  return { label, prepare, args, cold, samples: [] };
+}
+
+function run(s) {
+  const dir = s.args[s.args.indexOf('--root') + 1];
+  s.prepare();
+  settle(s.cold, dir);
+  s.samples.push(build(s.args));
+}
+
+function report(n, s) {
+  const { label, samples } = s;
+  const wall = median(samples.map((x) => x.wall));
+  const pick = samples.find((x) => x.wall === wall);
   const row = {
     n,
     scenario: label,
@@ -62,12 +68,12 @@ function measure(label, n, times, prepare, args, cold) {
     written: pick.written,
     wallSeconds: Number(wall.toFixed(3)),
     pagesPerSecond: Math.round(pick.total / wall),
-    peakRssMiB: median(samples.map((s) => s.peakRssMiB)),
+    peakRssMiB: median(samples.map((x) => x.peakRssMiB)),
     stages: pick.stages,
-    runs: samples.map((s) => Number(s.wall.toFixed(3))),
+    runs: samples.map((x) => Number(x.wall.toFixed(3))),
   };
   console.log(
-    `${String(n).padStart(4)}  ${label.padEnd(16)} ${String(row.pages).padStart(8)} pages  ${row.wallSeconds.toFixed(2).padStart(6)} s  ${String(row.pagesPerSecond).padStart(7)} pages/s  ${String(row.peakRssMiB).padStart(4)} MiB  written ${row.written}`,
+    `${String(n).padStart(4)}  ${label.padEnd(16)} ${String(row.pages).padStart(8)} pages  ${row.wallSeconds.toFixed(2).padStart(6)} s  ${String(row.pagesPerSecond).padStart(7)} pages/s  ${String(row.peakRssMiB).padStart(4)} MiB  written ${row.written}  (runs ${Math.min(...row.runs).toFixed(2)}-${Math.max(...row.runs).toFixed(2)} s)`,
   );
   return row;
 }
@@ -83,18 +89,23 @@ for (const n of sizes) {
     for (const name of readdirSync(dir)) if (name.startsWith('.output.')) rmSync(join(dir, name), { recursive: true, force: true });
   };
   const root = ['--root', dir, '--out', out];
-  results.push(measure('html', n, runs, fresh, [...root, '--format', 'html'], true));
-  // The same with a redirect page per reversed pair (--redirect-pages): twice the files.
-  if (n <= 80) results.push(measure('html + redirects', n, runs, fresh, [...root, '--format', 'html', '--redirect-pages'], true));
-  results.push(measure('all formats', n, runs, fresh, [...root, '--format', 'md,html,print'], true));
-  // Rebuilds of the all-formats build left by the last run.
-  results.push(measure('no change', n, runs, () => undefined, [...root, '--format', 'md,html,print']));
   const file = join(dir, 'content/syn/codes', `${codes[Math.floor(codes.length / 2)]}.yaml`);
   const original = readFileSync(file, 'utf8');
   let edit = 0;
-  results.push(
-    measure('one code changed', n, runs, () => writeFileSync(file, original.replace(/howToFix: .*/, `howToFix: Edited text number ${++edit}.`)), [...root, '--format', 'md,html,print']),
-  );
+  const all = [...root, '--format', 'md,html,print'];
+  const scenarios = [
+    scenario('html', fresh, [...root, '--format', 'html'], true),
+    // The same with a redirect page per reversed pair (--redirect-pages): twice the files.
+    ...(n <= 80 ? [scenario('html + redirects', fresh, [...root, '--format', 'html', '--redirect-pages'], true)] : []),
+    scenario('all formats', fresh, all, true),
+    // Rebuilds of the all-formats build just made.
+    scenario('no change', () => undefined, all),
+    scenario('one code changed', () => writeFileSync(file, original.replace(/howToFix: .*/, `howToFix: Edited text number ${++edit}.`)), all),
+  ];
+  // Rounds: each runs every scenario once, so a slow spell of the machine (timings here drift
+  // by 20-30% within the hour) falls on all of them alike, and ratios between them hold.
+  for (let round = 0; round < runs; round++) for (const s of scenarios) run(s);
+  for (const s of scenarios) results.push(report(n, s));
   writeFileSync(file, original);
   rmSync(dir, { recursive: true, force: true });
 }
