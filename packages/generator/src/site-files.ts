@@ -8,11 +8,14 @@ import type { Format, OutputFile, Target } from './types.js';
 import type { Protocol } from '@statusbook/core/model';
 import { refTarget, type PageRef, type PairSelection } from './page-refs.js';
 
-/**
- * URLs per sitemap file; the protocol allows 50,000. Smaller files keep the memory a build
- * needs for them small at any size of site (one file is held at a time).
- */
+/** URLs per sitemap file; the protocol allows 50,000. */
 const SITEMAP_CHUNK = 10_000;
+
+/**
+ * URLs per piece of a sitemap file: a file is posted in pieces (the writer appends them), so
+ * what a build holds for sitemaps stays small and dies young at any size of site.
+ */
+const SITEMAP_PIECE = 1_000;
 
 interface SiteFilesInput {
   readonly locales: readonly string[];
@@ -78,16 +81,23 @@ function rootIndex(site: SiteFilesInput): OutputFile {
 function* sitemaps(site: SiteFilesInput): Generator<OutputFile> {
   const html = site.envFor(site.locales[0] ?? 'en', 'html').format;
   const files: string[] = [];
+  let open: string | undefined;
+  let inFile = 0;
   let entries: string[] = [];
-  const flush = (): OutputFile => {
-    const name = `sitemap-${files.length + 1}.xml`;
-    files.push(name);
-    const contents = `<?xml version="1.0" encoding="UTF-8"?>
-<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
-${entries.join('')}</urlset>
-`;
+  const piece = (close: boolean): OutputFile => {
+    const start = open === undefined;
+    if (open === undefined) {
+      open = `sitemap-${files.length + 1}.xml`;
+      files.push(open);
+    }
+    const head = start ? '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n' : '';
+    const file = { path: `html/${open}`, contents: `${head}${entries.join('')}${close ? '</urlset>\n' : ''}`, ...(start ? {} : { append: true }) };
     entries = [];
-    return { path: `html/${name}`, contents };
+    if (close) {
+      open = undefined;
+      inFile = 0;
+    }
+    return file;
   };
   for (const ref of site.pages()) {
     if (ref.kind === 'redirect') continue;
@@ -99,10 +109,12 @@ ${entries.join('')}</urlset>
     const xDefault = `    <xhtml:link rel="alternate" hreflang="x-default" href="${escapeHtml(site.baseUrl + urlPath(target))}"/>\n`;
     for (const locale of site.locales) {
       entries.push(`  <url>\n    <loc>${escapeHtml(site.baseUrl + urlPath(inLocale(target, locale)))}</loc>\n${alternates}${xDefault}  </url>\n`);
+      inFile++;
     }
-    if (entries.length >= SITEMAP_CHUNK) yield flush();
+    if (inFile >= SITEMAP_CHUNK) yield piece(true);
+    else if (entries.length >= SITEMAP_PIECE) yield piece(false);
   }
-  if (entries.length > 0 || files.length === 0) yield flush();
+  if (open !== undefined || files.length === 0) yield piece(true);
   const index = files.map((f) => `  <sitemap><loc>${escapeHtml(`${site.baseUrl}/${f}`)}</loc></sitemap>\n`).join('');
   yield {
     path: 'html/sitemap.xml',
@@ -134,8 +146,8 @@ function* redirects(site: SiteFilesInput): Generator<OutputFile> {
   if (lines.length > 0 || first) yield piece();
 }
 
-/** Lines of `_redirects` per piece (the file lists every reversed pair of every locale). */
-const REDIRECT_PIECE = 20_000;
+/** Lines of `_redirects` per piece (the file lists every reversed pair of every locale; small pieces die young). */
+const REDIRECT_PIECE = 2_000;
 
 /** The path part of the base URL, without a trailing slash (`https://x.org/docs` -> `/docs`). */
 function basePath(baseUrl: string): string {

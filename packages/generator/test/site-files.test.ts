@@ -1,5 +1,6 @@
 // Site files of a large site: _redirects comes in pieces (no build holds all of it at once),
-// which together are the whole list; sitemaps hold at most 10,000 URLs each.
+// which together are the whole list; sitemaps hold at most 10,000 URLs each and come in
+// pieces too.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,11 +25,22 @@ test('a site with 21,945 reversed pairs lists each once in _redirects, in pieces
   expect(new Set(lines).size).toBe(lines.length);
   expect(lines).toContain(`/en/syn/compare/${codes[9]}-vs-${codes[2]}/ /en/syn/compare/${codes[2]}-vs-${codes[9]}/ 301`);
 
-  const sitemaps = files.filter((f) => /^html\/sitemap-\d+\.xml$/.test(f.path));
-  const urls = sitemaps.map((f) => f.contents.match(/<loc>/g)?.length ?? 0);
+  // Sitemap files come in pieces of at most 1,000 URLs, each file's first piece naming it.
+  const sitemapPieces = files.filter((f) => /^html\/sitemap-\d+\.xml$/.test(f.path));
+  expect(Math.max(...sitemapPieces.map((f) => f.contents.match(/<loc>/g)?.length ?? 0))).toBeLessThanOrEqual(1_000);
+  const sitemaps = new Map<string, string>();
+  for (const f of sitemapPieces) {
+    expect(sitemaps.has(f.path)).toBe(f.append ?? false);
+    sitemaps.set(f.path, (sitemaps.get(f.path) ?? '') + f.contents);
+  }
+  expect(sitemaps.size).toBeGreaterThan(1);
+  for (const contents of sitemaps.values()) {
+    expect(contents).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<urlset [^>]*>\n(  <url>\n[\s\S]*?  <\/url>\n)+<\/urlset>\n$/);
+  }
+  const urls = [...sitemaps.values()].map((contents) => contents.match(/<loc>/g)?.length ?? 0);
   expect(Math.max(...urls)).toBeLessThanOrEqual(10_000);
   // Every comparison, code and index page of the one locale.
   expect(urls.reduce((a, b) => a + b, 0)).toBe((210 * 209) / 2 + 210 + 3);
   const index = files.find((f) => f.path === 'html/sitemap.xml')!.contents;
-  for (const f of sitemaps) expect(index).toContain(`<loc>/${f.path.slice('html/'.length)}</loc>`);
+  for (const path of sitemaps.keys()) expect(index).toContain(`<loc>/${path.slice('html/'.length)}</loc>`);
 }, 60_000);
