@@ -4,6 +4,7 @@ import type { FormatRenderer, Target } from '../types.js';
 import { FORMAT_KINDS, htmlPath, printFile, printFolder, printPath, segments, unsupported } from './paths.js';
 import { hrefBetween } from './relative.js';
 import { sanitizeInline } from './sanitize.js';
+import { isTrimmedWithNewline } from './trimmed.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -68,15 +69,8 @@ const htmlText = {
  */
 export function finishHtml(body: string): string {
   if (body.includes('\n\n\n')) return `${body.replace(/\n{3,}/g, '\n\n').trim()}\n`;
-  const last = body.length - 1;
-  if (last > 0 && body.charCodeAt(last) === NEWLINE && printable(body.charCodeAt(0)) && printable(body.charCodeAt(last - 1))) return body;
-  return `${body.trim()}\n`;
+  return isTrimmedWithNewline(body) ? body : `${body.trim()}\n`;
 }
-
-const NEWLINE = 10;
-
-/** A visible ASCII character: nothing `trim` would remove. */
-const printable = (c: number) => c > 32 && c < 127;
 
 /** HTML: a static site with directory URLs; the layout template wraps each page. */
 export const html: FormatRenderer = {

@@ -8,6 +8,7 @@ import type { FormatRenderer } from '../types.js';
 import { FORMAT_KINDS, mdFile, mdFolder, mdPath, unsupported } from './paths.js';
 import { hrefBetween } from './relative.js';
 import { sanitizeInline } from './sanitize.js';
+import { isTrimmedWithNewline } from './trimmed.js';
 
 // remark and yaml handle what the fast paths below do not; most pages never need them, so
 // they are loaded on first use (a render worker starts ~150 ms sooner without them).
@@ -154,18 +155,11 @@ export const md: FormatRenderer = {
  * as templates leave it, is returned as it is rather than copied.
  */
 export function finishMarkdown(body: string): string {
-  const last = body.length - 1;
   const trailingSpace = body.includes(' \n') || body.includes('\t\n') || body.endsWith(' ') || body.endsWith('\t');
-  if (!trailingSpace && !body.includes('\n\n\n')) {
-    if (last > 0 && body.charCodeAt(last) === 10 && printable(body.charCodeAt(0)) && printable(body.charCodeAt(last - 1))) return body;
-    return `${body.trim()}\n`;
-  }
+  if (!trailingSpace && !body.includes('\n\n\n')) return isTrimmedWithNewline(body) ? body : `${body.trim()}\n`;
   const text = trailingSpace ? body.replace(/[ \t]+$/gm, '') : body;
   return `${text.replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }
-
-/** A visible ASCII character: nothing `trim` would remove. */
-const printable = (c: number) => c > 32 && c < 127;
 
 // A string YAML reads as itself, unquoted: starts with a letter, digit or '/', holds no
 // indicator or quote, does not look like a number, boolean or null.
