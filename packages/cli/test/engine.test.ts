@@ -98,13 +98,32 @@ describe('a rebuild that writes only the changed files', () => {
   test('the check results kept for the next build hold the current files only, and edits show up', () => {
     const entries = () => Object.keys((JSON.parse(readFileSync(join(out, '.statusbook/check-cache.json'), 'utf8')) as { entries: object }).entries).length;
     const before = entries();
-    // 20 codes, each with a vi and a ja translation.
-    expect(before).toBe(60);
+    // 20 codes, each with a vi and a ja translation; each locale's protocol.yaml and pairs.yaml.
+    expect(before).toBe(64);
     for (const n of [1, 2, 3]) {
       edit(`Edited summary number ${n}.`);
       build(dir);
       expect(entries()).toBe(before);
       expect(readFileSync(join(out, `md/en/syn/${codes[3]}.md`), 'utf8')).toContain(`Edited summary number ${n}.`);
+    }
+  });
+
+  test("edits to a translation's protocol.yaml and pairs.yaml show up in a rebuild", () => {
+    const protocolFile = join(dir, 'locales/vi/content/syn/protocol.yaml');
+    const pairsFile = join(dir, 'locales/vi/content/syn/pairs.yaml');
+    const before = { protocol: readFileSync(protocolFile, 'utf8'), pairs: readFileSync(pairsFile, 'utf8') };
+    const difference = /difference:\n {4}text: (.*)/.exec(before.pairs)![1]!;
+    writeFileSync(protocolFile, before.protocol.replace('text: Nhóm 2xx', 'text: Nhóm hai trăm'));
+    writeFileSync(pairsFile, before.pairs.replace(difference, 'Câu đã sửa cho phép so sánh.'));
+    try {
+      build(dir);
+      const success = codes.find((c) => c >= 200 && c < 300)!;
+      expect(readFileSync(join(out, `md/vi/syn/${success}.md`), 'utf8')).toContain('Nhóm hai trăm');
+      const slug = /^(\d+-vs-\d+):/m.exec(before.pairs)![1]!;
+      expect(readFileSync(join(out, `md/vi/syn/compare/${slug}.md`), 'utf8')).toContain('Câu đã sửa cho phép so sánh.');
+    } finally {
+      writeFileSync(protocolFile, before.protocol);
+      writeFileSync(pairsFile, before.pairs);
     }
   });
 

@@ -8,7 +8,7 @@ import { offsetOf, type FileContext } from './schema.js';
 import { suggest } from './suggest.js';
 import { parseText } from './text.js';
 import type { CodeTextField, Diagnostic, PairTextField, Protocol, Text } from './types.js';
-import { parseYaml, readOptional, type YamlFile } from './yaml-file.js';
+import { parseYaml, readOptional } from './yaml-file.js';
 import { cached, type CheckCache } from './check-cache.js';
 
 /** A translated field: its text and whether it still matches the English it was made from. */
@@ -107,28 +107,39 @@ async function loadProtocolTranslation(dir: string, protocol: Protocol, diagnost
   const pairs = new Map<string, Partial<Record<PairTextField, TranslatedText>>>();
   let description: TranslatedText | undefined;
 
-  const protocolFile = await openYaml(join(dir, 'protocol.yaml'), diagnostics);
-  if (protocolFile) {
-    const root = mapping(protocolFile.doc.contents, protocolFile.ctx, 'the file', ['description', 'classes']);
-    if (root) {
-      const d = root.get('description');
-      if (d) description = field(d, protocol.description.source, protocolFile.ctx, 'description');
-      const classNode = root.get('classes');
-      const ids = protocol.classes.map((c) => c.id);
-      const byId = classNode ? mapping(classNode, protocolFile.ctx, 'classes', ids, 'translation/unknown-class') : undefined;
-      for (const [id, node] of byId ?? []) {
-        const cls = protocol.classes.find((c) => c.id === id)!;
-        const fields = mapping(node, protocolFile.ctx, `classes.${id}`, CLASS_TRANSLATION_FIELDS);
-        const out: Partial<Record<'name' | 'description', TranslatedText>> = {};
-        for (const [name, value] of fields ?? []) {
-          const key = name as 'name' | 'description';
-          const t = field(value, cls[key].source, protocolFile.ctx, `classes.${id}.${key}`);
-          if (t) out[key] = t;
+  // What protocol.yaml's check depends on: its text and the English of the protocol and its classes.
+  const protocolPath = join(dir, 'protocol.yaml');
+  const protocolSource = await readOptional(protocolPath);
+  if (protocolSource !== undefined) {
+    const english = JSON.stringify([protocol.description.source, protocol.classes.map((c) => [c.id, c.name.source, c.description.source])]);
+    const result = cached(cache, ['translation-protocol', protocolPath, protocolSource, english], () => {
+      const file = parseYaml(protocolPath, protocolSource);
+      let found: TranslatedText | undefined;
+      const byClass: [string, Partial<Record<'name' | 'description', TranslatedText>>][] = [];
+      const root = file.ok ? mapping(file.doc.contents, file.ctx, 'the file', ['description', 'classes']) : undefined;
+      if (root) {
+        const d = root.get('description');
+        if (d) found = field(d, protocol.description.source, file.ctx, 'description');
+        const classNode = root.get('classes');
+        const ids = protocol.classes.map((c) => c.id);
+        const byId = classNode ? mapping(classNode, file.ctx, 'classes', ids, 'translation/unknown-class') : undefined;
+        for (const [id, node] of byId ?? []) {
+          const cls = protocol.classes.find((c) => c.id === id)!;
+          const fields = mapping(node, file.ctx, `classes.${id}`, CLASS_TRANSLATION_FIELDS);
+          const out: Partial<Record<'name' | 'description', TranslatedText>> = {};
+          for (const [name, value] of fields ?? []) {
+            const key = name as 'name' | 'description';
+            const t = field(value, cls[key].source, file.ctx, `classes.${id}.${key}`);
+            if (t) out[key] = t;
+          }
+          byClass.push([id, out]);
         }
-        classes.set(id, out);
       }
-    }
-    diagnostics.push(...protocolFile.ctx.diagnostics);
+      return { ...(found ? { description: found } : {}), classes: byClass, diagnostics: file.ctx.diagnostics };
+    });
+    description = result.description;
+    for (const [id, out] of result.classes) classes.set(id, out);
+    diagnostics.push(...result.diagnostics);
   }
 
   const known = new Map(protocol.codes.map((c) => [c.code, c]));
@@ -164,22 +175,31 @@ async function loadProtocolTranslation(dir: string, protocol: Protocol, diagnost
     diagnostics.push(...result.diagnostics);
   }
 
-  const pairsFile = await openYaml(join(dir, 'pairs.yaml'), diagnostics);
-  if (pairsFile) {
+  // What pairs.yaml's check depends on: its text and the English of the curated pairs.
+  const pairsPath = join(dir, 'pairs.yaml');
+  const pairsSource = await readOptional(pairsPath);
+  if (pairsSource !== undefined) {
     const curated = new Map(protocol.curated.map((n) => [pairSlug(n.low, n.high), n]));
-    const bySlug = mapping(pairsFile.doc.contents, pairsFile.ctx, 'the file', [...curated.keys()], 'translation/unknown-pair');
-    for (const [slug, node] of bySlug ?? []) {
-      const notes = curated.get(slug)!;
-      const fields = mapping(node, pairsFile.ctx, slug, PAIR_TRANSLATION_FIELDS);
-      const out: Partial<Record<PairTextField, TranslatedText>> = {};
-      for (const [name, value] of fields ?? []) {
-        const key = name as PairTextField;
-        const t = field(value, notes.text[key].source, pairsFile.ctx, `${slug}.${key}`);
-        if (t) out[key] = t;
+    const english = JSON.stringify([...curated].map(([slug, n]) => [slug, ...PAIR_TRANSLATION_FIELDS.map((k) => n.text[k].source)]));
+    const result = cached(cache, ['translation-pairs', pairsPath, pairsSource, english], () => {
+      const file = parseYaml(pairsPath, pairsSource);
+      const bySlugOut: [string, Partial<Record<PairTextField, TranslatedText>>][] = [];
+      const bySlug = file.ok ? mapping(file.doc.contents, file.ctx, 'the file', [...curated.keys()], 'translation/unknown-pair') : undefined;
+      for (const [slug, node] of bySlug ?? []) {
+        const notes = curated.get(slug)!;
+        const fields = mapping(node, file.ctx, slug, PAIR_TRANSLATION_FIELDS);
+        const out: Partial<Record<PairTextField, TranslatedText>> = {};
+        for (const [name, value] of fields ?? []) {
+          const key = name as PairTextField;
+          const t = field(value, notes.text[key].source, file.ctx, `${slug}.${key}`);
+          if (t) out[key] = t;
+        }
+        bySlugOut.push([slug, out]);
       }
-      pairs.set(slug, out);
-    }
-    diagnostics.push(...pairsFile.ctx.diagnostics);
+      return { pairs: bySlugOut, diagnostics: file.ctx.diagnostics };
+    });
+    for (const [slug, out] of result.pairs) pairs.set(slug, out);
+    diagnostics.push(...result.diagnostics);
   }
 
   return { ...(description ? { description } : {}), classes, codes, pairs };
@@ -255,17 +275,6 @@ function field(node: Node, english: string, ctx: FileContext, path: string): Tra
     return { text: parsed.text, state: 'stale' };
   }
   return { text: parsed.text, state: 'translated' };
-}
-
-async function openYaml(path: string, diagnostics: Diagnostic[]): Promise<YamlFile | undefined> {
-  const source = await readOptional(path);
-  if (source === undefined) return undefined;
-  const file = parseYaml(path, source);
-  if (!file.ok) {
-    diagnostics.push(...file.ctx.diagnostics);
-    return undefined;
-  }
-  return file;
 }
 
 async function listYaml(dir: string): Promise<string[]> {

@@ -137,12 +137,12 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
       if (index++ % b.shard.n !== b.shard.k - 1) continue;
       const byLocale = (pages[ref.format] ??= {});
       byLocale[ref.locale] = (byLocale[ref.locale] ?? 0) + 1;
-      // An unchanged page is kept (linked into a new output, or left in place by a patch);
-      // one the previous output lacks is rendered.
+      // An unchanged page is kept: linked into a new output, or left where it is by a patch
+      // (which need not even name its file); one the previous output lacks is rendered.
       const keys = old && pageUnits(ref, protocols);
       const before = keys !== undefined && keys.every((k) => k.startsWith('pair:') || old![k] !== undefined);
       if (before) existed++;
-      if (before && keys.every((k) => old![k] === units.get(k)) && writer.keep(refPath(ref))) counts.unchanged++;
+      if (before && keys.every((k) => old![k] === units.get(k)) && (patch || writer.keep(refPath(ref)))) counts.unchanged++;
       else render.push(ref);
       // A rebuild renders few pages far apart: hand them out every so often rather than
       // let the workers wait for a full batch until the whole list has been read.
