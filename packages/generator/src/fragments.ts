@@ -1,6 +1,7 @@
 import type { Protocol, Reference, StatusCode } from '@statusbook/core/model';
 import { Rendered, type Translator } from './i18n.js';
 import type { FormatRenderer, Target } from './types.js';
+import { to } from './targets.js';
 
 /** The fact rows shown for a code, in table order. */
 export type FactKey = 'class' | 'kind' | 'senders' | 'retry' | 'headers' | 'methods' | 'cacheable' | 'status' | 'spec';
@@ -139,7 +140,7 @@ function buildFragments(protocol: Protocol, code: StatusCode, format: FormatRend
     ...(code.formerReasons.length > 0 ? [tr.t('code.renamed')] : []),
   ];
   return {
-    target: { kind: 'code', locale: tr.locale, protocol: protocol.id, code: code.code },
+    target: to.code(tr.locale, protocol.id, code.code),
     code: code.code,
     reason,
     label,

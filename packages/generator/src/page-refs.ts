@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { findPair, pairSlug, type LocaleTranslation, type Protocol, type StatusCode } from '@statusbook/core/model';
 import { byFormat, FORMAT_KINDS, pagePath } from './formats/paths.js';
 import { indexOf } from './protocol-index.js';
+import { to } from './targets.js';
 import type { Format, Page, PageKind, Target } from './types.js';
 
 /**
@@ -229,13 +230,20 @@ export function refPath(ref: PageRef): string {
 /** The target a ref names (no model objects needed). */
 export function refTarget(ref: PageRef): Target {
   const { locale, protocol = '' } = ref;
-  return ref.kind === 'home'
-      ? { kind: 'home', locale }
-      : ref.kind === 'code'
-        ? { kind: 'code', locale, protocol, code: ref.code! }
-        : ref.kind === 'compare'
-          ? { kind: 'compare', locale, protocol, slug: `${ref.a}-vs-${ref.b}` }
-          : ref.kind === 'redirect'
-            ? { kind: 'redirect', locale, protocol, slug: `${ref.b}-vs-${ref.a}` }
-            : { kind: ref.kind, locale, protocol };
+  switch (ref.kind) {
+    case 'home':
+      return to.home(locale);
+    case 'code':
+      return to.code(locale, protocol, ref.code!);
+    case 'compare':
+      return to.compare(locale, protocol, `${ref.a}-vs-${ref.b}`);
+    case 'redirect':
+      return to.redirect(locale, protocol, `${ref.b}-vs-${ref.a}`);
+    case 'protocol':
+      return to.protocol(locale, protocol);
+    case 'compare-index':
+      return to.compareIndex(locale, protocol);
+    case 'book':
+      return to.book(locale, protocol);
+  }
 }

@@ -10,10 +10,10 @@ export type PageKind = 'home' | 'protocol' | 'compare-index' | 'code' | 'compare
 
 /** Where a page lives, independent of format. */
 export type Target =
-  | { readonly kind: 'home'; readonly locale: string }
-  | { readonly kind: 'protocol' | 'compare-index' | 'book'; readonly locale: string; readonly protocol: string }
-  | { readonly kind: 'code'; readonly locale: string; readonly protocol: string; readonly code: number }
-  | { readonly kind: 'compare' | 'redirect'; readonly locale: string; readonly protocol: string; readonly slug: string };
+  | { readonly kind: 'home'; readonly locale: string; readonly protocol?: undefined; readonly code?: undefined; readonly slug?: undefined }
+  | { readonly kind: 'protocol' | 'compare-index' | 'book'; readonly locale: string; readonly protocol: string; readonly code?: undefined; readonly slug?: undefined }
+  | { readonly kind: 'code'; readonly locale: string; readonly protocol: string; readonly code: number; readonly slug?: undefined }
+  | { readonly kind: 'compare' | 'redirect'; readonly locale: string; readonly protocol: string; readonly code?: undefined; readonly slug: string };
 
 interface PageBase {
   readonly locale: string;

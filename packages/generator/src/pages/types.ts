@@ -2,6 +2,7 @@ import type { Protocol } from '@statusbook/core/model';
 import type { FragmentCache } from '../fragments.js';
 import type { Translator } from '../i18n.js';
 import type { FormatRenderer, PageKind, PageOf, Target } from '../types.js';
+import { to } from '../targets.js';
 
 /** Everything a page module needs to build its view for one (locale, format). */
 export interface RenderEnv {
@@ -48,7 +49,7 @@ export function linkTo(env: RenderEnv, from: Target, to: Target, rendered: strin
 export function protocolCrumbs(locale: string, protocol: Protocol, env: RenderEnv): Crumb[] {
   const { translator: tr } = env;
   return [
-    { label: tr.t('nav.home'), target: { kind: 'home', locale } },
+    { label: tr.t('nav.home'), target: to.home(locale) },
     { label: tr.t('protocol.title', { protocol: protocol.name }), target: { kind: 'protocol', locale, protocol: protocol.id } },
   ];
 }
