@@ -3,6 +3,7 @@
 // Usage: node scripts/bench.mjs [sizes=80,160,320] [runs=3]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { writeSynthetic } from './synthetic.mjs';
@@ -79,7 +80,27 @@ function report(n, s) {
 }
 
 const results = [];
-console.log(`statusbook bench: ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}, ${runs} runs each, median\n`);
+/**
+ * How fast the machine is right now, as a yardstick for the figures: this machine's speed
+ * drifts by 30-40% within the hour. Node.js start-up (median of 5 `node -e 0`, ms) and a
+ * fixed piece of JavaScript (string building and hashing, ms).
+ */
+function calibrate() {
+  const starts = Array.from({ length: 5 }, () => {
+    const t = performance.now();
+    spawnSync(process.execPath, ['-e', '0']);
+    return performance.now() - t;
+  });
+  const t = performance.now();
+  let text = '';
+  for (let i = 0; i < 200_000; i++) text += `<li>${i}</li>`;
+  for (let i = 0; i < 20; i++) createHash('sha256').update(text).update(String(i)).digest('hex');
+  return { nodeStartMs: Math.round(median(starts)), javascriptMs: Math.round(performance.now() - t) };
+}
+
+const speed = calibrate();
+console.log(`statusbook bench: ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}, ${runs} runs each, median`);
+console.log(`machine speed now: node start-up ${speed.nodeStartMs} ms, yardstick JavaScript ${speed.javascriptMs} ms (smaller is faster)\n`);
 for (const n of sizes) {
   const dir = join(work, String(n));
   const codes = writeSynthetic(dir, n);
@@ -121,6 +142,6 @@ try {
 const all = [...kept, ...results].sort((a, b) => a.n - b.n);
 writeFileSync(
   file,
-  `${JSON.stringify({ machine: { cores: availableParallelism(), cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version }, results: all }, null, 2)}\n`,
+  `${JSON.stringify({ machine: { cores: availableParallelism(), cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, speed }, results: all }, null, 2)}\n`,
 );
 console.log('\nwrote bench/results.json');
