@@ -5,4 +5,4 @@ export { formats, formatRenderer } from './formats/index.js';
 export { TemplateError } from './templates.js';
 export { escapeHtml } from './formats/html.js';
 export { sourceContent, translatedContent, SOURCE_LOCALE, type ContentText, type Localized } from './i18n.js';
-export { pageRefs, pageRefCount, pageUnits, refOf, refPath, resolveRef, unitHashes, type PageRef, type PairSelection } from './page-refs.js';
+export { pageRefs, pageRefCount, pageUnits, unitsPass, refOf, refPath, resolveRef, unitHashes, type PageRef, type PairSelection } from './page-refs.js';

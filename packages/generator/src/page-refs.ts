@@ -154,6 +154,11 @@ export function refOf(page: Page): PageRef {
  * of one of its units changed (see `unitHashes`).
  */
 export function pageUnits(ref: PageRef, protocols: readonly Protocol[]): string[] {
+  return [...sharedUnits(ref, protocols), ...ownUnits(ref)];
+}
+
+/** The units every page of the ref's kind, format, locale and protocol is made from. */
+function sharedUnits(ref: PageRef, protocols: readonly Protocol[]): string[] {
   const { locale: l, protocol: p } = ref;
   const base = ['global', `templates:${ref.format}`, `ui:${l}`];
   switch (ref.kind) {
@@ -166,12 +171,49 @@ export function pageUnits(ref: PageRef, protocols: readonly Protocol[]): string[
     case 'book':
       return [...base, `book:${p}:${l}`];
     case 'code':
-      return [...base, `protocol:${p}:${l}`, `code:${p}:${ref.code}:${l}`];
     case 'redirect':
-      return [...base, `protocol:${p}:${l}`];
     case 'compare':
-      return [...base, `protocol:${p}:${l}`, `code:${p}:${ref.a}:${l}`, `code:${p}:${ref.b}:${l}`, `pair:${p}:${ref.a}-vs-${ref.b}:${l}`];
+      return [...base, `protocol:${p}:${l}`];
   }
+}
+
+/** The units of the ref's own code or pair. */
+function ownUnits(ref: PageRef): string[] {
+  const { locale: l, protocol: p = '' } = ref;
+  if (ref.kind === 'code') return [codeUnit(p, ref.code!, l)];
+  if (ref.kind === 'compare') return [codeUnit(p, ref.a!, l), codeUnit(p, ref.b!, l), pairUnit(p, pairSlug(ref.a!, ref.b!), l)];
+  return [];
+}
+
+const codeUnit = (protocol: string, code: number, locale: string) => `code:${protocol}:${code}:${locale}`;
+const pairUnit = (protocol: string, slug: string, locale: string) => `pair:${protocol}:${slug}:${locale}`;
+
+/**
+ * `(ref) => pageUnits(ref).every(test)` for refs in page order, with each unit tested once
+ * per run of refs of the same kind, format, locale and protocol: a build lists every page,
+ * and its comparison pages share all their units but one pair's. `test` must be pure.
+ */
+export function unitsPass(protocols: readonly Protocol[], test: (unit: string) => boolean): (ref: PageRef) => boolean {
+  let run: PageRef | undefined;
+  let shared = false;
+  const codes = new Map<number, boolean>();
+  const code = (protocol: string, c: number, locale: string) => {
+    let ok = codes.get(c);
+    if (ok === undefined) codes.set(c, (ok = test(codeUnit(protocol, c, locale))));
+    return ok;
+  };
+  return (ref) => {
+    if (!run || run.kind !== ref.kind || run.format !== ref.format || run.locale !== ref.locale || run.protocol !== ref.protocol) {
+      run = ref;
+      shared = sharedUnits(ref, protocols).every(test);
+      codes.clear();
+    }
+    if (!shared) return false;
+    const { locale: l, protocol: p = '' } = ref;
+    if (ref.kind === 'code') return code(p, ref.code!, l);
+    if (ref.kind === 'compare') return code(p, ref.a!, l) && code(p, ref.b!, l) && test(pairUnit(p, pairSlug(ref.a!, ref.b!), l));
+    return true;
+  };
 }
 
 function hash(value: unknown): string {
@@ -195,19 +237,19 @@ export function unitHashes(
     const labels = codes.map((c) => [c.code, c.reason, c.status, c.classId, c.formerReasons]);
     for (const locale of locales) {
       const t = translations.get(locale)?.protocols.get(p.id);
-      const codeUnit = (c: StatusCode) => hash([stripFile(c), t?.codes.get(c.code) ?? null]);
+      const codeHash = (c: StatusCode) => hash([stripFile(c), t?.codes.get(c.code) ?? null]);
       units.set(`protocol:${p.id}:${locale}`, hash([meta, labels, curated.map((n) => pairSlug(n.low, n.high)), t?.description ?? null, [...(t?.classes ?? [])], [...(t?.codes ?? [])].map(([code, f]) => [code, f.reason ?? null])]));
       units.set(`summaries:${p.id}:${locale}`, hash(codes.map((c) => [c.text.summary.source, t?.codes.get(c.code)?.summary ?? null])));
       units.set(`differences:${p.id}:${locale}`, hash(curated.map((n) => [n.text.difference.source, t?.pairs.get(pairSlug(n.low, n.high))?.difference ?? null])));
       const codeHashes = codes.map((c) => {
-        const h = codeUnit(c);
-        units.set(`code:${p.id}:${c.code}:${locale}`, h);
+        const h = codeHash(c);
+        units.set(codeUnit(p.id, c.code, locale), h);
         return h;
       });
       const pairHashes = curated.map((n) => {
         const slug = pairSlug(n.low, n.high);
         const h = hash([n, t?.pairs.get(slug) ?? null]);
-        units.set(`pair:${p.id}:${slug}:${locale}`, h);
+        units.set(pairUnit(p.id, slug, locale), h);
         return h;
       });
       units.set(`book:${p.id}:${locale}`, hash([units.get(`protocol:${p.id}:${locale}`), codeHashes, pairHashes]));

@@ -1,6 +1,6 @@
 import type { LocaleTranslation, Protocol } from '@statusbook/core';
 import type { PairSelection } from '@statusbook/generator/plan';
-import { pageRefCount, pageRefs, pageUnits, refPath, unitHashes, type Format, type PageRef } from '@statusbook/generator/plan';
+import { pageRefCount, pageRefs, refPath, unitHashes, unitsPass, type Format, type PageRef } from '@statusbook/generator/plan';
 import type { Project } from '../project.js';
 import { PatchOutput, StagedOutput, type BuildOutput } from '../write-output.js';
 import { groupHash } from './inputs.js';
@@ -131,6 +131,10 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
       render = [];
       await pool.submit(batch);
     };
+    // Whether the previous build had the page (curated pair units come and go with their
+    // notes), and whether none of its units changed since.
+    const existedBefore = old && unitsPass(protocols, (unit) => unit.startsWith('pair:') || old[unit] !== undefined);
+    const sameAsBefore = old && unitsPass(protocols, (unit) => old[unit] === units.get(unit));
     let sinceFlush = 0;
     let planStarted = performance.now();
     for (const ref of pageRefs(protocols, locales, formats, b.pairs, b.redirectPages)) {
@@ -139,10 +143,9 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
       byLocale[ref.locale] = (byLocale[ref.locale] ?? 0) + 1;
       // An unchanged page is kept: linked into a new output, or left where it is by a patch
       // (which need not even name its file); one the previous output lacks is rendered.
-      const keys = old && pageUnits(ref, protocols);
-      const before = keys !== undefined && keys.every((k) => k.startsWith('pair:') || old![k] !== undefined);
+      const before = existedBefore?.(ref) ?? false;
       if (before) existed++;
-      if (before && keys.every((k) => old![k] === units.get(k)) && (patch || writer.keep(refPath(ref)))) counts.unchanged++;
+      if (before && sameAsBefore!(ref) && (patch || writer.keep(refPath(ref)))) counts.unchanged++;
       else render.push(ref);
       // A rebuild renders few pages far apart: hand them out every so often rather than
       // let the workers wait for a full batch until the whole list has been read.
