@@ -72,6 +72,8 @@ function report(n, s) {
     peakRssMiB: median(samples.map((x) => x.peakRssMiB)),
     stages: pick.stages,
     runs: samples.map((x) => Number(x.wall.toFixed(3))),
+    // How fast the machine was when this size was measured (see calibrate).
+    machineSpeed: speed,
   };
   console.log(
     `${String(n).padStart(4)}  ${label.padEnd(16)} ${String(row.pages).padStart(8)} pages  ${row.wallSeconds.toFixed(2).padStart(6)} s  ${String(row.pagesPerSecond).padStart(7)} pages/s  ${String(row.peakRssMiB).padStart(4)} MiB  written ${row.written}  (runs ${Math.min(...row.runs).toFixed(2)}-${Math.max(...row.runs).toFixed(2)} s)`,
@@ -142,6 +144,6 @@ try {
 const all = [...kept, ...results].sort((a, b) => a.n - b.n);
 writeFileSync(
   file,
-  `${JSON.stringify({ machine: { cores: availableParallelism(), cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, speed }, results: all }, null, 2)}\n`,
+  `${JSON.stringify({ machine: { cores: availableParallelism(), cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version }, results: all }, null, 2)}\n`,
 );
 console.log('\nwrote bench/results.json');
