@@ -146,13 +146,20 @@ export function createTranslator(t: TFunction, locale: string, format: FormatRen
   const compiled = { text: new Map<string, Compiled>(), plain: new Map<string, Compiled>() };
   const lists = new Map<string, string>();
   const plurals = new Intl.PluralRules(locale);
+  // A sentence with a count is looked up by its plural form: ask ICU once per count.
+  const pluralForms = new Map<number, string>();
+  const plural = (count: number): string => {
+    let form = pluralForms.get(count);
+    if (form === undefined) pluralForms.set(count, (form = plurals.select(count)));
+    return form;
+  };
   const numbers = new Intl.NumberFormat(locale);
   const listFormat = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
 
   const identity = (x: string) => x;
   const compile = (key: string, count: number | undefined, escape: (s: string) => string): Compiled => {
     const cache = escape === identity ? compiled.plain : compiled.text;
-    const cacheKey = count === undefined ? key : `${key}\u0000${plurals.select(count)}`;
+    const cacheKey = count === undefined ? key : `${key}\u0000${plural(count)}`;
     let hit = cache.get(cacheKey);
     if (!hit) {
       const raw = (count === undefined ? t(key, { skipInterpolation: true }) : t(key, { count, skipInterpolation: true })) as string;

@@ -101,35 +101,34 @@ export function phraseContrasts(pair: Pair, low: CodeFragments, high: CodeFragme
 function phrase(c: Contrast, pair: Pair, low: CodeFragments, high: CodeFragments, env: RenderEnv): string {
   const { translator: tr, format } = env;
   const tokens = (values: readonly string[]) => new Rendered(tr.list(values.map((v) => format.code(v))));
-  const codes = { low: pair.low.code, high: pair.high.code };
+  // Arguments are written out, not spread from a shared object: this runs for every contrast
+  // of every comparison page.
+  const lowCode = pair.low.code;
+  const highCode = pair.high.code;
   switch (c.kind) {
     case 'class':
-      return tr.t('contrast.class', { ...codes, lowClass: c.low, highClass: c.high });
+      return tr.t('contrast.class', { low: lowCode, high: highCode, lowClass: c.low, highClass: c.high });
     case 'finality':
       return tr.t('contrast.finality', { final: c.finalCode, provisional: c.provisionalCode });
     case 'senders':
       // The contrast lists each code's senders: the same list as its fact row.
-      return tr.t('contrast.senders', { ...codes, lowSenders: new Rendered(low.facts.senders ?? ''), highSenders: new Rendered(high.facts.senders ?? '') });
+      return tr.t('contrast.senders', { low: lowCode, high: highCode, lowSenders: new Rendered(low.facts.senders ?? ''), highSenders: new Rendered(high.facts.senders ?? '') });
     case 'retry':
-      return tr.t('contrast.retry', { ...codes, lowRetry: new Rendered(low.facts.retry ?? ''), highRetry: new Rendered(high.facts.retry ?? '') });
+      return tr.t('contrast.retry', { low: lowCode, high: highCode, lowRetry: new Rendered(low.facts.retry ?? ''), highRetry: new Rendered(high.facts.retry ?? '') });
     case 'headers':
       if (c.onlyLow.length > 0 && c.onlyHigh.length > 0) {
-        return tr.t('contrast.headersBoth', { ...codes, lowHeaders: tokens(c.onlyLow), highHeaders: tokens(c.onlyHigh) });
+        return tr.t('contrast.headersBoth', { low: lowCode, high: highCode, lowHeaders: tokens(c.onlyLow), highHeaders: tokens(c.onlyHigh) });
       }
       return c.onlyLow.length > 0
-        ? tr.t('contrast.headersOne', { code: codes.low, other: codes.high, headers: tokens(c.onlyLow), count: c.onlyLow.length })
-        : tr.t('contrast.headersOne', { code: codes.high, other: codes.low, headers: tokens(c.onlyHigh), count: c.onlyHigh.length });
+        ? tr.t('contrast.headersOne', { code: lowCode, other: highCode, headers: tokens(c.onlyLow), count: c.onlyLow.length })
+        : tr.t('contrast.headersOne', { code: highCode, other: lowCode, headers: tokens(c.onlyHigh), count: c.onlyHigh.length });
     case 'methods':
-      return tr.t('contrast.methods', { ...codes, lowMethods: new Rendered(low.facts.methods ?? ''), highMethods: new Rendered(high.facts.methods ?? '') });
+      return tr.t('contrast.methods', { low: lowCode, high: highCode, lowMethods: new Rendered(low.facts.methods ?? ''), highMethods: new Rendered(high.facts.methods ?? '') });
     case 'cacheable':
       return tr.t('contrast.cacheable', { cacheable: c.cacheableCode, other: c.otherCode });
     case 'status':
-      return tr.t('contrast.status', {
-        ...codes,
-        lowStatus: new Rendered(tr.t(`status.${c.low}`)),
-        highStatus: new Rendered(tr.t(`status.${c.high}`)),
-      });
+      return tr.t('contrast.status', { low: lowCode, high: highCode, lowStatus: new Rendered(tr.t(`status.${c.low}`)), highStatus: new Rendered(tr.t(`status.${c.high}`)) });
     case 'spec':
-      return tr.t('contrast.spec', { ...codes, lowRfc: c.low, highRfc: c.high });
+      return tr.t('contrast.spec', { low: lowCode, high: highCode, lowRfc: c.low, highRfc: c.high });
   }
 }
