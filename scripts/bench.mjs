@@ -2,7 +2,7 @@
 // translations) with the real CLI, as whole processes, and reports the median of several runs.
 // Usage: node scripts/bench.mjs [sizes=80,160,320] [runs=3]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -16,14 +16,11 @@ const work = '/tmp/statusbook-bench';
 
 /**
  * Flushes written data so runs start alike. Full builds also drop the kernel's caches when
- * allowed (root): trees of tens of thousands of files, made and removed run after run, slow
- * the file system down otherwise. The CLI and the content are then read once
- * (`statusbook validate` and `statusbook compare`), as on a machine where the tool was just used: the run measures
- * the build, not the disk reading Node.js. Rebuilds keep every cache, as after a user's edit.
+ * allowed (root), then read the CLI and the content once (`statusbook validate` and
+ * `statusbook compare`), as on a machine where the tool was just used: the run measures the
+ * build, not the disk reading Node.js. Rebuilds keep every cache, as after a user's edit.
  */
 function settle(cold, dir) {
-  // A previous build removes its old output in the background: let it finish first.
-  while (readdirSync(dir).some((name) => name.startsWith('.output.trash-'))) execFileSync('sleep', ['0.2']);
   execFileSync('sync');
   if (!cold) return;
   try {
@@ -46,16 +43,20 @@ function build(args) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** One scenario: how to prepare a run, the build's arguments, and whether caches are dropped first. */
+/**
+ * One scenario: how to prepare a run, the build's arguments for a round, and whether caches
+ * are dropped first.
+ */
 function scenario(label, prepare, args, cold = false) {
   return { label, prepare, args, cold, samples: [] };
 }
 
-function run(s) {
-  const dir = s.args[s.args.indexOf('--root') + 1];
+function run(s, round) {
+  const args = s.args(round);
+  const dir = args[args.indexOf('--root') + 1];
   s.prepare();
   settle(s.cold, dir);
-  s.samples.push(build(s.args));
+  s.samples.push(build(args));
 }
 
 function report(n, s) {
@@ -103,35 +104,39 @@ function calibrate() {
 const speed = calibrate();
 console.log(`statusbook bench: ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}, ${runs} runs each, median`);
 console.log(`machine speed now: node start-up ${speed.nodeStartMs} ms, yardstick JavaScript ${speed.javascriptMs} ms (smaller is faster)\n`);
+const done = [];
 for (const n of sizes) {
   const dir = join(work, String(n));
   const codes = writeSynthetic(dir, n);
-  const out = join(dir, 'output');
-  const fresh = () => {
-    rmSync(out, { recursive: true, force: true });
-    for (const name of readdirSync(dir)) if (name.startsWith('.output.')) rmSync(join(dir, name), { recursive: true, force: true });
-  };
-  const root = ['--root', dir, '--out', out];
+  // Every full build writes a new output folder; all of them are removed at the end. On ext4,
+  // creating files just after removing a large tree is 2-4x slower (the inode allocator steps
+  // over recently freed inodes, seen in perf as recently_deleted): removing the previous run's
+  // output before each run measured the bench's own rm -rf, which a first build does not pay.
+  const outputs = join(dir, 'outputs');
+  const out = (round, name) => ['--root', dir, '--out', join(outputs, `${round}-${name}`)];
   const file = join(dir, 'content/syn/codes', `${codes[Math.floor(codes.length / 2)]}.yaml`);
   const original = readFileSync(file, 'utf8');
   let edit = 0;
-  const all = [...root, '--format', 'md,html,print'];
+  const all = (round) => [...out(round, 'all'), '--format', 'md,html,print'];
+  const none = () => undefined;
   const scenarios = [
-    scenario('html', fresh, [...root, '--format', 'html'], true),
+    scenario('html', none, (round) => [...out(round, 'html'), '--format', 'html'], true),
     // The same with a redirect page per reversed pair (--redirect-pages): twice the files.
-    ...(n <= 80 ? [scenario('html + redirects', fresh, [...root, '--format', 'html', '--redirect-pages'], true)] : []),
-    scenario('all formats', fresh, all, true),
+    ...(n <= 80 ? [scenario('html + redirects', none, (round) => [...out(round, 'redirects'), '--format', 'html', '--redirect-pages'], true)] : []),
+    scenario('all formats', none, all, true),
     // Rebuilds of the all-formats build just made.
-    scenario('no change', () => undefined, all),
+    scenario('no change', none, all),
     scenario('one code changed', () => writeFileSync(file, original.replace(/howToFix: .*/, `howToFix: Edited text number ${++edit}.`)), all),
   ];
   // Rounds: each runs every scenario once, so a slow spell of the machine (timings here drift
   // by 20-30% within the hour) falls on all of them alike, and ratios between them hold.
-  for (let round = 0; round < runs; round++) for (const s of scenarios) run(s);
+  for (let round = 0; round < runs; round++) for (const s of scenarios) run(s, round);
   for (const s of scenarios) results.push(report(n, s));
   writeFileSync(file, original);
-  rmSync(dir, { recursive: true, force: true });
+  done.push(dir);
 }
+// Removed only now, so no size is measured just after a large removal.
+for (const dir of done) rmSync(dir, { recursive: true, force: true });
 // Sizes measured now replace their rows; rows of other sizes (measured separately) stay.
 mkdirSync(join(repo, 'bench'), { recursive: true });
 const file = join(repo, 'bench/results.json');
