@@ -10,6 +10,8 @@ import type { WorkerStart } from './pool.js';
 import type { Batch } from './render-task.js';
 
 const BATCH = 200;
+/** Site files (pieces of the sitemaps and redirect list) per batch. */
+const SITE_FILE_PIECES = 4;
 /** Pages listed after which a partial batch is handed out anyway. */
 const PARTIAL_FLUSH = 2000;
 
@@ -91,6 +93,7 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
   const writer = new Writer(output);
   const counts = { rendered: 0, unchanged: 0, other: 0, renderMs: 0 };
   const siteFiles: string[] = [];
+  let siteFilesDone = false;
   let planMs = 0;
   const startupStarted = performance.now();
   const pool = await b.workers.open(
@@ -114,6 +117,7 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
         }
       });
       counts.rendered += result.files.length - result.siteFiles;
+      if (result.siteFilesDone) siteFilesDone = true;
       counts.renderMs += result.renderMs;
       b.onProgress?.(counts.rendered + counts.unchanged, total);
     },
@@ -161,7 +165,11 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
     if (b.shard.k === 1) {
       const keepFiles = old && old.site === units.get('site') && previous?.siteFiles?.length ? previous.siteFiles : undefined;
       if (keepFiles && keepFiles.every((path) => writer.keep(path))) siteFiles.push(...keepFiles);
-      else await pool.submit({ id: id++, render: [], siteFiles: true });
+      else {
+        // A few pieces per batch: the writer keeps up, and no more than two batches' worth
+        // wait in memory (at N = 320 the sitemaps alone are ~90 MB).
+        while (!siteFilesDone) await pool.submit({ id: id++, render: [], siteFiles: SITE_FILE_PIECES });
+      }
     }
     await pool.drain();
     if (b.beforeCommit && output.staging) counts.other += await b.beforeCommit(output.staging);

@@ -144,8 +144,10 @@ async function onWorkers(workers: readonly Worker[], setup: RenderSetup, onResul
   return {
     size: workers.length,
     async submit(batch) {
-      await waitFor(() => inFlight.some((n) => n < 2));
-      const i = inFlight.indexOf(Math.min(...inFlight));
+      // Site files go on from where the last batch stopped, so they all go to the first worker.
+      const pinned = batch.siteFiles !== undefined;
+      await waitFor(() => (pinned ? inFlight[0]! < 2 : inFlight.some((n) => n < 2)));
+      const i = pinned ? 0 : inFlight.indexOf(Math.min(...inFlight));
       inFlight[i]!++;
       workers[i]!.postMessage(batch);
     },

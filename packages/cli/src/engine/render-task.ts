@@ -21,8 +21,11 @@ export interface RenderSetup extends SiteInputs {
 export interface Batch {
   readonly id: number;
   readonly render: readonly PageRef[];
-  /** Also render the site files (stylesheet, sitemap, 404, redirects). */
-  readonly siteFiles?: boolean;
+  /**
+   * Also render up to this many of the site files (stylesheet, 404, sitemap and redirect
+   * pieces), going on from where the last such batch stopped.
+   */
+  readonly siteFiles?: number;
 }
 
 export interface BatchResult {
@@ -35,6 +38,8 @@ export interface BatchResult {
   readonly renderMs: number;
   /** The batch's last result (site files come one result each, so no more than one is held). */
   readonly last: boolean;
+  /** On a batch's last result: every site file has been sent. */
+  readonly siteFilesDone?: boolean;
 }
 
 /**
@@ -45,6 +50,9 @@ const POST_EVERY = 20;
 
 /** Renders batches of pages; the templates, sentences and fragments are set up once. */
 export class Renderer {
+  /** The site files still to send, across batches. */
+  private siteFiles: Iterator<OutputFile> | undefined;
+
   private constructor(private readonly site: Site) {}
 
   static async create(setup: RenderSetup, prepared?: Promise<SitePreparation>): Promise<Renderer> {
@@ -80,11 +88,17 @@ export class Renderer {
       started = performance.now();
     });
     if (!batch.siteFiles) return;
-    started = performance.now();
-    for (const file of this.site.files()) {
-      emit({ id: batch.id, files: [file], siteFiles: 1, renderMs: performance.now() - started, last: false });
+    this.siteFiles ??= this.site.files()[Symbol.iterator]();
+    let done = false;
+    for (let n = 0; n < batch.siteFiles; n++) {
       started = performance.now();
+      const next = this.siteFiles.next();
+      if (next.done) {
+        done = true;
+        break;
+      }
+      emit({ id: batch.id, files: [next.value], siteFiles: 1, renderMs: performance.now() - started, last: false });
     }
-    emit({ id: batch.id, files: [], siteFiles: 0, renderMs: 0, last: true });
+    emit({ id: batch.id, files: [], siteFiles: 0, renderMs: 0, last: true, siteFilesDone: done });
   }
 }
