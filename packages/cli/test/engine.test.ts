@@ -1,7 +1,7 @@
 // The build engine: incremental rebuilds, kill safety, shards and determinism, on synthetic
 // content large enough to use the worker threads.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -99,7 +99,7 @@ describe('a rebuild that writes only the changed files', () => {
     const entries = () => Object.keys((JSON.parse(readFileSync(join(out, '.statusbook/check-cache.json'), 'utf8')) as { entries: object }).entries).length;
     const before = entries();
     // 20 codes, each with a vi and a ja translation; each locale's protocol.yaml and pairs.yaml.
-    expect(before).toBe(64);
+    expect(before).toBe(66);
     for (const n of [1, 2, 3]) {
       edit(`Edited summary number ${n}.`);
       build(dir);
@@ -124,6 +124,32 @@ describe('a rebuild that writes only the changed files', () => {
     } finally {
       writeFileSync(protocolFile, before.protocol);
       writeFileSync(pairsFile, before.pairs);
+    }
+  });
+
+  test("edits to content's protocol.yaml and pairs.yaml show up, and a pair whose code file went away is reported", () => {
+    const protocolFile = join(dir, 'content/syn/protocol.yaml');
+    const pairsFile = join(dir, 'content/syn/pairs.yaml');
+    const before = { protocol: readFileSync(protocolFile, 'utf8'), pairs: readFileSync(pairsFile, 'utf8') };
+    const [, low, high] = /^- codes:\n {4}- (\d+)\n {4}- (\d+)/.exec(before.pairs)!;
+    const slug = `${low}-vs-${high}`;
+    writeFileSync(protocolFile, before.protocol.replace('title: Synthetic Benchmark Protocol', 'title: Edited Protocol Title'));
+    writeFileSync(pairsFile, before.pairs.replace(/difference: .*/, 'difference: An edited difference between the two codes.'));
+    const codeFile = join(dir, 'content/syn/codes', `${low}.yaml`);
+    const code = readFileSync(codeFile, 'utf8');
+    try {
+      build(dir);
+      expect(readFileSync(join(out, 'md/en/index.md'), 'utf8')).toContain('Edited Protocol Title');
+      expect(readFileSync(join(out, `md/en/syn/compare/${slug}.md`), 'utf8')).toContain('An edited difference between the two codes.');
+      // pairs.yaml is unchanged, but the code it names no longer has a file.
+      rmSync(codeFile);
+      const run = statusbook(['build'], dir);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`pair names code ${low}, which has no file in codes/`);
+    } finally {
+      writeFileSync(protocolFile, before.protocol);
+      writeFileSync(pairsFile, before.pairs);
+      writeFileSync(codeFile, code);
     }
   });
 

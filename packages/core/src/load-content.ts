@@ -13,6 +13,13 @@ type CodeValue = NonNullable<ReturnType<typeof codeSchema>>;
 
 const CODE_FILE = /^(\d+)\.ya?ml$/;
 
+/** A protocol file's checked value (absent when it has errors), as the check cache keeps it. */
+interface CheckedProtocol {
+  readonly value?: ProtocolValue | undefined;
+  readonly classes?: CodeClass[] | undefined;
+  readonly diagnostics: Diagnostic[];
+}
+
 /**
  * Loads and validates `content/`: every protocol with its codes and curated pairs, plus all
  * diagnostics. With a `cache`, code files whose text (and protocol file) did not change are
@@ -46,10 +53,14 @@ async function loadProtocol(folder: string, id: string, diagnostics: Diagnostic[
     diagnostics.push(fileError(protocolFile, 'content/missing', `protocol folder '${id}' has no protocol.yaml`, 'content/<protocol>/protocol.yaml'));
     return undefined;
   }
-  const file = parseYaml(protocolFile, source);
-  const value = file.ok ? protocolSchema(file.doc.contents, file.ctx, '') : undefined;
-  const classes = value ? checkProtocol(value, id, file) : undefined;
-  diagnostics.push(...file.ctx.diagnostics);
+  // What the check depends on: the file's name and text, and its folder's name.
+  const { value, classes, diagnostics: found } = cached<CheckedProtocol>(cache, ['protocol', protocolFile, source, id], () => {
+    const file = parseYaml(protocolFile, source);
+    const value = file.ok ? protocolSchema(file.doc.contents, file.ctx, '') : undefined;
+    const classes = value ? checkProtocol(value, id, file) : undefined;
+    return { value, classes, diagnostics: file.ctx.diagnostics };
+  });
+  diagnostics.push(...found);
 
   const codeFiles = await listCodeFiles(join(folder, 'codes'));
   const codes = (
@@ -59,7 +70,7 @@ async function loadProtocol(folder: string, id: string, diagnostics: Diagnostic[
 
   // Codes whose file exists but has errors are known too: a pair naming them is not reported again.
   const named = codeFiles.map((f) => Number(CODE_FILE.exec(basename(f))?.[1])).filter(Number.isInteger);
-  const curated = await loadPairs(join(folder, 'pairs.yaml'), unique, new Set([...named, ...unique.map((c) => c.code)]), diagnostics);
+  const curated = await loadPairs(join(folder, 'pairs.yaml'), unique, new Set([...named, ...unique.map((c) => c.code)]), diagnostics, cache);
   if (!value || !classes) return undefined;
   return {
     id: value.id,
@@ -223,13 +234,21 @@ async function loadPairs(
   codes: readonly StatusCode[],
   known: ReadonlySet<number>,
   diagnostics: Diagnostic[],
+  cache: CheckCache | undefined,
 ): Promise<CuratedNotes[]> {
   const source = await readOptional(path);
   if (source === undefined) return [];
+  // What the check depends on: the file's name and text, and which codes exist and loaded.
+  const loaded = new Set(codes.map((c) => c.code));
+  const result = cached(cache, ['pairs', path, source, [...loaded].join(','), [...known].sort((a, b) => a - b).join(',')], () => checkPairs(path, source, loaded, known));
+  diagnostics.push(...result.diagnostics);
+  return result.pairs;
+}
+
+function checkPairs(path: string, source: string, loaded: ReadonlySet<number>, known: ReadonlySet<number>): { pairs: CuratedNotes[]; diagnostics: Diagnostic[] } {
   const file = parseYaml(path, source);
   const value = file.ok ? pairsSchema(file.doc.contents, file.ctx, '') : undefined;
   const out: CuratedNotes[] = [];
-  const loaded = new Set(codes.map((c) => c.code));
   const seen = new Map<string, number>();
   value?.forEach((entry, i) => {
     const [a, b] = entry.codes as [number, number];
@@ -267,8 +286,7 @@ async function loadPairs(
     const { difference, whenToUse, scenario } = entry;
     out.push({ low, high, text: { difference, whenToUse, scenario } });
   });
-  diagnostics.push(...file.ctx.diagnostics);
-  return out.sort((x, y) => x.low - y.low || x.high - y.high);
+  return { pairs: out.sort((x, y) => x.low - y.low || x.high - y.high), diagnostics: file.ctx.diagnostics };
 }
 
 function normalizeReferences(refs: readonly { rfc: number; section?: string; title?: string; role?: 'definition' | 'update' }[]): Reference[] {
