@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { writeSynthetic } from './synthetic.mjs';
 
 const repo = new URL('..', import.meta.url).pathname;
-const cli = join(repo, 'packages/cli/dist/bin.js');
+const cli = join(repo, 'packages/cli/bin/statusbook.js');
 const sizes = (process.argv[2] ?? '80,160,320').split(',').map(Number);
 const runs = Number(process.argv[3] ?? 3);
 const work = '/tmp/statusbook-bench';

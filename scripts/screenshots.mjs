@@ -9,7 +9,7 @@ import { chromium } from 'playwright-core';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = mkdtempSync(join(tmpdir(), 'statusbook-shots-'));
-const cli = join(root, 'packages/cli/dist/bin.js');
+const cli = join(root, 'packages/cli/bin/statusbook.js');
 execFileSync('node', [cli, 'build', '--locale', 'en,ja', '--format', 'html,print', '--pdf', '--out', out], { cwd: root, stdio: 'inherit' });
 
 const browser = await chromium.launch({

@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { commands } from './commands/index.js';
 import { EXIT, UsageError } from './errors.js';
 import { colors, type Io } from './io.js';
-
-const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+import { VERSION } from './version.js';
 
 function usage(): string {
   const width = Math.max(...Object.keys(commands).map((n) => n.length));

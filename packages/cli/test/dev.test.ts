@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { makeProject } from './helpers.js';
 
-const bin = new URL('../dist/bin.js', import.meta.url).pathname;
+const bin = new URL('../bin/statusbook.js', import.meta.url).pathname;
 
 test('statusbook dev serves the site, and a change to a content file reaches the page', async () => {
   const dir = makeProject();

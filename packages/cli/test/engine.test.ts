@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { writeSynthetic } from '../../../scripts/synthetic.mjs';
 import { snapshotTree, statusbook } from './helpers.js';
 
-const bin = new URL('../dist/bin.js', import.meta.url).pathname;
+const bin = new URL('../bin/statusbook.js', import.meta.url).pathname;
 
 function project(n: number): { dir: string; codes: number[] } {
   const dir = mkdtempSync(join(tmpdir(), 'statusbook-engine-'));

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { countDiagnostics, loadTranslations, type Protocol } from '@statusbook/core';
 import { loadConfig } from '../config.js';
@@ -18,8 +18,7 @@ import { printDiagnostics } from '../report.js';
 import { recover } from '../write-output.js';
 import type { Command } from './types.js';
 import { loadAndReport, resolveFrom } from './validate.js';
-
-const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+import { VERSION } from '../version.js';
 
 export const build: Command = {
   help: `Usage: statusbook build [options]
