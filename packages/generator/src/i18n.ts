@@ -97,8 +97,42 @@ export interface Translator {
   renderLabel(text: Localized): string;
   /** The same sentence as plain, unescaped text (for front matter and other data). */
   plain(key: string, args?: Readonly<Record<string, string | number>>): string;
+  /** A number as this locale writes it, plain text. */
+  number(value: number): string;
   /** A localized list ("a, b and c") of already rendered items. */
   list(items: readonly string[]): string;
+}
+
+/**
+ * The ICU objects of one locale, made on first use and shared by its translators (one per
+ * format): making one takes milliseconds, the first of a process over 15 ms.
+ */
+class LocaleIntl {
+  private pluralRules?: Intl.PluralRules;
+  private numberFormat?: Intl.NumberFormat;
+  private listFormat?: Intl.ListFormat;
+
+  constructor(private readonly locale: string) {}
+
+  get plurals(): Intl.PluralRules {
+    return (this.pluralRules ??= new Intl.PluralRules(this.locale));
+  }
+
+  get numbers(): Intl.NumberFormat {
+    return (this.numberFormat ??= new Intl.NumberFormat(this.locale));
+  }
+
+  get list(): Intl.ListFormat {
+    return (this.listFormat ??= new Intl.ListFormat(this.locale, { style: 'long', type: 'conjunction' }));
+  }
+}
+
+const intlByLocale = new Map<string, LocaleIntl>();
+
+function localeIntl(locale: string): LocaleIntl {
+  let intl = intlByLocale.get(locale);
+  if (!intl) intlByLocale.set(locale, (intl = new LocaleIntl(locale)));
+  return intl;
 }
 
 /** Loads `locales/<locale>/ui.json` for every locale into a fresh i18next instance, English as fallback. */
@@ -145,16 +179,14 @@ interface Compiled {
 export function createTranslator(t: TFunction, locale: string, format: FormatRenderer, content: ContentText = sourceContent): Translator {
   const compiled = { text: new Map<string, Compiled>(), plain: new Map<string, Compiled>() };
   const lists = new Map<string, string>();
-  const plurals = new Intl.PluralRules(locale);
+  const intl = localeIntl(locale);
   // A sentence with a count is looked up by its plural form: ask ICU once per count.
   const pluralForms = new Map<number, string>();
   const plural = (count: number): string => {
     let form = pluralForms.get(count);
-    if (form === undefined) pluralForms.set(count, (form = plurals.select(count)));
+    if (form === undefined) pluralForms.set(count, (form = intl.plurals.select(count)));
     return form;
   };
-  const numbers = new Intl.NumberFormat(locale);
-  const listFormat = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
 
   const identity = (x: string) => x;
   const compile = (key: string, count: number | undefined, escape: (s: string) => string): Compiled => {
@@ -187,7 +219,7 @@ export function createTranslator(t: TFunction, locale: string, format: FormatRen
     return out;
   };
 
-  const plainValue = (v: unknown, fmt?: string): string => (typeof v === 'number' && fmt === 'number' ? numbers.format(v) : v === undefined ? '' : String(v));
+  const plainValue = (v: unknown, fmt?: string): string => (typeof v === 'number' && fmt === 'number' ? intl.numbers.format(v) : v === undefined ? '' : String(v));
 
   return {
     locale,
@@ -212,6 +244,9 @@ export function createTranslator(t: TFunction, locale: string, format: FormatRen
       const count = typeof args?.count === 'number' ? args.count : undefined;
       return fill(compile(key, count, identity), args ?? {}, plainValue);
     },
+    number(value) {
+      return intl.numbers.format(value);
+    },
     list(items) {
       const key = items.join('\u0002');
       let hit = lists.get(key);
@@ -224,7 +259,7 @@ export function createTranslator(t: TFunction, locale: string, format: FormatRen
   };
 
   function formatList(items: readonly string[]): string {
-    return listFormat
+    return intl.list
       .formatToParts(items.map((_, i) => `${OPEN}${i}${CLOSE}`))
       .map((part) => (part.type === 'literal' ? format.text(part.value) : part.value))
       .join('')

@@ -167,7 +167,7 @@ function registerHelpers(hb: typeof Handlebars, assets: ReadonlyMap<string, stri
   });
   hb.registerHelper('number', function (value: unknown, options: HelperOptions) {
     const { format, translator } = options.data.ctx;
-    return new hb.SafeString(format.text(new Intl.NumberFormat(translator.locale).format(Number(value))));
+    return new hb.SafeString(format.text(translator.number(Number(value))));
   });
 }
 
