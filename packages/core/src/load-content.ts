@@ -22,8 +22,8 @@ interface CheckedProtocol {
 
 /**
  * Loads and validates `content/`: every protocol with its codes and curated pairs, plus all
- * diagnostics. With a `cache`, code files whose text (and protocol file) did not change are
- * not parsed again.
+ * diagnostics. With a `cache`, files whose text (and whatever their check depends on) did not
+ * change are not parsed again.
  */
 export async function loadContent(dir: string, options: { cache?: CheckCache } = {}): Promise<LoadResult> {
   const diagnostics: Diagnostic[] = [];
