@@ -111,11 +111,15 @@ class LocaleIntl {
   private pluralRules?: Intl.PluralRules;
   private numberFormat?: Intl.NumberFormat;
   private listFormat?: Intl.ListFormat;
+  /** Plural forms by count: ICU is asked once per count. */
+  private readonly pluralForms = new Map<number, string>();
 
   constructor(private readonly locale: string) {}
 
-  get plurals(): Intl.PluralRules {
-    return (this.pluralRules ??= new Intl.PluralRules(this.locale));
+  plural(count: number): string {
+    let form = this.pluralForms.get(count);
+    if (form === undefined) this.pluralForms.set(count, (form = (this.pluralRules ??= new Intl.PluralRules(this.locale)).select(count)));
+    return form;
   }
 
   get numbers(): Intl.NumberFormat {
@@ -180,18 +184,11 @@ export function createTranslator(t: TFunction, locale: string, format: FormatRen
   const compiled = { text: new Map<string, Compiled>(), plain: new Map<string, Compiled>() };
   const lists = new Map<string, string>();
   const intl = localeIntl(locale);
-  // A sentence with a count is looked up by its plural form: ask ICU once per count.
-  const pluralForms = new Map<number, string>();
-  const plural = (count: number): string => {
-    let form = pluralForms.get(count);
-    if (form === undefined) pluralForms.set(count, (form = intl.plurals.select(count)));
-    return form;
-  };
 
   const identity = (x: string) => x;
   const compile = (key: string, count: number | undefined, escape: (s: string) => string): Compiled => {
     const cache = escape === identity ? compiled.plain : compiled.text;
-    const cacheKey = count === undefined ? key : `${key}\u0000${plural(count)}`;
+    const cacheKey = count === undefined ? key : `${key}\u0000${intl.plural(count)}`;
     let hit = cache.get(cacheKey);
     if (!hit) {
       const raw = (count === undefined ? t(key, { skipInterpolation: true }) : t(key, { count, skipInterpolation: true })) as string;
