@@ -4,7 +4,7 @@ import { formatRenderer } from './formats/index.js';
 import { urlPath } from './formats/paths.js';
 import { FragmentCache } from './fragments.js';
 import type { TFunction } from 'i18next';
-import { createI18n, createTranslator, Rendered, sourceContent, type ContentText } from './i18n.js';
+import { createI18n, createTranslator, prepareLocaleIntl, Rendered, sourceContent, type ContentText } from './i18n.js';
 import { pageModules } from './pages/index.js';
 import type { PageModule, RenderEnv } from './pages/types.js';
 import { siteFiles } from './site-files.js';
@@ -49,16 +49,24 @@ export interface SitePreparation {
 }
 
 /**
- * Loads and compiles the templates and UI strings: needs no content, so a worker can do it
- * while the build reads the content.
+ * Loads and compiles the templates and UI strings and makes the locales' ICU objects: needs
+ * no content, so a worker can do it while the build reads the content.
  */
 export async function prepareSite(options: Pick<SiteOptions, 'templatesDir' | 'localesDir' | 'locales' | 'formats'>): Promise<SitePreparation> {
   const { locales, formats } = options;
   for (const format of formats) formatRenderer(format);
-  const [templates, fixedT] = await Promise.all([
+  const loading = Promise.all([
     loadTemplates(options.templatesDir, formats.map((f) => ({ format: f, kinds: formatRenderer(f).kinds }))),
     createI18n(options.localesDir, locales),
   ]);
+  // While the files are read: each locale's ICU objects (plural rules, number and list
+  // formats, language names, collator), which every page of that locale uses.
+  for (const locale of locales) {
+    prepareLocaleIntl(locale);
+    switcherOrder(locales, locale);
+    textDirection(locale);
+  }
+  const [templates, fixedT] = await loading;
   return { templates, fixedT };
 }
 
