@@ -231,7 +231,7 @@ export function createTranslator(t: TFunction, locale: string, format: FormatRen
     return out;
   };
 
-  const plainValue = (v: unknown, fmt?: string): string => (typeof v === 'number' && fmt === 'number' ? intl.numbers.format(v) : v === undefined ? '' : String(v));
+  const plainValue = (v: unknown, fmt?: string): string => (typeof v === 'number' && fmt === 'number' ? compact(intl.numbers.format(v)) : v === undefined ? '' : String(v));
 
   return {
     locale,
@@ -257,7 +257,7 @@ export function createTranslator(t: TFunction, locale: string, format: FormatRen
       return fill(compile(key, count, identity), args ?? {}, plainValue);
     },
     number(value) {
-      return intl.numbers.format(value);
+      return compact(intl.numbers.format(value));
     },
     list(items) {
       const key = items.join('\u0002');
@@ -271,10 +271,24 @@ export function createTranslator(t: TFunction, locale: string, format: FormatRen
   };
 
   function formatList(items: readonly string[]): string {
-    return intl.list
-      .formatToParts(items.map((_, i) => `${OPEN}${i}${CLOSE}`))
-      .map((part) => (part.type === 'literal' ? format.text(part.value) : part.value))
-      .join('')
-      .replace(SLOT, (_, i: string) => items[Number(i)]!);
+    return compact(
+      intl.list
+        .formatToParts(items.map((_, i) => `${OPEN}${i}${CLOSE}`))
+        .map((part) => (part.type === 'literal' ? format.text(part.value) : part.value))
+        .join('')
+        .replace(SLOT, (_, i: string) => items[Number(i)]!),
+    );
   }
+}
+
+const BEYOND_LATIN1 = /[\u0100-\uffff]/;
+
+/**
+ * ICU's text (list words, numbers) as a one-byte string when it can be one. V8 makes ICU's
+ * results two-byte strings even when every character is Latin-1, and a page with one
+ * two-byte piece is flattened into a two-byte string: twice the bytes to copy, post to the
+ * writer and convert to UTF-8 (every English Markdown and print page had one).
+ */
+function compact(text: string): string {
+  return BEYOND_LATIN1.test(text) ? text : Buffer.from(text, 'latin1').toString('latin1');
 }

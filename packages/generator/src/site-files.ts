@@ -13,9 +13,11 @@ const SITEMAP_CHUNK = 10_000;
 
 /**
  * URLs per piece of a sitemap file: a file is posted in pieces (the writer appends them), so
- * what a build holds for sitemaps stays small and dies young at any size of site.
+ * what a build holds for sitemaps stays small and dies young at any size of site. A piece
+ * (~400 bytes a URL) stays under V8's large-object size (128 KB): larger strings fill a space
+ * of their own beside the young generation, 16 MB more at the end of a large build.
  */
-const SITEMAP_PIECE = 1_000;
+const SITEMAP_PIECE = 200;
 
 interface SiteFilesInput {
   readonly locales: readonly string[];
@@ -146,8 +148,11 @@ function* redirects(site: SiteFilesInput): Generator<OutputFile> {
   if (lines.length > 0 || first) yield piece();
 }
 
-/** Lines of `_redirects` per piece (the file lists every reversed pair of every locale; small pieces die young). */
-const REDIRECT_PIECE = 2_000;
+/**
+ * Lines of `_redirects` per piece (the file lists every reversed pair of every locale; small
+ * pieces die young): ~60 bytes a line, under V8's large-object size like sitemap pieces.
+ */
+const REDIRECT_PIECE = 1_000;
 
 /** The path part of the base URL, without a trailing slash (`https://x.org/docs` -> `/docs`). */
 function basePath(baseUrl: string): string {

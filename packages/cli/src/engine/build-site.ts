@@ -10,8 +10,8 @@ import type { WorkerStart } from './pool.js';
 import type { Batch } from './render-task.js';
 
 const BATCH = 200;
-/** Site files (pieces of the sitemaps and redirect list) per batch. */
-const SITE_FILE_PIECES = 4;
+/** Site files (pieces of the sitemaps and redirect list, < 128 KB each) per batch. */
+const SITE_FILE_PIECES = 8;
 /** Pages listed after which a partial batch is handed out anyway. */
 const PARTIAL_FLUSH = 2000;
 

@@ -102,3 +102,24 @@ export class Renderer {
     emit({ id: batch.id, files: [], siteFiles: 0, renderMs: 0, last: true, siteFilesDone: done });
   }
 }
+
+/**
+ * Inputs posted from another thread, with their names (locales, formats, protocol ids) as
+ * V8 keeps property names: one shared copy each. A posted string is a copy of its own; once
+ * it is used as a property name, V8 turns it into a forwarding string, which
+ * `Array.prototype.join` copies as two-byte text. Every URL holds a locale and a protocol id,
+ * so every page (English Markdown and print pages, sitemaps) would be two-byte: twice the
+ * bytes to flatten, post to the writer and convert to UTF-8.
+ */
+export function withSharedNames<T extends SiteInputs & { readonly protocols?: readonly Protocol[] }>(inputs: T): T {
+  return {
+    ...inputs,
+    locales: inputs.locales.map(shared),
+    formats: inputs.formats.map(shared),
+    ...(inputs.protocols ? { protocols: inputs.protocols.map((p) => ({ ...p, id: shared(p.id) })) } : {}),
+  };
+}
+
+function shared<S extends string>(name: S): S {
+  return Object.keys({ [name]: 0 })[0] as S;
+}

@@ -3,20 +3,20 @@
 // loads content; is then set up once with the model, and renders the batches it is sent.
 import { prepareSite, type SitePreparation } from '@statusbook/generator';
 import { parentPort } from 'node:worker_threads';
-import { Renderer, type Batch, type RenderSetup, type SiteInputs } from './render-task.js';
+import { Renderer, withSharedNames, type Batch, type RenderSetup, type SiteInputs } from './render-task.js';
 
 let prepared: Promise<SitePreparation> | undefined;
 let renderer: Renderer | undefined;
 parentPort!.on('message', async (message: { prepare: SiteInputs } | { setup: RenderSetup } | Batch) => {
   try {
     if ('prepare' in message) {
-      prepared = prepareSite(message.prepare);
+      prepared = prepareSite(withSharedNames(message.prepare));
       // Errors surface when the setup awaits it.
       prepared.catch(() => undefined);
       return;
     }
     if ('setup' in message) {
-      renderer = await Renderer.create(message.setup, prepared);
+      renderer = await Renderer.create(withSharedNames(message.setup), prepared);
       parentPort!.postMessage({ ready: true });
       return;
     }
