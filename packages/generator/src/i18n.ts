@@ -122,7 +122,12 @@ class LocaleIntl {
     return form;
   }
 
-  get numbers(): Intl.NumberFormat {
+  /** A number as this locale writes it (one-byte text when it can be, see `compact`). */
+  number(value: number): string {
+    return compact(this.numbers.format(value));
+  }
+
+  private get numbers(): Intl.NumberFormat {
     return (this.numberFormat ??= new Intl.NumberFormat(this.locale));
   }
 
@@ -231,7 +236,7 @@ export function createTranslator(t: TFunction, locale: string, format: FormatRen
     return out;
   };
 
-  const plainValue = (v: unknown, fmt?: string): string => (typeof v === 'number' && fmt === 'number' ? compact(intl.numbers.format(v)) : v === undefined ? '' : String(v));
+  const plainValue = (v: unknown, fmt?: string): string => (typeof v === 'number' && fmt === 'number' ? intl.number(v) : v === undefined ? '' : String(v));
 
   return {
     locale,
@@ -257,7 +262,7 @@ export function createTranslator(t: TFunction, locale: string, format: FormatRen
       return fill(compile(key, count, identity), args ?? {}, plainValue);
     },
     number(value) {
-      return compact(intl.numbers.format(value));
+      return intl.number(value);
     },
     list(items) {
       const key = items.join('\u0002');
