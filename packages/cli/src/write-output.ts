@@ -1,46 +1,61 @@
 import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { appendFileSync, closeSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { MANIFEST } from './engine/manifest.js';
+import type { OutputStore } from './output-store.js';
+
+/** The files a build made, one path a line (`.statusbook/` aside): what a later build may check the output against. */
+export const FILES = '.statusbook/files';
+/** Files statusbook did not make that `--force` kept in the output, one path a line. */
+export const KEPT = '.statusbook/kept';
 
 /** Where a build puts its files until it commits them. */
 export interface BuildOutput {
-  /** A folder holding the whole new output before the commit (staged builds only). */
+  /** The folder of the new version (staged builds only), complete but for the manifest before the commit. */
   readonly staging?: string;
   /** Writes a file; `append` adds to the file of the same path written just before. */
   write(path: string, contents: string, append?: boolean): void;
   /** Keeps the previous build's file; false when there is none (the page is then rendered). */
   keep(path: string): boolean;
-  /** Makes the new output, with this manifest, the output. */
-  commit(manifest: string): void;
+  /** Records a page of the build, in page order (staged builds list every page; a patch keeps the list). */
+  list(path: string): void;
+  /** Makes the new output, with this manifest, the output; `files` are the build's files that are not pages. */
+  commit(manifest: string, files: readonly string[]): Promise<void>;
   /** Drops everything written; the previous output stays. */
   abort(): void;
 }
 
 /**
- * A whole new output in a staging folder beside `out`, swapped in at the end, so a build
- * that fails or is killed leaves the previous output as it was. Unchanged pages are
- * hard-linked from the previous output (no bytes written). Pages come grouped by folder,
- * so remembering the last folder made is enough.
+ * A whole new version of the output, made in the state folder and swapped in at the end, so
+ * a build that fails or is killed leaves the previous output as it was. Unchanged pages are
+ * hard-linked from the previous version (no bytes written). Pages come grouped by folder, so
+ * remembering the last folder made is enough.
  */
 export class StagedOutput implements BuildOutput {
   readonly staging: string;
   private lastDir = '';
+  private listed = '';
+  private readonly listFd: number;
 
   private constructor(
-    readonly out: string,
+    private readonly store: OutputStore,
     private readonly previous: string | undefined,
+    private readonly carry: readonly string[],
   ) {
-    this.staging = join(dirname(out), `.${basename(out)}.staging-${process.pid}`);
+    this.staging = store.fresh('v');
+    mkdirSync(join(this.staging, dirname(FILES)), { recursive: true });
+    this.listFd = openSync(join(this.staging, FILES), 'w');
   }
 
-  /** Prepares an empty staging folder (and finishes any swap a killed build left half-done). */
-  static open(out: string, previous?: string): StagedOutput {
-    const staged = new StagedOutput(out, previous);
-    recover(out);
-    rmSync(staged.staging, { recursive: true, force: true });
-    mkdirSync(staged.staging, { recursive: true });
-    return staged;
+  /**
+   * A new, empty version; `previous` is the version unchanged pages are linked from, and
+   * `carry` the files that are not statusbook's which it keeps (`--force`).
+   */
+  static open(store: OutputStore, previous: string | undefined, carry: readonly string[] = []): StagedOutput {
+    // The spare is the version before the current one: a new version makes it useless.
+    const spare = store.takeSpare();
+    if (spare) store.discard(spare.dir);
+    return new StagedOutput(store, previous, carry);
   }
 
   write(path: string, contents: string, append = false): void {
@@ -63,6 +78,16 @@ export class StagedOutput implements BuildOutput {
     }
   }
 
+  list(path: string): void {
+    this.listed += `${path}\n`;
+    if (this.listed.length > 1 << 16) this.flushList();
+  }
+
+  private flushList(): void {
+    writeSync(this.listFd, this.listed);
+    this.listed = '';
+  }
+
   private ensureDir(path: string): void {
     const dir = dirname(path);
     if (dir === this.lastDir) return;
@@ -70,51 +95,73 @@ export class StagedOutput implements BuildOutput {
     this.lastDir = dir;
   }
 
-  /**
-   * Replaces `out` with the staging folder: two renames. The old output is then moved to a
-   * trash folder and removed by a detached process, so the build does not wait for the disk
-   * (the next build removes whatever a killed removal left).
-   */
-  commit(manifest: string): void {
-    writeManifestFile(this.staging, manifest);
-    const old = join(dirname(this.out), `.${basename(this.out)}.old-${process.pid}`);
-    const hadOutput = existsSync(this.out);
-    if (hadOutput) renameSync(this.out, old);
-    renameSync(this.staging, this.out);
-    if (hadOutput) {
-      const trash = join(dirname(this.out), `.${basename(this.out)}.trash-${process.pid}`);
-      renameSync(old, trash);
-      removeInBackground(trash);
+  async commit(manifest: string, files: readonly string[]): Promise<void> {
+    for (const path of files) this.list(path);
+    this.flushList();
+    closeSync(this.listFd);
+    const kept = this.carry.filter((path) => this.keepOther(path));
+    if (kept.length > 0) writeFileSync(join(this.staging, KEPT), `${kept.join('\n')}\n`);
+    writeFileSync(join(this.staging, MANIFEST), manifest);
+    this.store.swap(this.staging);
+    return Promise.resolve();
+  }
+
+  /** Links a file that is not statusbook's from the current version (even for `--clean`), unless the build made one of that name. */
+  private keepOther(path: string): boolean {
+    const from = this.store.current;
+    const target = join(this.staging, path);
+    if (!from || existsSync(target)) return false;
+    try {
+      mkdirSync(dirname(target), { recursive: true });
+      linkSync(join(from, path), target);
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw error;
     }
   }
 
   abort(): void {
-    rmSync(this.staging, { recursive: true, force: true });
+    try {
+      closeSync(this.listFd);
+    } catch {
+      // closed at commit
+    }
+    this.store.discard(this.staging);
   }
 }
 
 /**
- * Only the changed files, for a rebuild whose page list is the previous one's: they are
- * written as numbered files into a patch folder beside `out`, then a journal naming their
- * places is committed (one rename) and each file is renamed into place, the manifest last.
- * Unchanged pages are not touched at all, so a one-code change costs its own pages only.
- * Killed before the journal is committed, the build leaves the output as it was; killed
- * while the files are moved (milliseconds), the next build first finishes the moves.
+ * Only the changed files, for a rebuild whose page list is the previous one's. They are
+ * written as numbered files into a temporary folder while a copy of the current version is
+ * made of hard links (the spare, the version before it, brought up to date, when a patch
+ * made it; else `cp -al`, beside the rendering); at the end they are renamed into the copy,
+ * which is swapped in like any new version. Unchanged pages are not written, and readers
+ * never see a mix: the copy is invisible until the swap.
  */
 export class PatchOutput implements BuildOutput {
   private readonly dir: string;
   private readonly paths: string[] = [];
 
-  private constructor(private readonly out: string) {
-    this.dir = join(dirname(out), `.${basename(out)}.patch-${process.pid}`);
+  private constructor(
+    private readonly store: OutputStore,
+    private readonly target: string,
+    private readonly ready: Promise<void>,
+  ) {
+    this.dir = store.fresh('tmp');
+    mkdirSync(this.dir);
   }
 
-  static open(out: string): PatchOutput {
-    const patch = new PatchOutput(out);
-    recover(out);
-    rmSync(patch.dir, { recursive: true, force: true });
-    mkdirSync(patch.dir, { recursive: true });
-    return patch;
+  static open(store: OutputStore): PatchOutput {
+    const current = store.current;
+    if (!current) throw new Error('a patch needs a current version');
+    const spare = store.takeSpare();
+    if (spare) {
+      for (const path of spare.differs) relink(current, spare.dir, path);
+      return new PatchOutput(store, spare.dir, Promise.resolve());
+    }
+    const target = store.fresh('v');
+    return new PatchOutput(store, target, linkTree(current, target));
   }
 
   write(path: string, contents: string, append = false): void {
@@ -127,81 +174,76 @@ export class PatchOutput implements BuildOutput {
     return true;
   }
 
-  commit(manifest: string): void {
+  list(): void {
+    // the page list is the previous one's, and so is the file listing it
+  }
+
+  async commit(manifest: string): Promise<void> {
+    await this.ready;
     writeFileSync(join(this.dir, 'manifest'), manifest);
-    writeFileSync(join(this.dir, 'journal.tmp'), JSON.stringify(this.paths));
-    if (process.env.STATUSBOOK_TEST_KILL_AT === 'journal') process.kill(process.pid, 'SIGKILL');
-    renameSync(join(this.dir, 'journal.tmp'), join(this.dir, JOURNAL));
-    applyPatch(this.dir, this.out);
+    // Tests stop a build here: the output must still be the previous one.
+    const killAt = /^move:(\d+)$/.exec(process.env.STATUSBOOK_TEST_KILL_AT ?? '');
+    this.paths.forEach((path, i) => {
+      if (killAt && i === Number(killAt[1])) process.kill(process.pid, 'SIGKILL');
+      // A rename replaces the copy's link, never the bytes the current version shares with it.
+      moveInto(join(this.dir, String(i)), join(this.target, path));
+    });
+    moveInto(join(this.dir, 'manifest'), join(this.target, MANIFEST));
+    rmSync(this.dir, { recursive: true, force: true });
+    this.store.swap(this.target, [...new Set([...this.paths, MANIFEST])]);
   }
 
   abort(): void {
     rmSync(this.dir, { recursive: true, force: true });
+    void this.ready.then(
+      () => this.store.discard(this.target),
+      () => this.store.discard(this.target),
+    );
   }
 }
 
-const JOURNAL = 'journal.json';
-
-/** Moves a committed patch's files into `out` (those not moved yet), the manifest last, and removes the patch. */
-function applyPatch(dir: string, out: string): void {
-  const paths = JSON.parse(readFileSync(join(dir, JOURNAL), 'utf8')) as string[];
-  // Tests stop a build here to check that the next one finishes the moves.
-  const killAt = /^move:(\d+)$/.exec(process.env.STATUSBOOK_TEST_KILL_AT ?? '');
-  paths.forEach((path, i) => {
-    if (killAt && i === Number(killAt[1])) process.kill(process.pid, 'SIGKILL');
-    moveInto(join(dir, String(i)), join(out, path));
-  });
-  moveInto(join(dir, 'manifest'), join(out, MANIFEST));
-  rmSync(dir, { recursive: true, force: true });
-}
-
-/** Renames a file into place, making its folder when it is new; a file already moved is skipped. */
+/** Renames a file into place, making its folder when it is new. */
 function moveInto(from: string, to: string): void {
   try {
     renameSync(from, to);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT') throw error;
-    if (!existsSync(from)) return;
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     mkdirSync(dirname(to), { recursive: true });
     renameSync(from, to);
   }
 }
 
-function writeManifestFile(dir: string, manifest: string): void {
-  mkdirSync(join(dir, dirname(MANIFEST)), { recursive: true });
-  writeFileSync(join(dir, MANIFEST), manifest);
-}
-
-/** Removes a folder in a detached `rm -rf` (a second one over a folder already going is harmless). */
-function removeInBackground(dir: string): void {
+/** Makes `to/path` a hard link to `from/path`, or removes it when `from` has none. */
+function relink(from: string, to: string, path: string): void {
+  const target = join(to, path);
+  rmSync(target, { force: true });
   try {
-    const child = spawn('rm', ['-rf', '--', dir], { detached: true, stdio: 'ignore' });
-    child.on('error', () => rmSync(dir, { recursive: true, force: true }));
-    child.unref();
-  } catch {
-    rmSync(dir, { recursive: true, force: true });
+    linkSync(join(from, path), target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || !existsSync(join(from, path))) return;
+    mkdirSync(dirname(target), { recursive: true });
+    linkSync(join(from, path), target);
   }
 }
 
-/**
- * Cleans up after a killed build: puts back an output moved aside mid-swap, finishes a
- * committed patch, removes leftovers.
- */
-export function recover(out: string): void {
-  const parent = dirname(out);
-  const prefix = `.${basename(out)}.`;
-  let names: string[];
-  try {
-    names = readdirSync(parent);
-  } catch {
-    return;
-  }
-  for (const name of names.filter((n) => n.startsWith(prefix)).sort()) {
-    const path = join(parent, name);
-    if (name.startsWith(`${prefix}old-`) && !existsSync(out)) renameSync(path, out);
-    else if (name.startsWith(`${prefix}patch-`) && existsSync(join(path, JOURNAL))) applyPatch(path, out);
-    else if (name.startsWith(`${prefix}trash-`)) removeInBackground(path);
-    else rmSync(path, { recursive: true, force: true });
+/** Copies a folder as hard links: `cp -al` in a child process (native, beside the build's own work), else in this one. */
+function linkTree(from: string, to: string): Promise<void> {
+  return new Promise((resolve) => {
+    const child = spawn('cp', ['-al', '--', from, to], { stdio: 'ignore' });
+    const fallback = () => {
+      rmSync(to, { recursive: true, force: true });
+      linkTreeSync(from, to);
+      resolve();
+    };
+    child.on('error', fallback);
+    child.on('exit', (code) => (code === 0 ? resolve() : fallback()));
+  });
+}
+
+function linkTreeSync(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    if (entry.isDirectory()) linkTreeSync(join(from, entry.name), join(to, entry.name));
+    else linkSync(join(from, entry.name), join(to, entry.name));
   }
 }

@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { makeProject, repoRoot, snapshotTree, statusbook } from './helpers.js';
@@ -46,9 +47,10 @@ test('statusbook.config.yaml sets defaults, flags override them, and errors have
 });
 
 test('--protocol builds only the protocols named', () => {
-  const run = statusbook(['build', '--protocol', 'http', '--locale', 'en', '--format', 'md', '--out', '/tmp/statusbook-protocol-test', '--clean'], repoRoot);
+  const protocolOut = join(mkdtempSync(join(tmpdir(), 'statusbook-protocol-')), 'out');
+  const run = statusbook(['build', '--protocol', 'http', '--locale', 'en', '--format', 'md', '--out', protocolOut, '--clean'], repoRoot);
   expect(run.code).toBe(0);
-  const files = Object.keys(snapshotTree('/tmp/statusbook-protocol-test'));
+  const files = Object.keys(snapshotTree(protocolOut));
   expect(files.some((p) => p.startsWith('md/en/http/'))).toBe(true);
   expect(files.some((p) => p.startsWith('md/en/sip/'))).toBe(false);
   expect(statusbook(['build', '--protocol', 'ftp'], repoRoot).code).toBe(2);

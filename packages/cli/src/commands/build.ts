@@ -1,12 +1,12 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { countDiagnostics, loadTranslations, type Protocol } from '@statusbook/core';
 import { loadConfig } from '../config.js';
 import { FORMATS, type Format } from '@statusbook/generator/plan';
 import { parseFlags } from '../args.js';
 import { buildOptions, buildSite, type BuildCounts } from '../engine/build-site.js';
 import { hashInputs } from '../engine/inputs.js';
-import { FileCheckCache, MANIFEST, readManifest, sameRecord } from '../engine/manifest.js';
+import { FileCheckCache, readManifest, sameRecord, type Manifest } from '../engine/manifest.js';
 import { poolSize, WorkerStart } from '../engine/pool.js';
 import { EXIT, UsageError } from '../errors.js';
 import { colors, type Io } from '../io.js';
@@ -15,7 +15,8 @@ import { findChromium, printPdfs } from '../print-pdf.js';
 import { Progress } from '../progress.js';
 import { projectAt, type Project } from '../project.js';
 import { printDiagnostics } from '../report.js';
-import { recover } from '../write-output.js';
+import { OutputStore } from '../output-store.js';
+import { FILES, KEPT } from '../write-output.js';
 import type { Command } from './types.js';
 import { loadAndReport, resolveFrom } from './validate.js';
 import { VERSION } from '../version.js';
@@ -26,7 +27,10 @@ export const build: Command = {
 Validates content/ and locales/, then renders every page (code pages, comparison pages for
 every pair, indexes) for every locale and format into the output folder, on worker threads.
 Nothing is written when the content has errors; a failed or killed build leaves the
-previous output as it was. A rebuild renders only the pages whose inputs changed.
+previous output as it was: the output folder is a link to the current build, kept with
+the previous one in .statusbook-<out>/ beside it, and a build swaps it in one step. Two
+builds never write one output at once: the second exits with an error. A rebuild renders
+only the pages whose inputs changed.
 
 Options:
   --out <dir>        where to write (default: <root>/output)
@@ -39,6 +43,8 @@ Options:
   --shard <k/n>      build the k-th of n deterministic slices of the pages; the union of
                      all n shards is the full build, byte for byte
   --clean            render every page again, ignoring the previous build
+  --force            keep files statusbook did not write that were added to the output
+                     (without it, a build refuses to drop them); they are kept from then on
   --json             print a machine-readable summary on stdout
   --root <dir>       project folder holding content/, templates/, locales/ (default: .)
   --strict           treat warnings (such as stale translations) as errors
@@ -69,6 +75,7 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
       'base-url': { type: 'string' },
       shard: { type: 'string' },
       clean: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       strict: { type: 'boolean', default: false },
       'redirect-pages': { type: 'boolean', default: false },
@@ -88,84 +95,97 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
     const chromium = values.pdf ? await findChromium(io.env) : undefined;
     const baseUrl = values['base-url'] ?? config.baseUrl ?? '/';
 
-    recover(out);
-    const inputs = hashInputs(project);
-    const previous = values.clean ? undefined : readManifest(out);
-    const protocolFilter = values.protocol ?? config.protocols?.join(',');
-    const options = buildOptions({ locales, formats, baseUrl, shard, pdf: values.pdf, pairs, redirectPages, ...(protocolFilter === undefined ? {} : { protocolFilter }) });
-    if (previous && sameBuild(previous, VERSION, options, inputs)) {
-      // Nothing this build reads has changed: the output is already this build.
-      const stages = { load: 0, plan: 0, startup: 0, render: 0, write: 0, commit: 0 };
-      report(io, values.json, { pages: {}, total: previous.pages, rendered: 0, unchanged: previous.pages, removed: 0, other: 0, workers: 0, stages }, 0, started, out);
-      return EXIT.ok;
-    }
-
-    // Workers start now, loading their modules and compiling the templates and UI strings
-    // while this thread reads the content.
-    const workers = new WorkerStart(poolSize(estimatePages(project, locales.length, formats.length)), {
-      templatesDir: project.templates,
-      localesDir: project.locales,
-      locales,
-      formats,
-    });
+    const store = OutputStore.open(out);
     try {
-      return await buildWith(workers);
+      return await buildInto(store);
     } finally {
-      // Stops workers that a failed or refused build did not use (a pool closes its own).
-      await workers.cancel();
+      store.close();
     }
 
-    async function buildWith(workers: WorkerStart): Promise<number> {
-      const loadStarted = performance.now();
-      // Files whose text did not change since the last build are not parsed again.
-      const cache = FileCheckCache.read(values.clean ? undefined : out, VERSION);
-      const { ok, content } = await loadAndReport(project, io, values.strict, cache);
-      const protocols = protocolFilter === undefined ? content.protocols : pickProtocols(protocolFilter, content.protocols);
-      const translated = locales.filter((l) => l !== SOURCE_LOCALE);
-      const loaded = ok ? await loadTranslations(project.locales, translated, protocols, { cache }) : undefined;
-      const diagnostics = loaded?.diagnostics ?? [];
-      printDiagnostics(diagnostics, io);
-      const warnings = countDiagnostics([...content.diagnostics, ...diagnostics]);
-      if (!ok || !loaded || warnings.error > 0 || (values.strict && warnings.warning > 0)) {
-        io.stderr.write('build stopped: nothing was written\n');
-        return EXIT.failed;
+    async function buildInto(store: OutputStore): Promise<number> {
+      const inputs = hashInputs(project);
+      const recorded = readManifest(out);
+      const { verified, carry } = checkFiles(store, recorded, values.force);
+      const previous = values.clean ? undefined : recorded;
+      const protocolFilter = values.protocol ?? config.protocols?.join(',');
+      const options = buildOptions({ locales, formats, baseUrl, shard, pdf: values.pdf, pairs, redirectPages, ...(protocolFilter === undefined ? {} : { protocolFilter }) });
+      if (previous && verified && sameBuild(previous, VERSION, options, inputs)) {
+        // Nothing this build reads has changed: the output is already this build.
+        const stages = { load: 0, plan: 0, startup: 0, render: 0, write: 0, commit: 0 };
+        report(io, values.json, { pages: {}, total: previous.pages, rendered: 0, unchanged: previous.pages, removed: 0, other: 0, workers: 0, stages }, 0, started, out);
+        return EXIT.ok;
       }
 
-      const loadSeconds = (performance.now() - loadStarted) / 1000;
-      const progress = new Progress(io, values.json);
-      const counts = await buildSite({
-        project,
-        out,
-        protocols,
-        translations: loaded.translations,
-        pairs,
-        redirectPages,
-        ...(protocolFilter === undefined ? {} : { protocolFilter }),
+      // Workers start now, loading their modules and compiling the templates and UI strings
+      // while this thread reads the content.
+      const workers = new WorkerStart(poolSize(estimatePages(project, locales.length, formats.length)), {
+        templatesDir: project.templates,
+        localesDir: project.locales,
         locales,
         formats,
-        baseUrl,
-        shard,
-        version: VERSION,
-        inputs,
-        checkCache: cache.text(VERSION),
-        workers,
-        ...(previous ? { previous } : {}),
-        onProgress: (done, total) => progress.update(done, total),
-        ...(chromium
-          ? {
-              beforeCommit: async (staging: string) => {
-                const jobs = locales.flatMap((locale) =>
-                  protocols.map((p) => ({ html: join(staging, 'print', locale, `${p.id}.html`), pdf: join(staging, 'pdf', locale, `${p.id}.pdf`) })),
-                );
-                await printPdfs(chromium, jobs);
-                return jobs.length;
-              },
-            }
-          : {}),
       });
-      progress.done();
-      report(io, values.json, { ...counts, stages: { load: loadSeconds, ...counts.stages } }, warnings.warning, started, out);
-      return EXIT.ok;
+      try {
+        return await buildWith(workers);
+      } finally {
+        // Stops workers that a failed or refused build did not use (a pool closes its own).
+        await workers.cancel();
+      }
+
+      async function buildWith(workers: WorkerStart): Promise<number> {
+        const loadStarted = performance.now();
+        // Files whose text did not change since the last build are not parsed again.
+        const cache = FileCheckCache.read(values.clean ? undefined : out, VERSION);
+        const { ok, content } = await loadAndReport(project, io, values.strict, cache);
+        const protocols = protocolFilter === undefined ? content.protocols : pickProtocols(protocolFilter, content.protocols);
+        const translated = locales.filter((l) => l !== SOURCE_LOCALE);
+        const loaded = ok ? await loadTranslations(project.locales, translated, protocols, { cache }) : undefined;
+        const diagnostics = loaded?.diagnostics ?? [];
+        printDiagnostics(diagnostics, io);
+        const warnings = countDiagnostics([...content.diagnostics, ...diagnostics]);
+        if (!ok || !loaded || warnings.error > 0 || (values.strict && warnings.warning > 0)) {
+          io.stderr.write('build stopped: nothing was written\n');
+          return EXIT.failed;
+        }
+
+        const loadSeconds = (performance.now() - loadStarted) / 1000;
+        const progress = new Progress(io, values.json);
+        const counts = await buildSite({
+          project,
+          store,
+          verified,
+          carry,
+          protocols,
+          translations: loaded.translations,
+          pairs,
+          redirectPages,
+          ...(protocolFilter === undefined ? {} : { protocolFilter }),
+          locales,
+          formats,
+          baseUrl,
+          shard,
+          version: VERSION,
+          inputs,
+          checkCache: cache.text(VERSION),
+          workers,
+          ...(previous ? { previous } : {}),
+          onProgress: (done, total) => progress.update(done, total),
+          ...(chromium
+            ? {
+                beforeCommit: async (staging: string) => {
+                  const pdfs = locales.flatMap((locale) => protocols.map((p) => ({ locale, id: p.id })));
+                  await printPdfs(
+                    chromium,
+                    pdfs.map(({ locale, id }) => ({ html: join(staging, 'print', locale, `${id}.html`), pdf: join(staging, 'pdf', locale, `${id}.pdf`) })),
+                  );
+                  return pdfs.map(({ locale, id }) => `pdf/${locale}/${id}.pdf`);
+                },
+              }
+            : {}),
+        });
+        progress.done();
+        report(io, values.json, { ...counts, stages: { load: loadSeconds, ...counts.stages } }, warnings.warning, started, out);
+        return EXIT.ok;
+      }
     }
   },
 };
@@ -225,14 +245,60 @@ function report(io: Io, json: boolean, counts: BuildCounts & { stages: { load: n
   io.stdout.write(`  files: ${n(counts.rendered)} written, ${n(counts.unchanged)} unchanged, ${n(counts.removed)} removed${counts.other ? `, ${n(counts.other)} other` : ''}; ${n(warnings)} warnings\n`);
 }
 
-/** Refuses output folders that would overwrite the project's own sources or someone else's files. */
-function checkOut(out: string, project: Project): void {
-  const forbidden = [project.root, project.content, project.templates, project.locales];
-  const inside = forbidden.find((dir) => out === dir || (dir !== project.root && !relative(dir, out).startsWith('..')));
-  if (inside) {
-    throw new UsageError(`--out ${out} would overwrite the project's own files (${relative(project.root, inside) || 'the project folder'})`, 'choose a folder such as output/');
+/**
+ * Whether the current version holds exactly the files its build made (one walk, counting),
+ * and which files that are not statusbook's the new version keeps. Files added to the output
+ * by hand are refused unless `--force` keeps them; files gone missing are rendered again.
+ */
+function checkFiles(store: OutputStore, manifest: Manifest | undefined, force: boolean): { verified: boolean; carry: string[] } {
+  if (!store.current) return { verified: false, carry: [] };
+  const kept = readList(join(store.current, KEPT));
+  if (manifest?.files !== undefined && store.countFiles() === manifest.files + kept.length) return { verified: true, carry: kept };
+  const foreign = store.unlisted(new Set([...readList(join(store.current, FILES)), ...kept]));
+  if (foreign.length > 0 && !force) {
+    const shown = foreign.slice(0, 5).join(', ') + (foreign.length > 5 ? `, and ${foreign.length - 5} more` : '');
+    throw new UsageError(
+      `${store.out} holds ${foreign.length === 1 ? 'a file' : `${foreign.length} files`} statusbook did not write (${shown}); a build would leave ${foreign.length === 1 ? 'it' : 'them'} out`,
+      'move them elsewhere, or pass --force to keep them in this and every later build',
+    );
   }
-  if (existsSync(out) && !existsSync(join(out, MANIFEST)) && readdirSync(out).length > 0) {
-    throw new UsageError(`--out ${out} is not empty and was not made by statusbook (no ${MANIFEST}); it would be replaced`, 'choose an empty or new folder, or remove it first');
+  return { verified: false, carry: [...kept, ...foreign] };
+}
+
+function readList(file: string): string[] {
+  try {
+    return readFileSync(file, 'utf8').split('\n').filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Refuses output folders that hold the project, or lie inside its content/, templates/ or
+ * locales/ (compared as real paths, so links and `..` cannot get around it).
+ */
+export function checkOut(out: string, project: Project): void {
+  const real = realPath(out);
+  const why = contains(real, realPath(project.root))
+    ? 'it holds the project folder'
+    : [project.content, project.templates, project.locales].map((dir) => (contains(realPath(dir), real) ? `it is inside ${relative(project.root, dir)}/` : '')).find(Boolean);
+  if (why) throw new UsageError(`--out ${out} would overwrite the project's own files: ${why}`, 'choose a folder such as output/');
+}
+
+/** Whether `child` is `parent` or inside it. */
+function contains(parent: string, child: string): boolean {
+  const rel = relative(parent, child);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+}
+
+/** A path with the links of its existing folders resolved; its last part is kept as it is (an output is a link). */
+function realPath(path: string): string {
+  const abs = resolve(path);
+  const parent = dirname(abs);
+  if (parent === abs) return abs;
+  try {
+    return join(realpathSync(parent), basename(abs));
+  } catch {
+    return join(realPath(parent), basename(abs));
   }
 }

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { countDiagnostics, loadContent, type CheckCache, type LoadResult } from '@statusbook/core';
 import { parseFlags } from '../args.js';
 import { EXIT } from '../errors.js';
@@ -44,6 +45,7 @@ export async function loadAndReport(project: Project, io: Io, strict: boolean, c
   return { ok: error === 0 && !(strict && warning > 0), content };
 }
 
+/** A path given on the command line, taken as a path (not a URL) relative to the working folder. */
 export function resolveFrom(io: Io, path: string): string {
-  return new URL(path, `file://${io.cwd.endsWith('/') ? io.cwd : `${io.cwd}/`}`).pathname;
+  return resolve(io.cwd, path);
 }

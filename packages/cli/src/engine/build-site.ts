@@ -1,6 +1,7 @@
 import type { LocaleTranslation, Protocol } from '@statusbook/core';
 import type { PairSelection } from '@statusbook/generator/plan';
 import { pageRefCount, pageRefs, refPath, unitHashes, unitsPass, type Format, type PageRef } from '@statusbook/generator/plan';
+import type { OutputStore } from '../output-store.js';
 import type { Project } from '../project.js';
 import { PatchOutput, StagedOutput, type BuildOutput } from '../write-output.js';
 import { groupHash } from './inputs.js';
@@ -17,7 +18,12 @@ const PARTIAL_FLUSH = 2000;
 
 export interface SiteBuild {
   readonly project: Project;
-  readonly out: string;
+  /** The output, locked for this build. */
+  readonly store: OutputStore;
+  /** Whether the current version holds exactly the files its manifest lists (a patch may trust it). */
+  readonly verified: boolean;
+  /** Files that are not statusbook's, kept in the new version (`--force`). */
+  readonly carry?: readonly string[];
   readonly protocols: readonly Protocol[];
   readonly translations: ReadonlyMap<string, LocaleTranslation>;
   readonly locales: readonly string[];
@@ -39,8 +45,8 @@ export interface SiteBuild {
   readonly onProgress?: (done: number, total: number) => void;
   /** Workers started while the content loaded. */
   readonly workers: WorkerStart;
-  /** Runs on the finished staging folder before it is swapped in (PDF printing). */
-  readonly beforeCommit?: (staging: string) => Promise<number>;
+  /** Runs on the finished staging folder before it is swapped in (PDF printing); returns the files it wrote. */
+  readonly beforeCommit?: (staging: string) => Promise<string[]>;
 }
 
 export interface BuildCounts {
@@ -88,8 +94,8 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
   // patch); anything else builds a whole new output beside it (PDFs are printed from one).
   // Same options (formats, locales...), same codes and site files, same count: the same pages.
   const options = buildOptions({ ...b, pdf: b.beforeCommit !== undefined });
-  const patch = previous !== undefined && old !== undefined && sameRecord(previous.options, options) && old.site === units.get('site') && previous.pages === total && !b.beforeCommit;
-  const output: BuildOutput = patch ? PatchOutput.open(b.out) : StagedOutput.open(b.out, old ? b.out : undefined);
+  const patch = b.verified && previous !== undefined && old !== undefined && sameRecord(previous.options, options) && old.site === units.get('site') && previous.pages === total && !b.beforeCommit;
+  const output: BuildOutput = patch ? PatchOutput.open(b.store) : StagedOutput.open(b.store, old ? b.store.current : undefined, b.carry);
   const writer = new Writer(output);
   const counts = { rendered: 0, unchanged: 0, other: 0, renderMs: 0 };
   const siteFiles: string[] = [];
@@ -149,8 +155,15 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
       // (which need not even name its file); one the previous output lacks is rendered.
       const before = existedBefore?.(ref) ?? false;
       if (before) existed++;
-      if (before && sameAsBefore!(ref) && (patch || writer.keep(refPath(ref)))) counts.unchanged++;
-      else render.push(ref);
+      if (patch) {
+        if (before && sameAsBefore!(ref)) counts.unchanged++;
+        else render.push(ref);
+      } else {
+        const path = refPath(ref);
+        output.list(path);
+        if (before && sameAsBefore!(ref) && writer.keep(path)) counts.unchanged++;
+        else render.push(ref);
+      }
       // A rebuild renders few pages far apart: hand them out every so often rather than
       // let the workers wait for a full batch until the whole list has been read.
       if (render.length >= BATCH || (render.length > 0 && ++sinceFlush >= PARTIAL_FLUSH)) {
@@ -172,7 +185,8 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
       }
     }
     await pool.drain();
-    if (b.beforeCommit && output.staging) counts.other += await b.beforeCommit(output.staging);
+    const printed = b.beforeCommit && output.staging ? await b.beforeCommit(output.staging) : [];
+    counts.other += printed.length;
     if (b.checkCache !== undefined) writer.write({ path: CHECK_CACHE, contents: b.checkCache });
     const manifest = manifestText({
       statusbook: b.version,
@@ -181,9 +195,10 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
       units: Object.fromEntries([...units].sort(([x], [y]) => (x < y ? -1 : 1))),
       pages: counts.rendered + counts.unchanged,
       siteFiles: [...siteFiles].sort(),
+      files: counts.rendered + counts.unchanged + siteFiles.length + printed.length,
     });
     const commitStarted = performance.now();
-    output.commit(manifest);
+    await output.commit(manifest, [...[...siteFiles].sort(), ...printed]);
     const commitMs = performance.now() - commitStarted;
     return {
       pages,

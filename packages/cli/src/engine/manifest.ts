@@ -17,6 +17,8 @@ export interface Manifest {
   readonly pages: number;
   /** Files that are not pages (sitemap, stylesheet...), kept when the `site` unit is unchanged. */
   readonly siteFiles: readonly string[];
+  /** Files of the build (pages, site files, PDFs): what the output must hold, `.statusbook/` aside. */
+  readonly files?: number;
 }
 
 export function readManifest(out: string): Manifest | undefined {
