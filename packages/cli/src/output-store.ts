@@ -49,9 +49,18 @@ export class OutputStore {
     return store;
   }
 
-  /** Releases the lock. */
+  /** Releases the lock; a state folder that never held a build (its first build failed) goes too. */
   close(): void {
+    const unused = !this.current && readdirSync(this.state).every((name) => name === OWNER || name === LOCK);
+    if (unused) rmSync(join(this.state, OWNER), { force: true });
     releaseLock(this.state, this.lock);
+    if (unused) {
+      try {
+        rmdirSync(this.state);
+      } catch {
+        // another build has started meanwhile
+      }
+    }
   }
 
   /** A fresh, unique folder name in the state folder (a version or a temporary folder). */

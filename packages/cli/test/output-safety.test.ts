@@ -121,6 +121,27 @@ describe('files beside and inside the output', () => {
   });
 });
 
+describe('a failed build', () => {
+  test('leaves nothing behind: no output and no state folder on a first build, only the current version after', () => {
+    const project = makeProject();
+    const code = join(project, 'content/sip/codes/437.yaml');
+    const good = readFileSync(code, 'utf8');
+    writeFileSync(code, `${good}bad: [\n`);
+    expect(statusbook(['build'], project).code).toBe(1);
+    expect(readdirSync(project).sort()).toEqual(['content', 'locales', 'templates']);
+    writeFileSync(code, good);
+    expect(statusbook(['build'], project).code).toBe(0);
+    const state = join(project, '.statusbook-output');
+    const before = readdirSync(state).sort();
+    // A template that does not compile fails the render workers after the new version was begun.
+    const template = join(project, 'templates/pages/code.md.hbs');
+    writeFileSync(template, `${readFileSync(template, 'utf8')}{{#if}}\n`);
+    const failed = statusbook(['build'], project);
+    expect(failed.code).toBe(1);
+    expect(readdirSync(state).filter((n) => !n.startsWith('trash-')).sort()).toEqual(before);
+  });
+});
+
 describe('two builds of one output', () => {
   const { dir, codes } = synthetic(30);
   const out = join(dir, 'output');

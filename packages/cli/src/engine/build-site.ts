@@ -102,31 +102,33 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
   let siteFilesDone = false;
   let planMs = 0;
   const startupStarted = performance.now();
-  const pool = await b.workers.open(
-    {
-      protocols,
-      translations: b.translations,
-      templatesDir: b.project.templates,
-      localesDir: b.project.locales,
-      locales,
-      formats,
-      baseUrl: b.baseUrl,
-      pairs: b.pairs,
-    },
-    (result) => {
-      result.files.forEach((file, i) => {
-        writer.write(file);
-        // Site files come last; a long one comes in pieces, the first naming it.
-        if (i >= result.files.length - result.siteFiles && !file.append) {
-          siteFiles.push(file.path);
-          counts.other++;
-        }
-      });
-      counts.rendered += result.files.length - result.siteFiles;
-      if (result.siteFilesDone) siteFilesDone = true;
-      counts.renderMs += result.renderMs;
-      b.onProgress?.(counts.rendered + counts.unchanged, total);
-    },
+  const pool = await openPool(output, () =>
+    b.workers.open(
+      {
+        protocols,
+        translations: b.translations,
+        templatesDir: b.project.templates,
+        localesDir: b.project.locales,
+        locales,
+        formats,
+        baseUrl: b.baseUrl,
+        pairs: b.pairs,
+      },
+      (result) => {
+        result.files.forEach((file, i) => {
+          writer.write(file);
+          // Site files come last; a long one comes in pieces, the first naming it.
+          if (i >= result.files.length - result.siteFiles && !file.append) {
+            siteFiles.push(file.path);
+            counts.other++;
+          }
+        });
+        counts.rendered += result.files.length - result.siteFiles;
+        if (result.siteFilesDone) siteFilesDone = true;
+        counts.renderMs += result.renderMs;
+        b.onProgress?.(counts.rendered + counts.unchanged, total);
+      },
+    ),
   );
   const startupMs = performance.now() - startupStarted;
   try {
@@ -224,3 +226,13 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
   }
 }
 
+
+/** Opens the worker pool; if the workers fail to start, the output written so far is dropped. */
+async function openPool<T>(output: BuildOutput, open: () => Promise<T>): Promise<T> {
+  try {
+    return await open();
+  } catch (error) {
+    output.abort();
+    throw error;
+  }
+}
