@@ -1,13 +1,22 @@
 import { spawn } from 'node:child_process';
-import { appendFileSync, closeSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { MANIFEST } from './engine/manifest.js';
+import { CHECK_CACHE, MANIFEST } from './engine/manifest.js';
 import type { OutputStore } from './output-store.js';
 
 /** The files a build made, one path a line (`.statusbook/` aside): what a later build may check the output against. */
 export const FILES = '.statusbook/files';
 /** Files statusbook did not make that `--force` kept in the output, one path a line. */
 export const KEPT = '.statusbook/kept';
+
+/** The lines of a list file (FILES, KEPT); none when it is missing. */
+export function readList(file: string): string[] {
+  try {
+    return readFileSync(file, 'utf8').split('\n').filter(Boolean);
+  } catch {
+    return [];
+  }
+}
 
 /** Where a build puts its files until it commits them. */
 export interface BuildOutput {
@@ -19,6 +28,8 @@ export interface BuildOutput {
   keep(path: string): boolean;
   /** Records a page of the build, in page order (staged builds list every page; a patch keeps the list). */
   list(path: string): void;
+  /** Keeps files of slices this build does not make, from the current version; returns how many there were. */
+  carry(paths: readonly string[]): number;
   /** Makes the new output, with this manifest, the output; `files` are the build's files that are not pages. */
   commit(manifest: string, files: readonly string[]): Promise<void>;
   /** Drops everything written; the previous output stays. */
@@ -40,7 +51,7 @@ export class StagedOutput implements BuildOutput {
   private constructor(
     private readonly store: OutputStore,
     private readonly previous: string | undefined,
-    private readonly carry: readonly string[],
+    private readonly others: readonly string[],
   ) {
     this.staging = store.fresh('v');
     mkdirSync(join(this.staging, dirname(FILES)), { recursive: true });
@@ -49,13 +60,13 @@ export class StagedOutput implements BuildOutput {
 
   /**
    * A new, empty version; `previous` is the version unchanged pages are linked from, and
-   * `carry` the files that are not statusbook's which it keeps (`--force`).
+   * `others` the files that are not statusbook's which it keeps (`--force`).
    */
-  static open(store: OutputStore, previous: string | undefined, carry: readonly string[] = []): StagedOutput {
+  static open(store: OutputStore, previous: string | undefined, others: readonly string[] = []): StagedOutput {
     // The spare is the version before the current one: a new version makes it useless.
     const spare = store.takeSpare();
     if (spare) store.discard(spare.dir);
-    return new StagedOutput(store, previous, carry);
+    return new StagedOutput(store, previous, others);
   }
 
   write(path: string, contents: string, append = false): void {
@@ -76,6 +87,16 @@ export class StagedOutput implements BuildOutput {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
       throw error;
     }
+  }
+
+  carry(paths: readonly string[]): number {
+    let kept = 0;
+    for (const path of paths) {
+      if (!this.linkFromCurrent(path)) continue;
+      this.list(path);
+      kept++;
+    }
+    return kept;
   }
 
   list(path: string): void {
@@ -99,7 +120,7 @@ export class StagedOutput implements BuildOutput {
     for (const path of files) this.list(path);
     this.flushList();
     closeSync(this.listFd);
-    const kept = this.carry.filter((path) => this.keepOther(path));
+    const kept = this.others.filter((path) => this.keepOther(path));
     if (kept.length > 0) writeFileSync(join(this.staging, KEPT), `${kept.join('\n')}\n`);
     writeFileSync(join(this.staging, MANIFEST), manifest);
     this.store.swap(this.staging);
@@ -108,9 +129,14 @@ export class StagedOutput implements BuildOutput {
 
   /** Links a file that is not statusbook's from the current version (even for `--clean`), unless the build made one of that name. */
   private keepOther(path: string): boolean {
+    return !existsSync(join(this.staging, path)) && this.linkFromCurrent(path);
+  }
+
+  /** Links a file of the current version into the new one; false when there is none. */
+  private linkFromCurrent(path: string): boolean {
     const from = this.store.current;
     const target = join(this.staging, path);
-    if (!from || existsSync(target)) return false;
+    if (!from) return false;
     try {
       mkdirSync(dirname(target), { recursive: true });
       linkSync(join(from, path), target);
@@ -142,29 +168,35 @@ export class StagedOutput implements BuildOutput {
 export class PatchOutput implements BuildOutput {
   private readonly dir: string;
   private readonly paths: string[] = [];
+  /** The copy to patch, once a page has changed: none when nothing did. */
+  private copy: { readonly target: string; readonly ready: Promise<void> } | undefined;
 
-  private constructor(
-    private readonly store: OutputStore,
-    private readonly target: string,
-    private readonly ready: Promise<void>,
-  ) {
+  private constructor(private readonly store: OutputStore) {
     this.dir = store.fresh('tmp');
     mkdirSync(this.dir);
   }
 
   static open(store: OutputStore): PatchOutput {
-    const current = store.current;
-    if (!current) throw new Error('a patch needs a current version');
-    const spare = store.takeSpare();
+    if (!store.current) throw new Error('a patch needs a current version');
+    return new PatchOutput(store);
+  }
+
+  /** Starts the copy of the current version the changed files go into. */
+  private startCopy(): void {
+    const current = this.store.current!;
+    const spare = this.store.takeSpare();
     if (spare) {
       for (const path of spare.differs) relink(current, spare.dir, path);
-      return new PatchOutput(store, spare.dir, Promise.resolve());
+      this.copy = { target: spare.dir, ready: Promise.resolve() };
+    } else {
+      const target = this.store.fresh('v');
+      this.copy = { target, ready: linkTree(current, target) };
     }
-    const target = store.fresh('v');
-    return new PatchOutput(store, target, linkTree(current, target));
   }
 
   write(path: string, contents: string, append = false): void {
+    // The check results alone do not make a new version.
+    if (!this.copy && path !== CHECK_CACHE) this.startCopy();
     if (append && this.paths.at(-1) === path) return appendFileSync(join(this.dir, String(this.paths.length - 1)), contents);
     writeFileSync(join(this.dir, String(this.paths.length)), contents);
     this.paths.push(path);
@@ -178,27 +210,35 @@ export class PatchOutput implements BuildOutput {
     // the page list is the previous one's, and so is the file listing it
   }
 
+  carry(): number {
+    return 0; // the copy of the current version holds every slice
+  }
+
   async commit(manifest: string): Promise<void> {
-    await this.ready;
+    if (!this.copy) {
+      // No page changed: the current version is this build already.
+      rmSync(this.dir, { recursive: true, force: true });
+      return;
+    }
+    const { target, ready } = this.copy;
+    await ready;
     writeFileSync(join(this.dir, 'manifest'), manifest);
     // Tests stop a build here: the output must still be the previous one.
     const killAt = /^move:(\d+)$/.exec(process.env.STATUSBOOK_TEST_KILL_AT ?? '');
     this.paths.forEach((path, i) => {
       if (killAt && i === Number(killAt[1])) process.kill(process.pid, 'SIGKILL');
       // A rename replaces the copy's link, never the bytes the current version shares with it.
-      moveInto(join(this.dir, String(i)), join(this.target, path));
+      moveInto(join(this.dir, String(i)), join(target, path));
     });
-    moveInto(join(this.dir, 'manifest'), join(this.target, MANIFEST));
+    moveInto(join(this.dir, 'manifest'), join(target, MANIFEST));
     rmSync(this.dir, { recursive: true, force: true });
-    this.store.swap(this.target, [...new Set([...this.paths, MANIFEST])]);
+    this.store.swap(target, [...new Set([...this.paths, MANIFEST])]);
   }
 
   abort(): void {
     rmSync(this.dir, { recursive: true, force: true });
-    void this.ready.then(
-      () => this.store.discard(this.target),
-      () => this.store.discard(this.target),
-    );
+    const copy = this.copy;
+    if (copy) void copy.ready.then(() => this.store.discard(copy.target), () => this.store.discard(copy.target));
   }
 }
 

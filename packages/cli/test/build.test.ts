@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { makeProject, snapshotTree, statusbook } from './helpers.js';
@@ -20,6 +20,7 @@ describe('statusbook build', () => {
   test('writes every page kind at its documented path, in every format', () => {
     expect(Object.keys(snapshotTree(out)).sort()).toEqual([
       '.statusbook/check-cache.json',
+      '.statusbook/files',
       '.statusbook/manifest.json',
       'html/404.html',
       'html/_redirects',
@@ -116,10 +117,14 @@ describe('statusbook build', () => {
     expect(snapshotTree(out)).toEqual(first);
   });
 
-  test('a build that changes anything replaces the previous output entirely', () => {
+  test('--clean renders everything again and keeps only what it was asked for; a file added by hand stops it', () => {
     writeFileSync(join(out, 'stale.txt'), 'left over');
-    expect(statusbook(['build', '--clean'], project).code).toBe(0);
-    expect(existsSync(join(out, 'stale.txt'))).toBe(false);
+    const refused = statusbook(['build', '--clean'], project);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('holds a file statusbook did not write (stale.txt)');
+    rmSync(join(out, 'stale.txt'));
+    expect(statusbook(['build', '--clean', '--format', 'md'], project).code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['.statusbook', 'md']);
     expect(existsSync(join(out, 'md/en/sip/437.md'))).toBe(true);
   });
 
@@ -136,7 +141,7 @@ describe('statusbook build', () => {
     writeFileSync(join(mine, 'notes.txt'), 'keep me');
     const run = statusbook(['build', '--out', 'mine'], project);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('is not empty and was not made by statusbook');
+    expect(run.stderr).toContain('is a folder statusbook did not make');
     expect(readFileSync(join(mine, 'notes.txt'), 'utf8')).toBe('keep me');
   });
 

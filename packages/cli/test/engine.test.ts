@@ -153,12 +153,15 @@ describe('a rebuild that writes only the changed files', () => {
     }
   });
 
-  test('a rebuild with other options replaces the output: no page of the previous formats stays', () => {
+  test('a build of other formats keeps the formats built before, byte for byte; --clean drops them', () => {
     const other = join(dir, 'formats');
     build(dir, '--format', 'html', '--out', 'formats');
-    // Markdown has as many pages as HTML here, so the page count alone would allow a patch.
+    const html = snapshotTree(join(other, 'html'));
     const md = build(dir, '--format', 'md', '--out', 'formats');
     expect(md.written).toBe(md.total);
+    expect(readdirSync(other).filter((n) => !n.startsWith('.')).sort()).toEqual(['html', 'md']);
+    expect(snapshotTree(join(other, 'html'))).toEqual(html);
+    build(dir, '--format', 'md', '--out', 'formats', '--clean');
     expect(readdirSync(other).filter((n) => !n.startsWith('.'))).toEqual(['md']);
   });
 

@@ -28,6 +28,12 @@ export interface SiteOptions {
   readonly redirectPages?: boolean;
   /** Content text per locale; the source text where a locale has none. */
   readonly content?: (locale: string) => ContentText;
+  /**
+   * Per format, the locales its pages link to (language switcher, hreflang alternates,
+   * sitemap): those the output holds after the build, which may be more than it renders.
+   * Default: `locales`.
+   */
+  readonly linkLocales?: Readonly<Partial<Record<Format, readonly string[]>>>;
 }
 
 /** A loaded site: the list of its pages and a renderer for each. */
@@ -52,18 +58,20 @@ export interface SitePreparation {
  * Loads and compiles the templates and UI strings and makes the locales' ICU objects: needs
  * no content, so a worker can do it while the build reads the content.
  */
-export async function prepareSite(options: Pick<SiteOptions, 'templatesDir' | 'localesDir' | 'locales' | 'formats'>): Promise<SitePreparation> {
+export async function prepareSite(options: Pick<SiteOptions, 'templatesDir' | 'localesDir' | 'locales' | 'formats' | 'linkLocales'>): Promise<SitePreparation> {
   const { locales, formats } = options;
   for (const format of formats) formatRenderer(format);
+  // Site files speak the default locale of the locales linked to, which this build may not render.
+  const spoken = [...new Set([...locales, ...Object.values(options.linkLocales ?? {}).flat()])];
   const loading = Promise.all([
     loadTemplates(options.templatesDir, formats.map((f) => ({ format: f, kinds: formatRenderer(f).kinds }))),
-    createI18n(options.localesDir, locales),
+    createI18n(options.localesDir, spoken),
   ]);
   // While the files are read: each locale's ICU objects (plural rules, number and list
   // formats, language names, collator), which every page of that locale uses.
   for (const locale of locales) {
     prepareLocaleIntl(locale);
-    switcherOrder(locales, locale);
+    for (const format of formats) switcherOrder(options.linkLocales?.[format] ?? locales, locale);
     textDirection(locale);
   }
   const [templates, fixedT] = await loading;
@@ -109,7 +117,8 @@ export async function createSite(options: SiteOptions, prepared?: Promise<SitePr
     }
     return env;
   };
-  const site = { locales, baseUrl, templates, envFor };
+  const localesFor = (format: Format): readonly string[] => options.linkLocales?.[format] ?? locales;
+  const site = { localesFor, baseUrl, templates, envFor };
 
   return {
     *pages() {
@@ -121,11 +130,12 @@ export async function createSite(options: SiteOptions, prepared?: Promise<SitePr
     files: () =>
       siteFiles({
         ...site,
+        locales: localesFor('html'),
         formats,
         protocols,
         pairs,
         pages: function* () {
-          yield* pageRefs(protocols, locales.slice(0, 1), ['html'], pairs);
+          yield* pageRefs(protocols, localesFor('html').slice(0, 1), ['html'], pairs);
         },
       }),
   };
@@ -145,7 +155,7 @@ function switcherOrder(locales: readonly string[], reader: string): readonly str
 }
 
 interface SiteState {
-  readonly locales: readonly string[];
+  localesFor(format: Format): readonly string[];
   readonly baseUrl: string;
   readonly templates: Templates;
   envFor(locale: string, format: Format): RenderEnv;
@@ -162,7 +172,8 @@ function renderPage(page: Page, site: SiteState): OutputFile {
   const path = env.format.path(target);
   if (module.layout === false) return { path, contents: env.format.finish(body, () => ({})) };
 
-  const alternates = switcherOrder(site.locales, page.locale).map((locale) => ({
+  const linked = site.localesFor(page.format);
+  const alternates = switcherOrder(linked, page.locale).map((locale) => ({
     locale,
     name: env.format.text(languageName(locale)),
     target: inLocale(target, locale),
@@ -177,7 +188,7 @@ function renderPage(page: Page, site: SiteState): OutputFile {
     home: to.home(page.locale),
     breadcrumbs: module.breadcrumbs(page as never, env),
     alternates,
-    xDefault: inLocale(target, site.locales[0] ?? page.locale),
+    xDefault: inLocale(target, linked[0] ?? page.locale),
     runningHeader: `${env.translator.plain('site.name')} · ${title}`,
   };
   const wrapped = site.templates.layout(page.format)(layout, ctx);
@@ -186,7 +197,7 @@ function renderPage(page: Page, site: SiteState): OutputFile {
     locale: page.locale,
     ...module.frontMatter(page as never),
     canonical: site.baseUrl + urlPath(target),
-    alternates: Object.fromEntries(site.locales.filter((l) => l !== page.locale).map((l) => [l, site.baseUrl + urlPath(inLocale(target, l))])),
+    alternates: Object.fromEntries(linked.filter((l) => l !== page.locale).map((l) => [l, site.baseUrl + urlPath(inLocale(target, l))])),
   });
   return { path, contents: env.format.finish(wrapped, frontMatter) };
 }

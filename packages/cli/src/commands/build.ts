@@ -1,12 +1,13 @@
-import { readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { readdirSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { countDiagnostics, loadTranslations, type Protocol } from '@statusbook/core';
 import { loadConfig } from '../config.js';
 import { FORMATS, type Format } from '@statusbook/generator/plan';
 import { parseFlags } from '../args.js';
-import { buildOptions, buildSite, type BuildCounts } from '../engine/build-site.js';
+import { buildSite, type BuildCounts } from '../engine/build-site.js';
 import { hashInputs } from '../engine/inputs.js';
 import { FileCheckCache, readManifest, sameRecord, type Manifest } from '../engine/manifest.js';
+import { planSlices, sliceList } from '../engine/slices.js';
 import { poolSize, WorkerStart } from '../engine/pool.js';
 import { EXIT, UsageError } from '../errors.js';
 import { colors, type Io } from '../io.js';
@@ -16,7 +17,7 @@ import { Progress } from '../progress.js';
 import { projectAt, type Project } from '../project.js';
 import { printDiagnostics } from '../report.js';
 import { OutputStore } from '../output-store.js';
-import { FILES, KEPT } from '../write-output.js';
+import { FILES, KEPT, readList } from '../write-output.js';
 import type { Command } from './types.js';
 import { loadAndReport, resolveFrom } from './validate.js';
 import { VERSION } from '../version.js';
@@ -26,7 +27,9 @@ export const build: Command = {
 
 Validates content/ and locales/, then renders every page (code pages, comparison pages for
 every pair, indexes) for every locale and format into the output folder, on worker threads.
-Nothing is written when the content has errors; a failed or killed build leaves the
+A build makes the formats and locales it is asked for and keeps the others the output
+already holds (built earlier), unless --clean or --prune says otherwise. Nothing is written
+when the content has errors; a failed or killed build leaves the
 previous output as it was: the output folder is a link to the current build, kept with
 the previous one in .statusbook-<out>/ beside it, and a build swaps it in one step. Two
 builds never write one output at once: the second exits with an error. A rebuild renders
@@ -42,7 +45,10 @@ Options:
   --base-url <url>   prefix of canonical links and sitemap URLs (default: /)
   --shard <k/n>      build the k-th of n deterministic slices of the pages; the union of
                      all n shards is the full build, byte for byte
-  --clean            render every page again, ignoring the previous build
+  --clean            render every page again, ignoring the previous build, and drop the
+                     formats and locales this build does not make
+  --prune            drop the formats and locales of the output that the configuration
+                     (statusbook.config.yaml, else every format and locale) no longer has
   --force            keep files statusbook did not write that were added to the output
                      (without it, a build refuses to drop them); they are kept from then on
   --json             print a machine-readable summary on stdout
@@ -75,6 +81,7 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
       'base-url': { type: 'string' },
       shard: { type: 'string' },
       clean: { type: 'boolean', default: false },
+      prune: { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       strict: { type: 'boolean', default: false },
@@ -85,7 +92,8 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
     const config = loadConfig(project, io);
     const out = values.out !== undefined ? resolveFrom(io, values.out) : resolve(project.root, config.out ?? 'output');
     checkOut(out, project);
-    const locales = pickList('locale', values.locale ?? config.locales?.join(','), await availableLocales(project.locales));
+    const available = await availableLocales(project.locales);
+    const locales = pickList('locale', values.locale ?? config.locales?.join(','), available);
     if (locales.length === 0) throw new UsageError(`no locales in ${project.locales}`, 'a locale is a folder with a ui.json, such as locales/en/');
     const formats = pickList<Format>('format', values.format ?? config.formats?.join(','), FORMATS);
     const pairs = config.pairs ?? 'all';
@@ -108,12 +116,38 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
       const { verified, carry } = checkFiles(store, recorded, values.force);
       const previous = values.clean ? undefined : recorded;
       const protocolFilter = values.protocol ?? config.protocols?.join(',');
-      const options = buildOptions({ locales, formats, baseUrl, shard, pdf: values.pdf, pairs, redirectPages, ...(protocolFilter === undefined ? {} : { protocolFilter }) });
-      if (previous && verified && sameBuild(previous, VERSION, options, inputs)) {
+      const configured = { formats: config.formats ?? FORMATS, locales: config.locales ?? available };
+      const slices = planSlices(recorded, {
+        formats,
+        locales,
+        pdf: values.pdf,
+        order: available,
+        keep: values.clean ? () => false : values.prune ? (slice) => inConfig(slice, configured) : () => true,
+      });
+      const list = sliceList({ shard, pairs, protocolFilter, redirectPages });
+      const upToDate =
+        previous !== undefined &&
+        verified &&
+        !values.pdf &&
+        slices.dropped.length === 0 &&
+        previous.statusbook === VERSION &&
+        sameRecord(previous.inputs, inputs) &&
+        formats.every((f) =>
+          locales.every((l) => {
+            const slice = previous.slices[`${f}/${l}`];
+            return slice?.list === list && slice.baseUrl === baseUrl && slice.locales === slices.linkLocales[f]?.join(',');
+          }),
+        ) &&
+        (!formats.includes('html') || shard.k !== 1 || previous.slices.html !== undefined);
+      if (upToDate) {
         // Nothing this build reads has changed: the output is already this build.
         const stages = { load: 0, plan: 0, startup: 0, render: 0, write: 0, commit: 0 };
-        report(io, values.json, { pages: {}, total: previous.pages, rendered: 0, unchanged: previous.pages, removed: 0, other: 0, workers: 0, stages }, 0, started, out);
+        const made = formats.flatMap((f) => locales.map((l) => previous.slices[`${f}/${l}`]?.pages ?? 0)).reduce((a, n) => a + n, 0);
+        report(io, values.json, { pages: {}, total: made, rendered: 0, unchanged: made, removed: 0, carried: 0, other: 0, workers: 0, stages }, 0, started, out);
         return EXIT.ok;
+      }
+      for (const slice of slices.outdated) {
+        io.stderr.write(`note: ${slice} was built when its format had other languages; its language links change when it is built again (statusbook build --format ${slice.split('/')[0]} --locale ${slice.split('/')[1]})\n`);
       }
 
       // Workers start now, loading their modules and compiling the templates and UI strings
@@ -123,6 +157,7 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
         localesDir: project.locales,
         locales,
         formats,
+        linkLocales: slices.linkLocales,
       });
       try {
         return await buildWith(workers);
@@ -154,6 +189,7 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
           store,
           verified,
           carry,
+          slices,
           protocols,
           translations: loaded.translations,
           pairs,
@@ -214,9 +250,6 @@ function safeReaddir(dir: string): string[] {
   }
 }
 
-function sameBuild(previous: NonNullable<ReturnType<typeof readManifest>>, version: string, options: Record<string, string>, inputs: Record<string, string>): boolean {
-  return previous.statusbook === version && sameRecord(previous.options, options) && sameRecord(previous.inputs, inputs);
-}
 
 function parseShard(value: string | undefined): { k: number; n: number } {
   if (value === undefined) return { k: 1, n: 1 };
@@ -231,7 +264,7 @@ function report(io: Io, json: boolean, counts: BuildCounts & { stages: { load: n
   const seconds = (performance.now() - started) / 1000;
   if (json) {
     io.stdout.write(
-      `${JSON.stringify({ ok: true, out: relative(io.cwd, out) || '.', pages: counts.pages, total: counts.total, written: counts.rendered, unchanged: counts.unchanged, removed: counts.removed, otherFiles: counts.other, warnings, workers: counts.workers, seconds: Number(seconds.toFixed(3)), peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024), stages: Object.fromEntries(Object.entries(counts.stages).map(([k, v]) => [k, Number(v.toFixed(3))])) })}\n`,
+      `${JSON.stringify({ ok: true, out: relative(io.cwd, out) || '.', pages: counts.pages, total: counts.total, written: counts.rendered, unchanged: counts.unchanged, removed: counts.removed, kept: counts.carried, otherFiles: counts.other, warnings, workers: counts.workers, seconds: Number(seconds.toFixed(3)), peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024), stages: Object.fromEntries(Object.entries(counts.stages).map(([k, v]) => [k, Number(v.toFixed(3))])) })}\n`,
     );
     return;
   }
@@ -242,7 +275,7 @@ function report(io: Io, json: boolean, counts: BuildCounts & { stages: { load: n
   for (const [format, byLocale] of Object.entries(counts.pages)) {
     io.stdout.write(`  ${format.padEnd(6)}${Object.entries(byLocale).map(([l, k]) => `${l} ${n(k)}`).join('  ')}\n`);
   }
-  io.stdout.write(`  files: ${n(counts.rendered)} written, ${n(counts.unchanged)} unchanged, ${n(counts.removed)} removed${counts.other ? `, ${n(counts.other)} other` : ''}; ${n(warnings)} warnings\n`);
+  io.stdout.write(`  files: ${n(counts.rendered)} written, ${n(counts.unchanged)} unchanged, ${n(counts.removed)} removed${counts.other ? `, ${n(counts.other)} other` : ''}${counts.carried ? `, ${n(counts.carried)} of other formats and languages kept` : ''}; ${n(warnings)} warnings\n`);
 }
 
 /**
@@ -265,12 +298,11 @@ function checkFiles(store: OutputStore, manifest: Manifest | undefined, force: b
   return { verified: false, carry: [...kept, ...foreign] };
 }
 
-function readList(file: string): string[] {
-  try {
-    return readFileSync(file, 'utf8').split('\n').filter(Boolean);
-  } catch {
-    return [];
-  }
+/** Whether a slice of the output (`md/en`, `html`, `pdf/ja`) is one the configuration builds. */
+function inConfig(slice: string, configured: { formats: readonly string[]; locales: readonly string[] }): boolean {
+  const [format = '', locale] = slice.split('/');
+  const f = format === 'pdf' ? 'print' : format;
+  return configured.formats.includes(f) && (locale === undefined || configured.locales.includes(locale));
 }
 
 /**

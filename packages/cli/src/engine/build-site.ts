@@ -1,12 +1,14 @@
+import { join } from 'node:path';
 import type { LocaleTranslation, Protocol } from '@statusbook/core';
 import type { PairSelection } from '@statusbook/generator/plan';
 import { pageRefCount, pageRefs, refPath, unitHashes, unitsPass, type Format, type PageRef } from '@statusbook/generator/plan';
 import type { OutputStore } from '../output-store.js';
 import type { Project } from '../project.js';
-import { PatchOutput, StagedOutput, type BuildOutput } from '../write-output.js';
+import { FILES, PatchOutput, readList, StagedOutput, type BuildOutput } from '../write-output.js';
 import { groupHash } from './inputs.js';
 import { Writer } from './writer.js';
-import { CHECK_CACHE, manifestText, sameRecord, type Manifest } from './manifest.js';
+import { CHECK_CACHE, manifestText, type Manifest, type Slice } from './manifest.js';
+import { sliceList, sliceOf, type SlicePlan } from './slices.js';
 import type { WorkerStart } from './pool.js';
 import type { Batch } from './render-task.js';
 
@@ -24,6 +26,8 @@ export interface SiteBuild {
   readonly verified: boolean;
   /** Files that are not statusbook's, kept in the new version (`--force`). */
   readonly carry?: readonly string[];
+  /** The slices this build makes, keeps and drops. */
+  readonly slices: SlicePlan;
   readonly protocols: readonly Protocol[];
   readonly translations: ReadonlyMap<string, LocaleTranslation>;
   readonly locales: readonly string[];
@@ -56,6 +60,8 @@ export interface BuildCounts {
   readonly rendered: number;
   readonly unchanged: number;
   readonly removed: number;
+  /** Files of other slices (formats, locales) kept from earlier builds. */
+  readonly carried: number;
   /** Files that are not pages (sitemap, stylesheet...) and PDFs. */
   readonly other: number;
   readonly workers: number;
@@ -77,25 +83,47 @@ export function buildOptions(b: Pick<SiteBuild, 'locales' | 'formats' | 'baseUrl
   };
 }
 
-/** Renders (or keeps) every page of the build into a staging folder, then swaps it in. */
+/**
+ * Renders (or keeps) every page of the slices asked for into a new version of the output,
+ * keeps the other slices as they are, then swaps it in.
+ */
 export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
   const { protocols, locales, formats, previous } = b;
+  const linked = (format: Format) => b.slices.linkLocales[format] ?? locales;
+  const ui = (locale: string) => groupHash(b.inputs, [`locales/${locale}/ui.json`, 'locales/en/ui.json']);
+  // A page depends on the locales its format links to; everything else of `global` is the build's.
+  const globals = Object.fromEntries(
+    formats.map((f) => [f, groupHash({ version: b.version, baseUrl: b.baseUrl, locales: linked(f).join(','), pairs: b.pairs, protocols: protocols.map((p) => p.id).join(',') }, [''])]),
+  ) as Record<Format, string>;
   const units = unitHashes(protocols, locales, b.translations, {
-    global: groupHash({ version: b.version, baseUrl: b.baseUrl, locales: locales.join(','), pairs: b.pairs, protocols: protocols.map((p) => p.id).join(',') }, ['']),
     ...Object.fromEntries(formats.map((f) => [`templates:${f}`, groupHash(b.inputs, ['templates/'])])),
-    ...Object.fromEntries(locales.map((l) => [`ui:${l}`, groupHash(b.inputs, [`locales/${l}/ui.json`, 'locales/en/ui.json'])])),
+    ...Object.fromEntries(locales.map((l) => [`ui:${l}`, ui(l)])),
   });
-  // Site files list every page and use the HTML templates and the default locale's strings.
-  units.set('site', groupHash({ pages: protocols.map((p) => `${p.id}:${p.codes.map((c) => c.code).join(',')}`).join(';'), global: units.get('global') ?? '', templates: units.get('templates:html') ?? '', ui: units.get(`ui:${locales[0]}`) ?? '' }, ['']));
-  const old = previous?.statusbook === b.version && previous.options.shard === `${b.shard.k}/${b.shard.n}` ? previous.units : undefined;
+  const unitOf = (format: Format, unit: string) => (unit === 'global' ? globals[format] : units.get(unit));
+  // Site files list every page and use the HTML templates and the strings of the default locale linked to.
+  const site = formats.includes('html')
+    ? groupHash({ pages: protocols.map((p) => `${p.id}:${p.codes.map((c) => c.code).join(',')}`).join(';'), global: globals.html, templates: units.get('templates:html') ?? '', ui: ui(linked('html')[0] ?? 'en') }, [''])
+    : undefined;
+  const list = sliceList(b);
+  const slices = previous?.statusbook === b.version ? previous.slices : undefined;
+  // Pages of a slice made with another shard are not kept: the shard decides which pages it holds.
+  const oldSlice = (format: Format, locale: string) => {
+    const slice = slices?.[`${format}/${locale}`];
+    return slice?.list?.startsWith(`${b.shard.k}/${b.shard.n}|`) ? slice : undefined;
+  };
   const total = Math.ceil(pageRefCount(protocols, locales, formats, b.pairs, b.redirectPages) / b.shard.n);
 
-  // A rebuild with the same page list writes only the changed files into the output (a
-  // patch); anything else builds a whole new output beside it (PDFs are printed from one).
-  // Same options (formats, locales...), same codes and site files, same count: the same pages.
-  const options = buildOptions({ ...b, pdf: b.beforeCommit !== undefined });
-  const patch = b.verified && previous !== undefined && old !== undefined && sameRecord(previous.options, options) && old.site === units.get('site') && previous.pages === total && !b.beforeCommit;
-  const output: BuildOutput = patch ? PatchOutput.open(b.store) : StagedOutput.open(b.store, old ? b.store.current : undefined, b.carry);
+  // A rebuild whose slices keep their page lists writes only the changed files (a patch);
+  // anything else makes a whole new version (PDFs are printed from one).
+  const made = formats.flatMap((f) => locales.map((l) => slices?.[`${f}/${l}`]));
+  const patch =
+    b.verified &&
+    !b.beforeCommit &&
+    b.slices.dropped.length === 0 &&
+    made.every((slice) => slice?.list === list) &&
+    made.reduce((n, slice) => n + (slice?.pages ?? 0), 0) === total &&
+    (site === undefined || slices?.html?.units?.site === site);
+  const output: BuildOutput = patch ? PatchOutput.open(b.store) : StagedOutput.open(b.store, slices ? b.store.current : undefined, b.carry);
   const writer = new Writer(output);
   const counts = { rendered: 0, unchanged: 0, other: 0, renderMs: 0 };
   const siteFiles: string[] = [];
@@ -111,6 +139,7 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
         localesDir: b.project.locales,
         locales,
         formats,
+        linkLocales: b.slices.linkLocales,
         baseUrl: b.baseUrl,
         pairs: b.pairs,
       },
@@ -144,9 +173,10 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
       await pool.submit(batch);
     };
     // Whether the previous build had the page (curated pair units come and go with their
-    // notes), and whether none of its units changed since.
-    const existedBefore = old && unitsPass(protocols, (unit) => unit.startsWith('pair:') || old[unit] !== undefined);
-    const sameAsBefore = old && unitsPass(protocols, (unit) => old[unit] === units.get(unit));
+    // notes), and whether none of its units changed since: tested per slice.
+    let slice = '';
+    let existedBefore: ((ref: PageRef) => boolean) | undefined;
+    let sameAsBefore: ((ref: PageRef) => boolean) | undefined;
     let sinceFlush = 0;
     let planStarted = performance.now();
     for (const ref of pageRefs(protocols, locales, formats, b.pairs, b.redirectPages)) {
@@ -155,6 +185,13 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
       byLocale[ref.locale] = (byLocale[ref.locale] ?? 0) + 1;
       // An unchanged page is kept: linked into a new output, or left where it is by a patch
       // (which need not even name its file); one the previous output lacks is rendered.
+      if (`${ref.format}/${ref.locale}` !== slice) {
+        slice = `${ref.format}/${ref.locale}`;
+        const old = oldSlice(ref.format, ref.locale)?.units;
+        const format = ref.format;
+        existedBefore = old && unitsPass(protocols, (unit) => unit.startsWith('pair:') || old[unit] !== undefined);
+        sameAsBefore = old && unitsPass(protocols, (unit) => old[unit] === unitOf(format, unit));
+      }
       const before = existedBefore?.(ref) ?? false;
       if (before) existed++;
       if (patch) {
@@ -177,9 +214,9 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
     }
     planMs += performance.now() - planStarted;
     await flush();
-    if (b.shard.k === 1) {
-      const keepFiles = old && old.site === units.get('site') && previous?.siteFiles?.length ? previous.siteFiles : undefined;
-      if (keepFiles && keepFiles.every((path) => writer.keep(path))) siteFiles.push(...keepFiles);
+    if (site !== undefined && b.shard.k === 1) {
+      const keepFiles = slices?.html?.units?.site === site ? slices.html.files : undefined;
+      if (keepFiles?.length && keepFiles.every((path) => writer.keep(path))) siteFiles.push(...keepFiles);
       else {
         // A few pieces per batch: the writer keeps up, and no more than two batches' worth
         // wait in memory (at N = 320 the sitemaps alone are ~90 MB).
@@ -189,15 +226,31 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
     await pool.drain();
     const printed = b.beforeCommit && output.staging ? await b.beforeCommit(output.staging) : [];
     counts.other += printed.length;
+    const carried = patch
+      ? b.slices.carried.reduce((n, key) => n + (slices?.[key]?.pages ?? 0), 0)
+      : output.carry(carriedFiles(b.store.current, slices ?? {}, b.slices.carried));
     if (b.checkCache !== undefined) writer.write({ path: CHECK_CACHE, contents: b.checkCache });
+    const newSlices: Record<string, Slice> = Object.fromEntries(b.slices.carried.map((key) => [key, slices![key]!]));
+    for (const format of formats) {
+      for (const locale of locales) {
+        const own = Object.fromEntries(
+          [...units].filter(([unit]) => unit.endsWith(`:${locale}`) && (!unit.startsWith('templates:') || unit === `templates:${format}`)),
+        );
+        newSlices[`${format}/${locale}`] = { pages: pages[format]?.[locale] ?? 0, list, baseUrl: b.baseUrl, locales: linked(format).join(','), units: { ...own, global: globals[format], [`templates:${format}`]: units.get(`templates:${format}`) ?? '' } };
+      }
+    }
+    if (site !== undefined && b.shard.k === 1) newSlices.html = { pages: siteFiles.length, files: [...siteFiles].sort(), units: { site } };
+    for (const path of printed) {
+      const key = sliceOf(path, newSlices);
+      const files = [...(newSlices[key]?.files ?? []), path];
+      newSlices[key] = { pages: files.length, files };
+    }
     const manifest = manifestText({
       statusbook: b.version,
-      options,
+      options: buildOptions({ ...b, pdf: b.beforeCommit !== undefined }),
       inputs: b.inputs,
-      units: Object.fromEntries([...units].sort(([x], [y]) => (x < y ? -1 : 1))),
-      pages: counts.rendered + counts.unchanged,
-      siteFiles: [...siteFiles].sort(),
-      files: counts.rendered + counts.unchanged + siteFiles.length + printed.length,
+      slices: Object.fromEntries(Object.entries(newSlices).sort(([x], [y]) => (x < y ? -1 : 1))),
+      files: counts.rendered + counts.unchanged + siteFiles.length + printed.length + carried,
     });
     const commitStarted = performance.now();
     await output.commit(manifest, [...[...siteFiles].sort(), ...printed]);
@@ -207,7 +260,8 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
       total: counts.rendered + counts.unchanged,
       rendered: counts.rendered,
       unchanged: counts.unchanged,
-      removed: Math.max(0, (previous?.pages ?? 0) - existed),
+      removed: Math.max(0, made.reduce((n, slice) => n + (slice?.pages ?? 0), 0) - existed),
+      carried,
       other: counts.other,
       workers: pool.size,
       stages: {
@@ -235,4 +289,11 @@ async function openPool<T>(output: BuildOutput, open: () => Promise<T>): Promise
     output.abort();
     throw error;
   }
+}
+
+/** The files of the current version that belong to the slices a build keeps, from its file list. */
+function carriedFiles(current: string | undefined, slices: Readonly<Record<string, Slice>>, carried: readonly string[]): string[] {
+  if (!current || carried.length === 0) return [];
+  const keep = new Set(carried);
+  return readList(join(current, FILES)).filter((path) => keep.has(sliceOf(path, slices)));
 }

@@ -5,26 +5,39 @@ import { join } from 'node:path';
 /** Where a build records what it was made from, inside the output folder. */
 export const MANIFEST = '.statusbook/manifest.json';
 
-/** What a build was made from: enough to tell, next time, which pages changed. */
+/** What the output was made from: enough to tell, next time, which pages changed. */
 export interface Manifest {
   readonly statusbook: string;
-  /** Options that change pages: locales, formats, base URL, shard. */
+  /** The last build's options (formats, locales, base URL, shard...). */
   readonly options: Readonly<Record<string, string>>;
-  /** Hash of every input file. */
+  /** Hash of every input file, at the last build. */
   readonly inputs: Readonly<Record<string, string>>;
-  /** Hash of every unit of input pages are made from. */
-  readonly units: Readonly<Record<string, string>>;
+  /** Each slice of the output (`md/en`, `html`, `pdf/ja`...), as the build that made it last left it. */
+  readonly slices: Readonly<Record<string, Slice>>;
+  /** Files of the output (pages, site files, PDFs), `.statusbook/` and files kept by `--force` aside. */
+  readonly files: number;
+}
+
+/** One slice of the output. */
+export interface Slice {
+  /** Its pages or files. */
   readonly pages: number;
-  /** Files that are not pages (sitemap, stylesheet...), kept when the `site` unit is unchanged. */
-  readonly siteFiles: readonly string[];
-  /** Files of the build (pages, site files, PDFs): what the output must hold, `.statusbook/` aside. */
-  readonly files?: number;
+  /** What decides its page list (shard, pairs, protocols, redirect pages). */
+  readonly list?: string;
+  /** The base URL of its links. */
+  readonly baseUrl?: string;
+  /** The locales its pages link to, comma-separated. */
+  readonly locales?: string;
+  /** Hash of every unit of input its pages are made from, when it was made. */
+  readonly units?: Readonly<Record<string, string>>;
+  /** Its files, for slices that are not pages (site files, PDFs). */
+  readonly files?: readonly string[];
 }
 
 export function readManifest(out: string): Manifest | undefined {
   try {
     const data = JSON.parse(readFileSync(join(out, MANIFEST), 'utf8')) as Manifest;
-    return typeof data.statusbook === 'string' && data.units && data.inputs ? data : undefined;
+    return typeof data.statusbook === 'string' && data.slices && typeof data.slices === 'object' && data.inputs && typeof data.files === 'number' ? data : undefined;
   } catch {
     return undefined;
   }

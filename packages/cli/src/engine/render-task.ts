@@ -7,6 +7,8 @@ export interface SiteInputs {
   readonly localesDir: string;
   readonly locales: readonly string[];
   readonly formats: readonly Format[];
+  /** Per format, the locales its pages link to (the output's, after the build); default `locales`. */
+  readonly linkLocales?: Readonly<Partial<Record<Format, readonly string[]>>>;
 }
 
 /** What every renderer (a worker, or the main thread for small builds) is set up with. */
@@ -63,6 +65,7 @@ export class Renderer {
         localesDir: setup.localesDir,
         locales: setup.locales,
         formats: setup.formats,
+        ...(setup.linkLocales ? { linkLocales: setup.linkLocales } : {}),
         baseUrl: setup.baseUrl,
         pairs: setup.pairs,
         content: (locale) => {
@@ -116,6 +119,7 @@ export function withSharedNames<T extends SiteInputs & { readonly protocols?: re
     ...inputs,
     locales: inputs.locales.map(shared),
     formats: inputs.formats.map(shared),
+    ...(inputs.linkLocales ? { linkLocales: Object.fromEntries(Object.entries(inputs.linkLocales).map(([f, ls]) => [shared(f), ls.map(shared)])) } : {}),
     ...(inputs.protocols ? { protocols: inputs.protocols.map((p) => ({ ...p, id: shared(p.id) })) } : {}),
   };
 }

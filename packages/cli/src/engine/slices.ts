@@ -1,0 +1,73 @@
+import type { Format } from '@statusbook/generator/plan';
+import type { Manifest } from './manifest.js';
+
+/**
+ * The output is made of slices, each owned by the build that last made it: `<format>/<locale>`
+ * (pages), `html` (the HTML site's own files: sitemaps, 404, redirects, stylesheets) and
+ * `pdf/<locale>`. A build makes the slices it is asked for and keeps the others as they are.
+ */
+export type SliceKey = string;
+
+/** The slice a file of the output belongs to, given the slices the output holds. */
+export function sliceOf(path: string, slices: Readonly<Record<SliceKey, unknown>>): SliceKey {
+  const [top = '', second = ''] = path.split('/', 2);
+  if (top === 'pdf') return `pdf/${second}`;
+  const key = `${top}/${second}`;
+  return Object.hasOwn(slices, key) ? key : top;
+}
+
+/** What a build does with the slices of the output it finds. */
+export interface SlicePlan {
+  /** Slices of the current output that this build keeps as they are. */
+  readonly carried: readonly SliceKey[];
+  /** Slices of the current output that this build removes (`--prune`, `--clean`). */
+  readonly dropped: readonly SliceKey[];
+  /** Per format rendered, the locales its pages link to: those it will hold after the build, in the project's order. */
+  readonly linkLocales: Partial<Record<Format, string[]>>;
+  /** Kept slices whose pages link to other locales than their format will hold (built before a locale was added or removed). */
+  readonly outdated: readonly SliceKey[];
+}
+
+export interface SliceRequest {
+  readonly formats: readonly Format[];
+  readonly locales: readonly string[];
+  readonly pdf: boolean;
+  /** Every locale of the project, in its order (English first). */
+  readonly order: readonly string[];
+  /** Which slices of the output to keep: all (the default), none (`--clean`), or the configured ones (`--prune`). */
+  readonly keep: (slice: SliceKey) => boolean;
+}
+
+/** The slices a build makes, keeps and drops, and the locales each format's pages link to. */
+export function planSlices(previous: Manifest | undefined, request: SliceRequest): SlicePlan {
+  const present = previous ? Object.keys(previous.slices) : [];
+  const made = new Set(madeSlices(request));
+  const others = present.filter((s) => !made.has(s));
+  const carried = others.filter(request.keep);
+  const dropped = others.filter((s) => !request.keep(s));
+  const linkLocales: Partial<Record<Format, string[]>> = {};
+  for (const format of request.formats) {
+    const held = new Set([...request.locales, ...carried.filter((s) => s.startsWith(`${format}/`)).map((s) => s.slice(format.length + 1))]);
+    linkLocales[format] = request.order.filter((l) => held.has(l));
+  }
+  const outdated = carried.filter((s) => {
+    const [format, locale] = s.split('/') as [Format, string | undefined];
+    const linked = linkLocales[format];
+    return locale !== undefined && linked !== undefined && previous?.slices[s]?.locales !== linked.join(',');
+  });
+  return { carried, dropped, linkLocales, outdated };
+}
+
+/** The slices a build of these formats and locales makes. */
+function madeSlices(request: Pick<SliceRequest, 'formats' | 'locales' | 'pdf'>): SliceKey[] {
+  return [
+    ...request.formats.flatMap((f) => request.locales.map((l) => `${f}/${l}`)),
+    ...(request.formats.includes('html') ? ['html'] : []),
+    ...(request.pdf ? request.locales.map((l) => `pdf/${l}`) : []),
+  ];
+}
+
+/** What decides a slice's page list, recorded with it: shard, pair selection, protocols, redirect pages. */
+export function sliceList(b: { shard: { k: number; n: number }; pairs: string; protocolFilter?: string | undefined; redirectPages: boolean }): string {
+  return [`${b.shard.k}/${b.shard.n}`, b.pairs, b.protocolFilter ?? '', b.redirectPages ? 'redirects' : ''].join('|');
+}
