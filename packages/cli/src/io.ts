@@ -1,9 +1,13 @@
+import type { Diagnostic } from '@statusbook/core';
+
 /** Where a command writes; tests pass their own. */
 export interface Io {
   readonly stdout: { write(text: string): unknown; isTTY?: boolean };
   readonly stderr: { write(text: string): unknown; isTTY?: boolean };
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** With --json: diagnostics are collected here for the command's JSON answer instead of printed. */
+  readonly collect?: Diagnostic[];
 }
 
 /** Colors only on a terminal, and never with NO_COLOR set. */

@@ -8,6 +8,10 @@ import { colors, type Io } from './io.js';
  *   content/sip/codes/437.yaml:12:3  error  'reason' must be ..., found ...  schema/type
  */
 export function printDiagnostics(diagnostics: readonly Diagnostic[], io: Io): void {
+  if (io.collect) {
+    io.collect.push(...diagnostics);
+    return;
+  }
   const c = colors(io.stderr, io.env);
   let lastFile: string | undefined;
   for (const d of diagnostics) {
@@ -26,4 +30,28 @@ export function printDiagnostics(diagnostics: readonly Diagnostic[], io: Io): vo
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** An Io whose diagnostics are collected for a JSON answer (with --json), or the Io itself. */
+export function jsonIo(io: Io, json: boolean): Io {
+  return json ? { ...io, collect: [] } : io;
+}
+
+/** Diagnostics as a JSON answer lists them: paths relative to the working folder. */
+export function diagnosticsJson(io: Io): { errors: number; warnings: number; diagnostics: object[] } {
+  const list = io.collect ?? [];
+  const { error, warning } = countDiagnostics(list);
+  return {
+    errors: error,
+    warnings: warning,
+    diagnostics: list.map((d) => ({
+      file: relative(io.cwd, d.file) || d.file,
+      line: d.line,
+      column: d.column,
+      rule: d.ruleId,
+      severity: d.severity,
+      message: d.message,
+      ...(d.hint ? { hint: d.hint } : {}),
+    })),
+  };
 }

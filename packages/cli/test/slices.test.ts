@@ -10,10 +10,10 @@ import { snapshotTree, statusbook } from './helpers.js';
 
 const bin = new URL('../bin/statusbook.js', import.meta.url).pathname;
 
-function ok(dir: string, ...args: string[]): { written: number; kept: number } {
+function ok(dir: string, ...args: string[]): { written: number; kept: number; pdfs: number; stages: { pdf: number } } {
   const run = statusbook(['build', '--json', ...args], dir);
   expect(run.code, run.stderr).toBe(0);
-  return JSON.parse(run.stdout) as { written: number; kept: number };
+  return JSON.parse(run.stdout) as { written: number; kept: number; pdfs: number; stages: { pdf: number } };
 }
 
 /** The files of `after` that `before` has too, with their hashes: what a build kept. */
@@ -40,6 +40,9 @@ describe("the README's commands, one after another", () => {
     expect(common(all, withPdf)).toEqual(all);
     expect(Object.keys(withPdf).filter((p) => !(p in all))).toEqual(['pdf/ja/syn.pdf']);
     expect(print.kept).toBeGreaterThan(0);
+    // The summary counts the PDFs and the time they took.
+    expect(print.pdfs).toBe(1);
+    expect(print.stages.pdf).toBeGreaterThan(0);
 
     const child = spawn(process.execPath, [bin, 'dev', '--port', '0'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
     try {

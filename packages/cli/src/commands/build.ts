@@ -9,13 +9,13 @@ import { hashInputs } from '../engine/inputs.js';
 import { FileCheckCache, readManifest, sameRecord, type Manifest } from '../engine/manifest.js';
 import { planSlices, sliceList } from '../engine/slices.js';
 import { poolSize, WorkerStart } from '../engine/pool.js';
-import { EXIT, UsageError } from '../errors.js';
+import { BuildError, EXIT, UsageError } from '../errors.js';
 import { colors, type Io } from '../io.js';
 import { availableLocales, pickList, SOURCE_LOCALE } from '../locales.js';
 import { findChromium, printPdfs } from '../print-pdf.js';
 import { Progress } from '../progress.js';
 import { projectAt, type Project } from '../project.js';
-import { printDiagnostics } from '../report.js';
+import { diagnosticsJson, jsonIo, printDiagnostics } from '../report.js';
 import { OutputStore } from '../output-store.js';
 import { FILES, KEPT, readList } from '../write-output.js';
 import type { Command } from './types.js';
@@ -70,7 +70,7 @@ Examples:
   statusbook build --shard 2/4 --out shard-2
 
 Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
-  async run(argv, io) {
+  async run(argv, terminal) {
     const { values } = parseFlags('build', argv, {
       root: { type: 'string', default: '.' },
       out: { type: 'string' },
@@ -88,139 +88,152 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
       'redirect-pages': { type: 'boolean', default: false },
     });
     const started = performance.now();
-    const project = projectAt(resolveFrom(io, values.root));
-    const config = loadConfig(project, io);
-    const out = values.out !== undefined ? resolveFrom(io, values.out) : resolve(project.root, config.out ?? 'output');
-    checkOut(out, project);
-    const available = await availableLocales(project.locales);
-    const locales = pickList('locale', values.locale ?? config.locales?.join(','), available);
-    if (locales.length === 0) throw new UsageError(`no locales in ${project.locales}`, 'a locale is a folder with a ui.json, such as locales/en/');
-    const formats = pickList<Format>('format', values.format ?? config.formats?.join(','), FORMATS);
-    const pairs = config.pairs ?? 'all';
-    const redirectPages = values['redirect-pages'] || (config.redirectPages ?? false);
-    if (values.pdf && !formats.includes('print')) throw new UsageError('--pdf prints the print books: add print to --format', 'for example: --format print --pdf');
-    const shard = parseShard(values.shard);
-    const chromium = values.pdf ? await findChromium(io.env) : undefined;
-    const baseUrl = values['base-url'] ?? config.baseUrl ?? '/';
-
-    const store = OutputStore.open(out);
+    // With --json, diagnostics and failures are part of the JSON answer on stdout.
+    const io = jsonIo(terminal, values.json);
     try {
-      return await buildInto(store);
-    } finally {
-      store.close();
+      return await run();
+    } catch (error) {
+      if (!values.json || !(error instanceof BuildError)) throw error;
+      io.stdout.write(`${JSON.stringify({ ok: false, error: error.message, ...diagnosticsJson(io) })}\n`);
+      return EXIT.failed;
     }
 
-    async function buildInto(store: OutputStore): Promise<number> {
-      const inputs = hashInputs(project);
-      const recorded = readManifest(out);
-      const { verified, carry } = checkFiles(store, recorded, values.force);
-      const previous = values.clean ? undefined : recorded;
-      const protocolFilter = values.protocol ?? config.protocols?.join(',');
-      const configured = { formats: config.formats ?? FORMATS, locales: config.locales ?? available };
-      const slices = planSlices(recorded, {
-        formats,
-        locales,
-        pdf: values.pdf,
-        order: available,
-        keep: values.clean ? () => false : values.prune ? (slice) => inConfig(slice, configured) : () => true,
-      });
-      const list = sliceList({ shard, pairs, protocolFilter, redirectPages });
-      const upToDate =
-        previous !== undefined &&
-        verified &&
-        !values.pdf &&
-        slices.dropped.length === 0 &&
-        previous.statusbook === VERSION &&
-        sameRecord(previous.inputs, inputs) &&
-        formats.every((f) =>
-          locales.every((l) => {
-            const slice = previous.slices[`${f}/${l}`];
-            return slice?.list === list && slice.baseUrl === baseUrl && slice.locales === slices.linkLocales[f]?.join(',');
-          }),
-        ) &&
-        (!formats.includes('html') || shard.k !== 1 || previous.slices.html !== undefined);
-      if (upToDate) {
-        // Nothing this build reads has changed: the output is already this build.
-        const stages = { load: 0, plan: 0, startup: 0, render: 0, write: 0, commit: 0 };
-        const made = formats.flatMap((f) => locales.map((l) => previous.slices[`${f}/${l}`]?.pages ?? 0)).reduce((a, n) => a + n, 0);
-        report(io, values.json, { pages: {}, total: made, rendered: 0, unchanged: made, removed: 0, carried: 0, other: 0, workers: 0, stages }, 0, started, out);
-        return EXIT.ok;
-      }
-      for (const slice of slices.outdated) {
-        io.stderr.write(`note: ${slice} was built when its format had other languages; its language links change when it is built again (statusbook build --format ${slice.split('/')[0]} --locale ${slice.split('/')[1]})\n`);
-      }
+    async function run(): Promise<number> {
+      const project = projectAt(resolveFrom(io, values.root));
+      const config = loadConfig(project, io);
+      const out = values.out !== undefined ? resolveFrom(io, values.out) : resolve(project.root, config.out ?? 'output');
+      checkOut(out, project);
+      const available = await availableLocales(project.locales);
+      const locales = pickList('locale', values.locale ?? config.locales?.join(','), available);
+      if (locales.length === 0) throw new UsageError(`no locales in ${project.locales}`, 'a locale is a folder with a ui.json, such as locales/en/');
+      const formats = pickList<Format>('format', values.format ?? config.formats?.join(','), FORMATS);
+      const pairs = config.pairs ?? 'all';
+      const redirectPages = values['redirect-pages'] || (config.redirectPages ?? false);
+      if (values.pdf && !formats.includes('print')) throw new UsageError('--pdf prints the print books: add print to --format', 'for example: --format print --pdf');
+      const shard = parseShard(values.shard);
+      const chromium = values.pdf ? await findChromium(io.env) : undefined;
+      const baseUrl = values['base-url'] ?? config.baseUrl ?? '/';
 
-      // Workers start now, loading their modules and compiling the templates and UI strings
-      // while this thread reads the content.
-      const workers = new WorkerStart(poolSize(estimatePages(project, locales.length, formats.length)), {
-        templatesDir: project.templates,
-        localesDir: project.locales,
-        locales,
-        formats,
-        linkLocales: slices.linkLocales,
-      });
+      const store = OutputStore.open(out);
       try {
-        return await buildWith(workers);
+        return await buildInto(store);
       } finally {
-        // Stops workers that a failed or refused build did not use (a pool closes its own).
-        await workers.cancel();
+        store.close();
       }
 
-      async function buildWith(workers: WorkerStart): Promise<number> {
-        const loadStarted = performance.now();
-        // Files whose text did not change since the last build are not parsed again.
-        const cache = FileCheckCache.read(values.clean ? undefined : out, VERSION);
-        const { ok, content } = await loadAndReport(project, io, values.strict, cache);
-        const protocols = protocolFilter === undefined ? content.protocols : pickProtocols(protocolFilter, content.protocols);
-        const translated = locales.filter((l) => l !== SOURCE_LOCALE);
-        const loaded = ok ? await loadTranslations(project.locales, translated, protocols, { cache }) : undefined;
-        const diagnostics = loaded?.diagnostics ?? [];
-        printDiagnostics(diagnostics, io);
-        const warnings = countDiagnostics([...content.diagnostics, ...diagnostics]);
-        if (!ok || !loaded || warnings.error > 0 || (values.strict && warnings.warning > 0)) {
-          io.stderr.write('build stopped: nothing was written\n');
-          return EXIT.failed;
+      async function buildInto(store: OutputStore): Promise<number> {
+        const inputs = hashInputs(project);
+        const recorded = readManifest(out);
+        const { verified, carry } = checkFiles(store, recorded, values.force);
+        const previous = values.clean ? undefined : recorded;
+        const protocolFilter = values.protocol ?? config.protocols?.join(',');
+        const configured = { formats: config.formats ?? FORMATS, locales: config.locales ?? available };
+        const slices = planSlices(recorded, {
+          formats,
+          locales,
+          pdf: values.pdf,
+          order: available,
+          keep: values.clean ? () => false : values.prune ? (slice) => inConfig(slice, configured) : () => true,
+        });
+        const list = sliceList({ shard, pairs, protocolFilter, redirectPages });
+        const upToDate =
+          previous !== undefined &&
+          verified &&
+          !values.pdf &&
+          slices.dropped.length === 0 &&
+          previous.statusbook === VERSION &&
+          sameRecord(previous.inputs, inputs) &&
+          formats.every((f) =>
+            locales.every((l) => {
+              const slice = previous.slices[`${f}/${l}`];
+              return slice?.list === list && slice.baseUrl === baseUrl && slice.locales === slices.linkLocales[f]?.join(',');
+            }),
+          ) &&
+          (!formats.includes('html') || shard.k !== 1 || previous.slices.html !== undefined);
+        if (upToDate) {
+          // Nothing this build reads has changed: the output is already this build.
+          const stages = { load: 0, plan: 0, startup: 0, render: 0, write: 0, pdf: 0, commit: 0 };
+          const made = formats.flatMap((f) => locales.map((l) => previous.slices[`${f}/${l}`]?.pages ?? 0)).reduce((a, n) => a + n, 0);
+          report(io, values.json, { pages: {}, total: made, rendered: 0, unchanged: made, removed: 0, carried: 0, other: 0, pdfs: 0, workers: 0, stages }, 0, started, out);
+          return EXIT.ok;
+        }
+        for (const slice of slices.outdated) {
+          io.stderr.write(`note: ${slice} was built when its format had other languages; its language links change when it is built again (statusbook build --format ${slice.split('/')[0]} --locale ${slice.split('/')[1]})\n`);
         }
 
-        const loadSeconds = (performance.now() - loadStarted) / 1000;
-        const progress = new Progress(io, values.json);
-        const counts = await buildSite({
-          project,
-          store,
-          verified,
-          carry,
-          slices,
-          protocols,
-          translations: loaded.translations,
-          pairs,
-          redirectPages,
-          ...(protocolFilter === undefined ? {} : { protocolFilter }),
+        // Workers start now, loading their modules and compiling the templates and UI strings
+        // while this thread reads the content.
+        const workers = new WorkerStart(poolSize(estimatePages(project, locales.length, formats.length)), {
+          templatesDir: project.templates,
+          localesDir: project.locales,
           locales,
           formats,
-          baseUrl,
-          shard,
-          version: VERSION,
-          inputs,
-          checkCache: cache.text(VERSION),
-          workers,
-          ...(previous ? { previous } : {}),
-          onProgress: (done, total) => progress.update(done, total),
-          ...(chromium
-            ? {
-                beforeCommit: async (staging: string) => {
-                  const pdfs = locales.flatMap((locale) => protocols.map((p) => ({ locale, id: p.id })));
-                  await printPdfs(
-                    chromium,
-                    pdfs.map(({ locale, id }) => ({ html: join(staging, 'print', locale, `${id}.html`), pdf: join(staging, 'pdf', locale, `${id}.pdf`) })),
-                  );
-                  return pdfs.map(({ locale, id }) => `pdf/${locale}/${id}.pdf`);
-                },
-              }
-            : {}),
+          linkLocales: slices.linkLocales,
         });
-        progress.done();
-        report(io, values.json, { ...counts, stages: { load: loadSeconds, ...counts.stages } }, warnings.warning, started, out);
-        return EXIT.ok;
+        try {
+          return await buildWith(workers);
+        } finally {
+          // Stops workers that a failed or refused build did not use (a pool closes its own).
+          await workers.cancel();
+        }
+
+        async function buildWith(workers: WorkerStart): Promise<number> {
+          const loadStarted = performance.now();
+          // Files whose text did not change since the last build are not parsed again.
+          const cache = FileCheckCache.read(values.clean ? undefined : out, VERSION);
+          const { ok, content } = await loadAndReport(project, io, values.strict, cache);
+          const protocols = protocolFilter === undefined ? content.protocols : pickProtocols(protocolFilter, content.protocols);
+          const translated = locales.filter((l) => l !== SOURCE_LOCALE);
+          const loaded = ok ? await loadTranslations(project.locales, translated, protocols, { cache }) : undefined;
+          const diagnostics = loaded?.diagnostics ?? [];
+          printDiagnostics(diagnostics, io);
+          const warnings = countDiagnostics([...content.diagnostics, ...diagnostics]);
+          if (!ok || !loaded || warnings.error > 0 || (values.strict && warnings.warning > 0)) {
+            if (values.json) io.stdout.write(`${JSON.stringify({ ok: false, ...diagnosticsJson(io) })}\n`);
+            else io.stderr.write('build stopped: nothing was written\n');
+            return EXIT.failed;
+          }
+
+          const loadSeconds = (performance.now() - loadStarted) / 1000;
+          const progress = new Progress(io, values.json);
+          const counts = await buildSite({
+            project,
+            store,
+            verified,
+            carry,
+            slices,
+            protocols,
+            translations: loaded.translations,
+            pairs,
+            redirectPages,
+            ...(protocolFilter === undefined ? {} : { protocolFilter }),
+            locales,
+            formats,
+            baseUrl,
+            shard,
+            version: VERSION,
+            inputs,
+            checkCache: cache.text(VERSION),
+            workers,
+            ...(previous ? { previous } : {}),
+            onProgress: (done, total) => progress.update(done, total),
+            ...(chromium
+              ? {
+                  beforeCommit: async (staging: string) => {
+                    const pdfs = locales.flatMap((locale) => protocols.map((p) => ({ locale, id: p.id })));
+                    await printPdfs(
+                      chromium,
+                      pdfs.map(({ locale, id }) => ({ html: join(staging, 'print', locale, `${id}.html`), pdf: join(staging, 'pdf', locale, `${id}.pdf`) })),
+                    );
+                    return pdfs.map(({ locale, id }) => `pdf/${locale}/${id}.pdf`);
+                  },
+                }
+              : {}),
+          });
+          progress.done();
+          report(io, values.json, { ...counts, stages: { load: loadSeconds, ...counts.stages } }, warnings.warning, started, out);
+          return EXIT.ok;
+        }
       }
     }
   },
@@ -264,7 +277,7 @@ function report(io: Io, json: boolean, counts: BuildCounts & { stages: { load: n
   const seconds = (performance.now() - started) / 1000;
   if (json) {
     io.stdout.write(
-      `${JSON.stringify({ ok: true, out: relative(io.cwd, out) || '.', pages: counts.pages, total: counts.total, written: counts.rendered, unchanged: counts.unchanged, removed: counts.removed, kept: counts.carried, otherFiles: counts.other, warnings, workers: counts.workers, seconds: Number(seconds.toFixed(3)), peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024), stages: Object.fromEntries(Object.entries(counts.stages).map(([k, v]) => [k, Number(v.toFixed(3))])) })}\n`,
+      `${JSON.stringify({ ok: true, out: relative(io.cwd, out) || '.', pages: counts.pages, total: counts.total, written: counts.rendered, unchanged: counts.unchanged, removed: counts.removed, kept: counts.carried, otherFiles: counts.other, pdfs: counts.pdfs, warnings, workers: counts.workers, seconds: Number(seconds.toFixed(3)), peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024), stages: Object.fromEntries(Object.entries(counts.stages).map(([k, v]) => [k, Number(v.toFixed(3))])) })}\n`,
     );
     return;
   }
@@ -275,6 +288,7 @@ function report(io: Io, json: boolean, counts: BuildCounts & { stages: { load: n
   for (const [format, byLocale] of Object.entries(counts.pages)) {
     io.stdout.write(`  ${format.padEnd(6)}${Object.entries(byLocale).map(([l, k]) => `${l} ${n(k)}`).join('  ')}\n`);
   }
+  if (counts.pdfs > 0) io.stdout.write(`  pdf   ${n(counts.pdfs)} ${counts.pdfs === 1 ? 'book' : 'books'} printed in ${counts.stages.pdf.toFixed(2)} s\n`);
   io.stdout.write(`  files: ${n(counts.rendered)} written, ${n(counts.unchanged)} unchanged, ${n(counts.removed)} removed${counts.other ? `, ${n(counts.other)} other` : ''}${counts.carried ? `, ${n(counts.carried)} of other formats and languages kept` : ''}; ${n(warnings)} warnings\n`);
 }
 

@@ -5,7 +5,7 @@ import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { availableLocales, pickList, SOURCE_LOCALE } from '../locales.js';
 import { projectAt } from '../project.js';
-import { printDiagnostics } from '../report.js';
+import { diagnosticsJson, jsonIo, printDiagnostics } from '../report.js';
 import { findProtocol } from './list.js';
 import type { Command } from './types.js';
 import { loadAndReport, resolveFrom } from './validate.js';
@@ -13,12 +13,16 @@ import { loadAndReport, resolveFrom } from './validate.js';
 const OPTIONS = {
   locale: { type: 'string', default: SOURCE_LOCALE },
   'front-matter': { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
   root: { type: 'string', default: '.' },
 } as const;
 
 const COMMON = `Options:
   --locale <locale>  the language to show the page in (default: en)
   --front-matter     print the page's YAML front matter too
+  --json             print JSON on stdout: { "ok", "protocol", "kind", "locale", "path",
+                     "markdown" (with its front matter), "code" or "a" and "b" }; with
+                     content errors, { "ok": false, "errors", "diagnostics": [...] }
   --root <dir>       project folder (default: .)
   -h, --help         show this help`;
 
@@ -32,6 +36,7 @@ ${COMMON}
 Examples:
   statusbook show sip 437
   statusbook show http 413 --locale ja
+  statusbook show sip 437 --json
 
 Exit codes: 0 ok, 1 content errors, 2 bad usage (unknown protocol or code).`,
   async run(argv, io) {
@@ -79,19 +84,26 @@ Exit codes: 0 ok, 1 content errors, 2 bad usage (unknown protocol or code, the s
 
 async function printPage(
   io: Io,
-  values: { locale: string; 'front-matter': boolean; root: string },
+  values: { locale: string; 'front-matter': boolean; json: boolean; root: string },
   protocolId: string,
   select: (protocol: Protocol) => Partial<PageRef>,
   kind: 'code' | 'compare',
 ): Promise<number> {
   const project = projectAt(resolveFrom(io, values.root));
   const [locale] = pickList('locale', values.locale, await availableLocales(project.locales));
-  const { ok, content } = await loadAndReport(project, io, false);
-  if (!ok) return EXIT.failed;
+  const out = jsonIo(io, values.json);
+  const failed = () => {
+    if (values.json) io.stdout.write(`${JSON.stringify({ ok: false, ...diagnosticsJson(out) })}\n`);
+    return EXIT.failed;
+  };
+  const { ok, content } = await loadAndReport(project, out, false);
+  if (!ok) return failed();
   const protocol = findProtocol(content.protocols, protocolId);
   const ref: PageRef = { kind, locale: locale!, format: 'md', protocol: protocol.id, ...select(protocol) };
   const { translations, diagnostics } = await loadTranslations(project.locales, locale === SOURCE_LOCALE ? [] : [locale!], [protocol]);
-  printDiagnostics(diagnostics.filter((d) => d.severity === 'error'), io);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  printDiagnostics(errors, out);
+  if (errors.length > 0 && values.json) return failed();
   const site = await createSite({
     protocols: [protocol],
     templatesDir: project.templates,
@@ -103,8 +115,13 @@ async function printPage(
       return t ? translatedContent(t) : sourceContent;
     },
   });
-  const page = site.renderRef(ref).contents;
-  io.stdout.write(values['front-matter'] ? page : page.replace(/^---\n[\s\S]*?\n---\n\n/, ''));
+  const { path, contents } = site.renderRef(ref);
+  if (values.json) {
+    const which = kind === 'code' ? { code: ref.code } : { a: ref.a, b: ref.b };
+    io.stdout.write(`${JSON.stringify({ ok: true, protocol: protocol.id, kind, ...which, locale, path, markdown: contents })}\n`);
+    return EXIT.ok;
+  }
+  io.stdout.write(values['front-matter'] ? contents : contents.replace(/^---\n[\s\S]*?\n---\n\n/, ''));
   return EXIT.ok;
 }
 

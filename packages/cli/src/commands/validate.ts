@@ -4,11 +4,11 @@ import { parseFlags } from '../args.js';
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
 import { projectAt, type Project } from '../project.js';
-import { printDiagnostics } from '../report.js';
+import { diagnosticsJson, jsonIo, printDiagnostics } from '../report.js';
 import type { Command } from './types.js';
 
 export const validate: Command = {
-  help: `Usage: statusbook validate [--root <dir>] [--strict]
+  help: `Usage: statusbook validate [--root <dir>] [--strict] [--json]
 
 Loads content/ and checks every file against the content schema. Problems are printed as
 file:line:column with what was expected and what was found. Nothing is written.
@@ -16,22 +16,32 @@ file:line:column with what was expected and what was found. Nothing is written.
 Options:
   --root <dir>   project folder holding content/, templates/, locales/ (default: .)
   --strict       treat warnings as errors
+  --json         print the result as JSON on stdout: { "ok", "protocols", "codes",
+                 "errors", "warnings", "diagnostics": [{ "file", "line", "column",
+                 "rule", "severity", "message" }] }
   -h, --help     show this help
 
 Examples:
   statusbook validate
   statusbook validate --root ../my-docs --strict
+  statusbook validate --json
 
 Exit codes: 0 valid, 1 content errors, 2 bad usage.`,
   async run(argv, io) {
     const { values } = parseFlags('validate', argv, {
       root: { type: 'string', default: '.' },
       strict: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
     });
     const project = projectAt(resolveFrom(io, values.root));
-    const result = await loadAndReport(project, io, values.strict);
-    if (!result.ok) return EXIT.failed;
+    const out = jsonIo(io, values.json);
+    const result = await loadAndReport(project, out, values.strict);
     const codes = result.content.protocols.reduce((n, p) => n + p.codes.length, 0);
+    if (values.json) {
+      io.stdout.write(`${JSON.stringify({ ok: result.ok, protocols: result.content.protocols.length, codes, ...diagnosticsJson(out) })}\n`);
+      return result.ok ? EXIT.ok : EXIT.failed;
+    }
+    if (!result.ok) return EXIT.failed;
     io.stdout.write(`✔ content is valid: ${result.content.protocols.length} protocols, ${codes} codes\n`);
     return EXIT.ok;
   },

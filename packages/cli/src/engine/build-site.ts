@@ -64,9 +64,11 @@ export interface BuildCounts {
   readonly carried: number;
   /** Files that are not pages (sitemap, stylesheet...) and PDFs. */
   readonly other: number;
+  /** PDFs printed. */
+  readonly pdfs: number;
   readonly workers: number;
   /** Seconds per stage; render and write are summed over the workers (CPU-seconds). */
-  readonly stages: { readonly plan: number; readonly startup: number; readonly render: number; readonly write: number; readonly commit: number };
+  readonly stages: { readonly plan: number; readonly startup: number; readonly render: number; readonly write: number; readonly pdf: number; readonly commit: number };
 }
 
 /** Options that, when they change, change pages (as the manifest records them). */
@@ -224,7 +226,9 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
       }
     }
     await pool.drain();
+    const printStarted = performance.now();
     const printed = b.beforeCommit && output.staging ? await b.beforeCommit(output.staging) : [];
+    const printMs = performance.now() - printStarted;
     counts.other += printed.length;
     const carried = patch
       ? b.slices.carried.reduce((n, key) => n + (slices?.[key]?.pages ?? 0), 0)
@@ -263,12 +267,14 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
       removed: Math.max(0, made.reduce((n, slice) => n + (slice?.pages ?? 0), 0) - existed),
       carried,
       other: counts.other,
+      pdfs: printed.length,
       workers: pool.size,
       stages: {
         plan: planMs / 1000,
         startup: startupMs / 1000,
         render: counts.renderMs / 1000,
         write: writer.ms / 1000,
+        pdf: printMs / 1000,
         commit: commitMs / 1000,
       },
     };
