@@ -1,7 +1,9 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { makeProject, snapshotTree, statusbook } from './helpers.js';
+import { writeSynthetic } from '../../../scripts/synthetic.mjs';
 
 describe('statusbook build', () => {
   const project = makeProject();
@@ -10,11 +12,11 @@ describe('statusbook build', () => {
   const read = (path: string) => readFileSync(join(out, path), 'utf8');
 
   test('succeeds and says how many pages it wrote, per format and locale', () => {
-    expect(run.stderr).toBe('');
+    expect(run.stderr).toBe('note: no sitemap: a sitemap lists absolute URLs; set --base-url https://... (or baseUrl in statusbook.config.yaml)\n');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^✔ 25 pages in output \(\d+\.\d\d s\)\n/);
     expect(run.stdout).toContain('  html  en 9\n');
-    expect(run.stdout).toContain('  files: 25 written, 0 unchanged, 0 removed, 7 other; 0 warnings\n');
+    expect(run.stdout).toContain('  files: 25 written, 0 unchanged, 0 removed, 5 other; 0 warnings\n');
   });
 
   test('writes every page kind at its documented path, in every format', () => {
@@ -36,8 +38,6 @@ describe('statusbook build', () => {
       'html/en/sip/compare/index.html',
       'html/en/sip/index.html',
       'html/index.html',
-      'html/sitemap-1.xml',
-      'html/sitemap.xml',
       'md/en/index.md',
       'md/en/sip/180.md',
       'md/en/sip/200.md',
@@ -104,11 +104,48 @@ describe('statusbook build', () => {
     expect(existsSync(join(flag, 'output/html/en/sip/compare/437-vs-180/index.html'))).toBe(true);
   });
 
-  test('the sitemap lists every page but the redirects', () => {
-    const sitemap = read('html/sitemap-1.xml');
+  test('without a base URL there is no sitemap, and the build says so once; with one, the sitemap lists every page but the redirects', () => {
+    const html = makeProject();
+    const bare = statusbook(['build', '--format', 'html'], html);
+    expect(bare.stderr.match(/note: no sitemap: a sitemap lists absolute URLs/g)).toHaveLength(1);
+    expect(existsSync(join(html, 'output/html/sitemap.xml'))).toBe(false);
+    expect(statusbook(['build', '--format', 'html', '--base-url', 'https://docs.example.org/sip-docs/'], html).code).toBe(0);
+    const sitemap = readFileSync(join(html, 'output/html/sitemap-1.xml'), 'utf8');
     expect(sitemap.match(/<loc>/g)).toHaveLength(9);
-    expect(sitemap).toContain('<loc>/en/sip/compare/200-vs-437/</loc>');
+    expect(sitemap).toContain('<loc>https://docs.example.org/sip-docs/en/sip/compare/200-vs-437/</loc>');
     expect(sitemap).not.toContain('437-vs-200');
+    expect(readFileSync(join(html, 'output/html/sitemap.xml'), 'utf8')).toContain('<loc>https://docs.example.org/sip-docs/sitemap-1.xml</loc>');
+  });
+
+  test('--base-url must be an absolute http(s) URL, before anything is built', () => {
+    const html = makeProject();
+    for (const bad of ['/docs/', 'docs.example.org', 'ftp://docs.example.org/', 'https://docs.example.org/?x=1']) {
+      const run = statusbook(['build', '--base-url', bad], html);
+      expect(run.code, bad).toBe(2);
+      expect(run.stderr).toContain('expected an absolute http(s) URL');
+    }
+    expect(readdirSync(html).sort()).toEqual(['content', 'locales', 'templates']);
+    writeFileSync(join(html, 'statusbook.config.yaml'), 'baseUrl: /docs/\n');
+    const config = statusbook(['build'], html);
+    expect(config.code).toBe(1);
+    expect(config.stderr).toContain('statusbook.config.yaml:1:10');
+  });
+
+  test('html/_redirects holds every reversed pair only when the rules fit every host (1,000), or with --redirects all', () => {
+    // 3 codes: 3 rules, written.
+    expect(read('html/_redirects').trim().split('\n')).toHaveLength(3);
+    // 50 codes: 1,225 reversed pairs, more than GitLab Pages takes.
+    const many = mkdtempSync(join(tmpdir(), 'statusbook-redirects-'));
+    writeSynthetic(many, 50, ['en']);
+    const auto = statusbook(['build', '--format', 'html'], many);
+    expect(auto.code).toBe(0);
+    expect(auto.stderr).toContain('note: no html/_redirects: its 1,225 rules are more than every host accepts (1,000)');
+    expect(existsSync(join(many, 'output/html/_redirects'))).toBe(false);
+    expect(statusbook(['build', '--format', 'html', '--redirects', 'all'], many).code).toBe(0);
+    expect(readFileSync(join(many, 'output/html/_redirects'), 'utf8').trim().split('\n')).toHaveLength(1225);
+    expect(statusbook(['build', '--format', 'html', '--redirects', 'none'], many).code).toBe(0);
+    expect(existsSync(join(many, 'output/html/_redirects'))).toBe(false);
+    expect(statusbook(['build', '--redirects', 'some'], many).code).toBe(2);
   });
 
   test('the same input gives the same bytes', () => {

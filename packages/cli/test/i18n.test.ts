@@ -122,7 +122,7 @@ describe('adding a locale is adding a folder', () => {
     expect(page).toContain('<html lang="ar" dir="rtl">');
     const english = readFileSync(join(dir, 'output/html/en/sip/437/index.html'), 'utf8');
     expect(english).toContain('<link rel="alternate" hreflang="ar" href="/ar/sip/437/">');
-    expect(readFileSync(join(dir, 'output/html/sitemap-1.xml'), 'utf8')).toContain('hreflang="ar" href="/ar/sip/437/"');
+    expect(readFileSync(join(dir, 'output/html/_redirects'), 'utf8')).toContain('/ar/sip/compare/437-vs-200/ /ar/sip/compare/200-vs-437/ 301');
     expect(status(dir).ar?.missing).toBe(25);
   });
 

@@ -21,8 +21,9 @@ test('site files come a few per batch, each batch going on where the last stoppe
     localesDir: join(dir, 'locales'),
     locales: ['en'],
     formats: ['html'] as const,
-    baseUrl: '/',
+    baseUrl: 'https://docs.example.org/',
     pairs: 'all' as const,
+    redirects: 'all' as const,
   };
   const expected = [...(await createSite(setup)).files()];
   // 2,485 reversed pairs and 2,555 sitemap URLs: more pieces than two batches hold.

@@ -13,6 +13,8 @@ export interface Config {
   readonly pairs?: 'all' | 'curated';
   /** Also write a redirect page for each reversed pair URL (hosts without redirect rules). */
   readonly redirectPages?: boolean;
+  /** Which redirect rules `html/_redirects` holds: those that fit every host's limit, all, or none. */
+  readonly redirects?: 'auto' | 'all' | 'none';
 }
 
 const id = string({ pattern: /^[a-z][a-z0-9-]*$/, describe: 'a lower-case identifier' });
@@ -21,10 +23,11 @@ const configSchema = object({
   locales: optional(list(string({ pattern: /^[a-zA-Z]{2,3}(-[A-Za-z0-9]+)*$/, describe: 'a locale such as vi or pt-BR' }), { min: 1 })),
   formats: optional(list(oneOf(['md', 'html', 'print'] as const), { min: 1 })),
   protocols: optional(list(id, { min: 1 })),
-  baseUrl: optional(string({ pattern: /^(\/|https?:\/\/)/, describe: 'a URL starting with https:// or a path starting with /' })),
+  baseUrl: optional(string({ pattern: /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, describe: 'an absolute http(s) URL such as https://docs.example.org/' })),
   out: optional(string()),
   pairs: optional(oneOf(['all', 'curated'] as const)),
   redirectPages: optional(boolean()),
+  redirects: optional(oneOf(['auto', 'all', 'none'] as const)),
 });
 
 /** Parses and checks a config file; problems come back as diagnostics with positions. */

@@ -289,3 +289,13 @@ export function refTarget(ref: PageRef): Target {
       return to.book(locale, protocol);
   }
 }
+
+/** Rules a `_redirects` file may hold on every host that reads it (GitLab Pages' limit, the smallest). */
+export const REDIRECT_LIMIT = 1_000;
+
+/** Rules in a full `_redirects`: one per reversed comparison URL (pair and locale). */
+export function redirectRuleCount(protocols: readonly Protocol[], locales: readonly string[], pairs: PairSelection): number {
+  let n = 0;
+  for (const protocol of protocols) n += pairs === 'curated' ? protocol.curated.length : (protocol.codes.length * (protocol.codes.length - 1)) / 2;
+  return n * locales.length;
+}

@@ -2,4 +2,5 @@
 // their files and tell which changed, without loading Handlebars, i18next or remark.
 export type { Format, PageKind, Target } from './types.js';
 export { FORMATS } from './types.js';
-export { pageRefs, pageRefCount, pageUnits, unitsPass, refPath, unitHashes, type PageRef, type PairSelection } from './page-refs.js';
+export { pageRefs, pageRefCount, pageUnits, unitsPass, refPath, unitHashes, redirectRuleCount, REDIRECT_LIMIT, type PageRef, type PairSelection } from './page-refs.js';
+export type { RedirectRules } from './site-files.js';

@@ -6,7 +6,7 @@ import { languageName, textDirection } from './locale-info.js';
 import type { Templates } from './templates.js';
 import type { Format, OutputFile, Target } from './types.js';
 import type { Protocol } from '@statusbook/core/model';
-import { refTarget, type PageRef, type PairSelection } from './page-refs.js';
+import { redirectRuleCount, REDIRECT_LIMIT, refTarget, type PageRef, type PairSelection } from './page-refs.js';
 
 /** URLs per sitemap file; the protocol allows 50,000. */
 const SITEMAP_CHUNK = 10_000;
@@ -19,8 +19,17 @@ const SITEMAP_CHUNK = 10_000;
  */
 const SITEMAP_PIECE = 200;
 
+/**
+ * Which rules `html/_redirects` holds: `auto`, every reversed pair when they fit the smallest
+ * limit of the hosts that read the file (GitLab Pages: 1,000 rules; Cloudflare Pages: 2,000
+ * static ones), else none (the 404 page's script sends readers on); `all`, every one (Netlify
+ * documents no limit); `none`.
+ */
+export type RedirectRules = 'auto' | 'all' | 'none';
+
 interface SiteFilesInput {
   readonly locales: readonly string[];
+  readonly redirects: RedirectRules;
   readonly baseUrl: string;
   readonly formats: readonly Format[];
   readonly protocols: readonly Protocol[];
@@ -37,9 +46,11 @@ export function* siteFiles(site: SiteFilesInput): Generator<OutputFile> {
   for (const [name, contents] of site.templates.assets) yield { path: `html/assets/${name}`, contents };
   yield notFound(site);
   yield rootIndex(site);
-  yield* sitemaps(site);
-  yield* redirects(site);
+  // A sitemap lists absolute URLs: without a base URL there is none.
+  if (/^https?:\/\//.test(site.baseUrl)) yield* sitemaps(site);
+  if (site.redirects === 'all' || (site.redirects === 'auto' && redirectRuleCount(site.protocols, site.locales, site.pairs) <= REDIRECT_LIMIT)) yield* redirects(site);
 }
+
 
 function notFound(site: SiteFilesInput): OutputFile {
   const locale = site.locales[0] ?? 'en';

@@ -7,7 +7,7 @@ import type { TFunction } from 'i18next';
 import { createI18n, createTranslator, prepareLocaleIntl, Rendered, sourceContent, type ContentText } from './i18n.js';
 import { pageModules } from './pages/index.js';
 import type { PageModule, RenderEnv } from './pages/types.js';
-import { siteFiles } from './site-files.js';
+import { siteFiles, type RedirectRules } from './site-files.js';
 import { collator, languageName, textDirection } from './locale-info.js';
 import { to, inLocale } from './targets.js';
 import { loadTemplates, type HelperContext, type Templates } from './templates.js';
@@ -34,6 +34,8 @@ export interface SiteOptions {
    * Default: `locales`.
    */
   readonly linkLocales?: Readonly<Partial<Record<Format, readonly string[]>>>;
+  /** Which rules `html/_redirects` holds (default `auto`: only when they fit every host's limit). */
+  readonly redirects?: RedirectRules;
 }
 
 /** A loaded site: the list of its pages and a renderer for each. */
@@ -131,6 +133,7 @@ export async function createSite(options: SiteOptions, prepared?: Promise<SitePr
       siteFiles({
         ...site,
         locales: localesFor('html'),
+        redirects: options.redirects ?? 'auto',
         formats,
         protocols,
         pairs,

@@ -2,7 +2,7 @@ import { readdirSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { countDiagnostics, loadTranslations, type Protocol } from '@statusbook/core';
 import { loadConfig } from '../config.js';
-import { FORMATS, type Format } from '@statusbook/generator/plan';
+import { FORMATS, REDIRECT_LIMIT, redirectRuleCount, type Format, type RedirectRules } from '@statusbook/generator/plan';
 import { parseFlags } from '../args.js';
 import { buildSite, type BuildCounts } from '../engine/build-site.js';
 import { hashInputs } from '../engine/inputs.js';
@@ -42,7 +42,9 @@ Options:
   --protocol <list>  protocols to build, comma-separated (default: every one in content/)
   --pdf              also print each print book to output/pdf/<locale>/<protocol>.pdf
                      (needs Chromium: apt-get install -y chromium fonts-noto-cjk)
-  --base-url <url>   prefix of canonical links and sitemap URLs (default: /)
+  --base-url <url>   the site's absolute http(s) URL, prefix of canonical links and
+                     sitemap URLs; without it, links are root-relative and no sitemap
+                     is written (a sitemap needs absolute URLs)
   --shard <k/n>      build the k-th of n deterministic slices of the pages; the union of
                      all n shards is the full build, byte for byte
   --clean            render every page again, ignoring the previous build, and drop the
@@ -57,11 +59,14 @@ Options:
   --redirect-pages   also write a page per reversed pair URL (437-vs-200/) that sends the
                      reader to the canonical one, for hosts without redirect rules; without
                      it, html/_redirects and the 404 page do that
+  --redirects <set>  which rules html/_redirects holds: auto (default: every reversed
+                     pair when they fit the smallest host limit, 1,000 rules, else none),
+                     all (Netlify, no limit), none
   -h, --help         show this help
 
-Defaults for --locale, --format, --protocol, --base-url, --out and --redirect-pages
-(redirectPages: true), and which comparison pages to build (pairs: all | curated), can be
-set in statusbook.config.yaml at the root; flags override it.
+Defaults for --locale, --format, --protocol, --base-url (baseUrl), --out, --redirects and
+--redirect-pages (redirectPages: true), and which comparison pages to build (pairs: all |
+curated), can be set in statusbook.config.yaml at the root; flags override it.
 
 Examples:
   statusbook build
@@ -86,6 +91,7 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
       json: { type: 'boolean', default: false },
       strict: { type: 'boolean', default: false },
       'redirect-pages': { type: 'boolean', default: false },
+      redirects: { type: 'string' },
     });
     const started = performance.now();
     // With --json, diagnostics and failures are part of the JSON answer on stdout.
@@ -112,7 +118,8 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
       if (values.pdf && !formats.includes('print')) throw new UsageError('--pdf prints the print books: add print to --format', 'for example: --format print --pdf');
       const shard = parseShard(values.shard);
       const chromium = values.pdf ? await findChromium(io.env) : undefined;
-      const baseUrl = values['base-url'] ?? config.baseUrl ?? '/';
+      const baseUrl = values['base-url'] === undefined ? (config.baseUrl ?? '/') : absoluteUrl(values['base-url']);
+      const redirects = pickRedirects(values.redirects ?? config.redirects ?? 'auto');
 
       const store = OutputStore.open(out);
       try {
@@ -149,7 +156,7 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
               return slice?.list === list && slice.baseUrl === baseUrl && slice.locales === slices.linkLocales[f]?.join(',');
             }),
           ) &&
-          (!formats.includes('html') || shard.k !== 1 || previous.slices.html !== undefined);
+          (!formats.includes('html') || shard.k !== 1 || previous.slices.html?.list === `redirects:${redirects}`);
         if (upToDate) {
           // Nothing this build reads has changed: the output is already this build.
           const stages = { load: 0, plan: 0, startup: 0, render: 0, write: 0, pdf: 0, commit: 0 };
@@ -194,7 +201,8 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
             return EXIT.failed;
           }
 
-          const loadSeconds = (performance.now() - loadStarted) / 1000;
+          if (formats.includes('html') && !values.json) siteNotes(io, { baseUrl, redirects, count: redirectRuleCount(protocols, slices.linkLocales.html ?? locales, pairs) });
+        const loadSeconds = (performance.now() - loadStarted) / 1000;
           const progress = new Progress(io, values.json);
           const counts = await buildSite({
             project,
@@ -206,6 +214,7 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
             translations: loaded.translations,
             pairs,
             redirectPages,
+            redirects,
             ...(protocolFilter === undefined ? {} : { protocolFilter }),
             locales,
             formats,
@@ -238,6 +247,37 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
     }
   },
 };
+
+/** What a user should know about the HTML site's own files: said once per build, on stderr. */
+function siteNotes(io: Io, site: { baseUrl: string; redirects: RedirectRules; count: number }): void {
+  if (!/^https?:\/\//.test(site.baseUrl)) {
+    io.stderr.write('note: no sitemap: a sitemap lists absolute URLs; set --base-url https://... (or baseUrl in statusbook.config.yaml)\n');
+  }
+  if (site.redirects === 'auto' && site.count > REDIRECT_LIMIT) {
+    io.stderr.write(
+      `note: no html/_redirects: its ${site.count.toLocaleString('en-US')} rules are more than every host accepts (${REDIRECT_LIMIT.toLocaleString('en-US')}); reversed comparison URLs reach their page through 404.html (--redirects all writes every rule, for Netlify)\n`,
+    );
+  }
+}
+
+/** --base-url: an absolute http(s) URL (canonical links and sitemaps need one). */
+function absoluteUrl(text: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash) {
+    throw new UsageError(`--base-url ${text}: expected an absolute http(s) URL without a query or fragment`, 'for example: --base-url https://docs.example.org/');
+  }
+  return text;
+}
+
+function pickRedirects(value: string): RedirectRules {
+  if (value === 'auto' || value === 'all' || value === 'none') return value;
+  throw new UsageError(`--redirects ${value}: expected auto, all or none`, 'auto writes html/_redirects when its rules fit every host; all writes every rule (Netlify)');
+}
 
 /** The protocols named by --protocol (or the config), in content order; unknown ones are usage errors. */
 function pickProtocols(list: string, protocols: readonly Protocol[]): Protocol[] {

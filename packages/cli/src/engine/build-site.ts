@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { LocaleTranslation, Protocol } from '@statusbook/core';
-import type { PairSelection } from '@statusbook/generator/plan';
+import type { PairSelection, RedirectRules } from '@statusbook/generator/plan';
 import { pageRefCount, pageRefs, refPath, unitHashes, unitsPass, type Format, type PageRef } from '@statusbook/generator/plan';
 import type { OutputStore } from '../output-store.js';
 import type { Project } from '../project.js';
@@ -35,6 +35,8 @@ export interface SiteBuild {
   readonly baseUrl: string;
   readonly shard: { readonly k: number; readonly n: number };
   readonly pairs: PairSelection;
+  /** Which rules html/_redirects holds. */
+  readonly redirects: RedirectRules;
   /** Also write a redirect page per reversed pair URL. */
   readonly redirectPages: boolean;
   /** The --protocol filter as given, recorded so a rebuild knows its options are the same. */
@@ -104,7 +106,7 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
   const unitOf = (format: Format, unit: string) => (unit === 'global' ? globals[format] : units.get(unit));
   // Site files list every page and use the HTML templates and the strings of the default locale linked to.
   const site = formats.includes('html')
-    ? groupHash({ pages: protocols.map((p) => `${p.id}:${p.codes.map((c) => c.code).join(',')}`).join(';'), global: globals.html, templates: units.get('templates:html') ?? '', ui: ui(linked('html')[0] ?? 'en') }, [''])
+    ? groupHash({ pages: protocols.map((p) => `${p.id}:${p.codes.map((c) => c.code).join(',')}`).join(';'), global: globals.html, templates: units.get('templates:html') ?? '', ui: ui(linked('html')[0] ?? 'en'), redirects: b.redirects }, [''])
     : undefined;
   const list = sliceList(b);
   const slices = previous?.statusbook === b.version ? previous.slices : undefined;
@@ -144,6 +146,7 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
         linkLocales: b.slices.linkLocales,
         baseUrl: b.baseUrl,
         pairs: b.pairs,
+        redirects: b.redirects,
       },
       (result) => {
         result.files.forEach((file, i) => {
@@ -243,7 +246,7 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
         newSlices[`${format}/${locale}`] = { pages: pages[format]?.[locale] ?? 0, list, baseUrl: b.baseUrl, locales: linked(format).join(','), units: { ...own, global: globals[format], [`templates:${format}`]: units.get(`templates:${format}`) ?? '' } };
       }
     }
-    if (site !== undefined && b.shard.k === 1) newSlices.html = { pages: siteFiles.length, files: [...siteFiles].sort(), units: { site } };
+    if (site !== undefined && b.shard.k === 1) newSlices.html = { pages: siteFiles.length, list: `redirects:${b.redirects}`, files: [...siteFiles].sort(), units: { site } };
     for (const path of printed) {
       const key = sliceOf(path, newSlices);
       const files = [...(newSlices[key]?.files ?? []), path];

@@ -1,5 +1,5 @@
 import type { LocaleTranslation, Protocol } from '@statusbook/core';
-import { createSite, sourceContent, translatedContent, type Format, type OutputFile, type PageRef, type Site, type SitePreparation } from '@statusbook/generator';
+import { createSite, sourceContent, type RedirectRules, translatedContent, type Format, type OutputFile, type PageRef, type Site, type SitePreparation } from '@statusbook/generator';
 
 /** What a renderer can prepare before the content is loaded. */
 export interface SiteInputs {
@@ -17,6 +17,7 @@ export interface RenderSetup extends SiteInputs {
   readonly translations: ReadonlyMap<string, LocaleTranslation>;
   readonly baseUrl: string;
   readonly pairs: 'all' | 'curated';
+  readonly redirects: RedirectRules;
 }
 
 /** A batch of pages to render, in page order. */
@@ -68,6 +69,7 @@ export class Renderer {
         ...(setup.linkLocales ? { linkLocales: setup.linkLocales } : {}),
         baseUrl: setup.baseUrl,
         pairs: setup.pairs,
+        redirects: setup.redirects,
         content: (locale) => {
           const translation = setup.translations.get(locale);
           return translation ? translatedContent(translation) : sourceContent;
