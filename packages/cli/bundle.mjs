@@ -1,7 +1,7 @@
 // Bundles the compiled CLI (dist/) into bin/: one file per entry point, the command and its
 // render worker, plus the chunks they share. A run then loads a handful of files instead of
 // ~200 modules (yaml alone is 72), in the main thread and again in each worker: start-up,
-// and with it every build, is shorter (README, "Performance").
+// and with it every build, is shorter (docs/performance.md).
 import { build } from 'esbuild';
 import { chmodSync, rmSync } from 'node:fs';
 
