@@ -182,7 +182,9 @@ export function optional<T>(check: Check<T>): Field<T> & { optional: true } {
 
 /** A mapping with known fields: reports missing, unknown (with "did you mean") and invalid fields. */
 export function object<F extends Fields>(fields: F): Check<ObjectValue<F>> {
-  const names = Object.keys(fields);
+  // A Map, not the object: a key such as `constructor` or `__proto__` must not find Object.prototype's.
+  const byName = new Map<string, Field<unknown>>(Object.entries(fields));
+  const names = [...byName.keys()];
   return (node, ctx, path) => {
     const prefix = path === '' ? '' : `${path}.`;
     if (!isMap(node)) return mismatch(node, ctx, path === '' ? 'the file' : path, 'a mapping of fields');
@@ -194,7 +196,7 @@ export function object<F extends Fields>(fields: F): Check<ObjectValue<F>> {
     for (const pair of node.items) {
       const key = pair.key as Node | null;
       const name = isScalar(key) ? String(key.value) : '';
-      const field = fields[name];
+      const field = byName.get(name);
       if (!field) {
         const close = suggest(name, names);
         if (close) suggested.add(close);
@@ -211,7 +213,7 @@ export function object<F extends Fields>(fields: F): Check<ObjectValue<F>> {
       else out[name] = value;
     }
     for (const name of names) {
-      if (seen.has(name) || suggested.has(name) || fields[name]!.optional) continue;
+      if (seen.has(name) || suggested.has(name) || byName.get(name)!.optional) continue;
       ctx.error(offsetOf(node), 'schema/required', `missing required field '${prefix}${name}'`, {
         expected: `a field '${name}'`,
         actual: 'no such field',

@@ -1,0 +1,50 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { makeProject, repoRoot, snapshotTree, statusbook } from './helpers.js';
+
+const CODE = 'content/sip/codes/437.yaml';
+const ERROR = /^\S+:\d+:\d+ {2}error {2}/;
+
+/** The base fixture with a Vietnamese translation, built once in Markdown. */
+function builtProject(): string {
+  const dir = makeProject('translated');
+  cpSync(join(repoRoot, 'locales/vi/ui.json'), join(dir, 'locales/vi/ui.json'));
+  const first = statusbook(['build', '--format', 'md'], dir);
+  expect(first.code, first.stderr).toBe(0);
+  return dir;
+}
+
+/**
+ * Writes `files` over a built project, as a user (or an attacker) editing content would, and
+ * builds again: the build must stop with exit 1 and leave the output as it was. Returns the
+ * errors printed (`file:line:column  error  message  rule`); the fixture's translation also
+ * has warnings (no recorded sources).
+ */
+function buildHostile(dir: string, files: Record<string, string | Uint8Array>): string[] {
+  for (const [path, data] of Object.entries(files)) writeFileSync(join(dir, path), data);
+  const out = join(dir, 'output');
+  const before = snapshotTree(out);
+  expect(Object.keys(before)).toContain('md/en/sip/437.md');
+  const run = statusbook(['build', '--format', 'md'], dir);
+  expect(run.code, run.stderr).toBe(1);
+  expect(run.stdout).toBe('');
+  expect(snapshotTree(out)).toEqual(before);
+  return run.stderr.split('\n').filter((line) => ERROR.test(line));
+}
+
+describe('hostile content stops the build with a positioned error and writes nothing', () => {
+  test('a key named constructor in a code file', () => {
+    const dir = builtProject();
+    expect(buildHostile(dir, { [CODE]: `${readFileSync(join(dir, CODE), 'utf8')}constructor: x\n` })).toEqual([
+      "content/sip/codes/437.yaml:16:1  error  unknown field 'constructor'  schema/unknown-field",
+    ]);
+  });
+
+  test('a key named __proto__ in statusbook.config.yaml', () => {
+    const dir = builtProject();
+    expect(buildHostile(dir, { 'statusbook.config.yaml': 'formats: [md]\n__proto__: { out: elsewhere }\n' })).toEqual([
+      "statusbook.config.yaml:2:1  error  unknown field '__proto__'  schema/unknown-field",
+    ]);
+  });
+});
