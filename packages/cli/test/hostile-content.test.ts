@@ -1,7 +1,8 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { makeProject, repoRoot, snapshotTree, statusbook } from './helpers.js';
+import { makeProject, repoRoot, snapshotTree, statusbook, type Run } from './helpers.js';
 
 const CODE = 'content/sip/codes/437.yaml';
 const ERROR = /^\S+:\d+:\d+ {2}error {2}/;
@@ -46,5 +47,24 @@ describe('hostile content stops the build with a positioned error and writes not
     expect(buildHostile(dir, { 'statusbook.config.yaml': 'formats: [md]\n__proto__: { out: elsewhere }\n' })).toEqual([
       "statusbook.config.yaml:2:1  error  unknown field '__proto__'  schema/unknown-field",
     ]);
+  });
+});
+
+describe('a --root without content/ and locales/ is a usage error naming the folder', () => {
+  const empty = mkdtempSync(join(tmpdir(), 'statusbook-not-a-project-'));
+  const commands = ['validate', 'list sip', 'show sip 200', 'compare sip 200 437', 'i18n status', 'i18n sync', 'build', 'dev'];
+
+  test.each(commands)('statusbook %s', (command) => {
+    const run: Run = statusbook([...command.split(' '), '--root', empty], repoRoot);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `error: ${empty} is not a statusbook project: it has no content/ and no locales/ folder\nhint: run statusbook in the project folder, or name it with --root <dir>\n`,
+    );
+  });
+
+  test('a folder that does not exist', () => {
+    const run = statusbook(['validate', '--root', join(empty, 'missing')], repoRoot);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`error: project folder ${join(empty, 'missing')} does not exist`);
   });
 });
