@@ -16,6 +16,11 @@ function builtProject(): string {
   return dir;
 }
 
+/** The project's text of a file with the line starting with `start` replaced. */
+function withLine(dir: string, path: string, start: string, line: string): string {
+  return readFileSync(join(dir, path), 'utf8').replace(new RegExp(`^${start}.*$`, 'm'), () => line);
+}
+
 /**
  * Writes `files` over a built project, as a user (or an attacker) editing content would, and
  * builds again: the build must stop with exit 1 and leave the output as it was. Returns the
@@ -48,6 +53,46 @@ describe('hostile content stops the build with a positioned error and writes not
       "statusbook.config.yaml:2:1  error  unknown field '__proto__'  schema/unknown-field",
     ]);
   });
+
+  test('a byte that is not UTF-8', () => {
+    const dir = builtProject();
+    const bytes = Buffer.from(readFileSync(join(dir, CODE), 'utf8').replace('Credential', 'Cr\u00e9dential'), 'latin1');
+    expect(buildHostile(dir, { [CODE]: bytes })).toEqual([
+      'content/sip/codes/437.yaml:2:23  error  file is not valid UTF-8: byte 0xE9 does not start a valid UTF-8 sequence  file/encoding',
+    ]);
+  });
+
+  test('a byte that is not UTF-8 where the last build had U+FFFD: the check cache does not hide it', () => {
+    const dir = makeProject();
+    const text = readFileSync(join(dir, CODE), 'utf8');
+    writeFileSync(join(dir, CODE), text.replace('Credential', 'Cr\uFFFDdential'));
+    expect(statusbook(['build', '--format', 'md'], dir).code).toBe(0);
+    // Decoded leniently, this is the text the cache has a result for.
+    const bytes = Buffer.from(text.replace('Credential', 'Cr\u00e9dential'), 'latin1');
+    expect(buildHostile(dir, { [CODE]: bytes })).toEqual([
+      'content/sip/codes/437.yaml:2:23  error  file is not valid UTF-8: byte 0xE9 does not start a valid UTF-8 sequence  file/encoding',
+    ]);
+  });
+
+  test('a 20 MB text field is refused before it is parsed', () => {
+    const dir = builtProject();
+    const huge = withLine(dir, CODE, 'summary:', `summary: ${'a'.repeat(20 * 1024 * 1024)}`);
+    const size = Buffer.byteLength(huge).toLocaleString('en-US');
+    expect(buildHostile(dir, { [CODE]: huge })).toEqual([
+      `content/sip/codes/437.yaml:1:1  error  file is ${size} bytes, more than the limit of 1,048,576 (1 MiB)  file/too-large`,
+    ]);
+  });
+});
+
+test('i18n sync leaves a translation file that is not UTF-8 as it is, says where, and exits 1', () => {
+  const dir = builtProject();
+  const path = join(dir, 'locales/vi/content/sip/codes/437.yaml');
+  const bytes = Buffer.concat([readFileSync(path), Buffer.from('howToFix: Gửi lại', 'latin1')]);
+  writeFileSync(path, bytes);
+  const run = statusbook(['i18n', 'sync'], dir);
+  expect(run.code).toBe(1);
+  expect(run.stderr).toContain('locales/vi/content/sip/codes/437.yaml:6:12  error  file is not valid UTF-8: byte 0xED does not start a valid UTF-8 sequence  file/encoding');
+  expect(readFileSync(path)).toEqual(bytes);
 });
 
 describe('a --root without content/ and locales/ is a usage error naming the folder', () => {

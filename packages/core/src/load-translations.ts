@@ -5,10 +5,11 @@ import { isMap, isScalar, type Node } from 'yaml';
 import { compareStrings, sortDiagnostics } from './diagnostics.js';
 import { pairSlug } from './derive-pairs.js';
 import { offsetOf, type FileContext } from './schema.js';
+import { readSource, textOf } from './source-file.js';
 import { suggest } from './suggest.js';
 import { parseText } from './text.js';
 import type { CodeTextField, Diagnostic, PairTextField, Protocol, Text } from './types.js';
-import { parseYaml, readOptional } from './yaml-file.js';
+import { parseYaml } from './yaml-file.js';
 import { cached, type CheckCache } from './check-cache.js';
 
 /** A translated field: its text and whether it still matches the English it was made from. */
@@ -109,7 +110,7 @@ async function loadProtocolTranslation(dir: string, protocol: Protocol, diagnost
 
   // What protocol.yaml's check depends on: its text and the English of the protocol and its classes.
   const protocolPath = join(dir, 'protocol.yaml');
-  const protocolSource = await readOptional(protocolPath);
+  const protocolSource = textOf(await readSource(protocolPath), diagnostics);
   if (protocolSource !== undefined) {
     const english = JSON.stringify([protocol.description.source, protocol.classes.map((c) => [c.id, c.name.source, c.description.source])]);
     const result = cached(cache, ['translation-protocol', protocolPath, protocolSource, english], () => {
@@ -145,9 +146,9 @@ async function loadProtocolTranslation(dir: string, protocol: Protocol, diagnost
   const known = new Map(protocol.codes.map((c) => [c.code, c]));
   // Read every file at once (the disk works in parallel), then check them in order.
   const paths = await listYaml(join(dir, 'codes'));
-  const sources = await Promise.all(paths.map((path) => readOptional(path)));
+  const sources = await Promise.all(paths.map((path) => readSource(path)));
   for (const [i, path] of paths.entries()) {
-    const source = sources[i];
+    const source = textOf(sources[i], diagnostics);
     if (source === undefined) continue;
     const code = known.get(Number(/^(\d+)\.ya?ml$/.exec(basename(path))?.[1]));
     // What a translation file's check depends on: its name and text, and the English it translates.
@@ -177,7 +178,7 @@ async function loadProtocolTranslation(dir: string, protocol: Protocol, diagnost
 
   // What pairs.yaml's check depends on: its text and the English of the curated pairs.
   const pairsPath = join(dir, 'pairs.yaml');
-  const pairsSource = await readOptional(pairsPath);
+  const pairsSource = textOf(await readSource(pairsPath), diagnostics);
   if (pairsSource !== undefined) {
     const curated = new Map(protocol.curated.map((n) => [pairSlug(n.low, n.high), n]));
     const english = JSON.stringify([...curated].map(([slug, n]) => [slug, ...PAIR_TRANSLATION_FIELDS.map((k) => n.text[k].source)]));

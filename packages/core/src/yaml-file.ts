@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { FileContext } from './schema.js';
+import { readSource } from './source-file.js';
+import type { Diagnostic } from './types.js';
 
 /** A parsed YAML file with the context its diagnostics go to. */
 export interface YamlFile {
@@ -29,12 +30,14 @@ export function nodeAt(doc: Document.Parsed, path: readonly (string | number)[])
   return doc.getIn(path, true) as Node | undefined;
 }
 
-/** The file's contents, or undefined when it does not exist. */
-export async function readOptional(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+/**
+ * A YAML file's text and plain value, read and parsed as content files are (size, UTF-8);
+ * diagnostics instead when it cannot be; undefined when it does not exist.
+ */
+export async function readYamlValue(path: string): Promise<{ text: string; value: unknown } | { diagnostics: Diagnostic[] } | undefined> {
+  const read = await readSource(path);
+  if (read === undefined) return undefined;
+  if ('diagnostic' in read) return { diagnostics: [read.diagnostic] };
+  const file = parseYaml(path, read.text);
+  return file.ok ? { text: read.text, value: file.doc.toJS() } : { diagnostics: file.ctx.diagnostics };
 }

@@ -4,6 +4,8 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { loadContent, loadTranslations, parseConfig, type CheckCache, type Diagnostic } from '../src/index.js';
+import { MAX_FILE_BYTES } from '../src/limits.js';
+import { firstInvalidByte } from '../src/source-file.js';
 
 const fixture = fileURLToPath(new URL('./fixtures/project/', import.meta.url));
 
@@ -32,10 +34,10 @@ async function errors(dir: string, cache?: CheckCache): Promise<string[]> {
   return shown(dir, [...content.diagnostics, ...translation.diagnostics]);
 }
 
-function configErrors(text: string): string[] {
+function configErrors(text: string | Uint8Array): string[] {
   const dir = project({ 'statusbook.config.yaml': text });
   const file = join(dir, 'statusbook.config.yaml');
-  return shown(dir, parseConfig(file, readFileSync(file, 'utf8')).diagnostics);
+  return shown(dir, parseConfig(file, readFileSync(file)).diagnostics);
 }
 
 const CODE = 'content/sip/codes/437.yaml';
@@ -87,5 +89,88 @@ describe("keys named after Object.prototype's members are unknown fields like an
 
   test.each(keys)('%s in statusbook.config.yaml', (key) => {
     expect(configErrors(`formats: [md]\n${key}: 1\n`)).toEqual([`statusbook.config.yaml:2:1  unknown field '${key}'  schema/unknown-field`]);
+  });
+});
+
+describe('a file that is not UTF-8 is an error at its first bad byte, not U+FFFD in every page', () => {
+  /** The fixture's bytes of a file with the first `find` replaced by `bytes`. */
+  function withBytes(file: string, find: string, bytes: number[]): Buffer {
+    const text = original(file);
+    const at = Buffer.byteLength(text.slice(0, text.indexOf(find)));
+    const buffer = Buffer.from(text);
+    return Buffer.concat([buffer.subarray(0, at), Buffer.from(bytes), buffer.subarray(at + Buffer.byteLength(find))]);
+  }
+  const message = (byte: string) => `file is not valid UTF-8: byte ${byte} does not start a valid UTF-8 sequence  file/encoding`;
+
+  test('a Latin-1 byte in a code file', async () => {
+    // "Credential" with its "e" written as Latin-1 "é": line 2, column 23.
+    const dir = project({ [CODE]: withBytes(CODE, 'edential', [0xe9, ...Buffer.from('dential')]) });
+    expect(await errors(dir)).toEqual([`${CODE}:2:23  ${message('0xE9')}`]);
+  });
+
+  test('the column counts characters, not bytes, before the bad byte', async () => {
+    // "Thông tin xác" before it: 13 characters, 15 bytes.
+    const dir = project({ [VI_CODE]: withBytes(VI_CODE, ' thực', [0xff]) });
+    expect(await errors(dir)).toEqual([`${VI_CODE}:1:22  ${message('0xFF')}`]);
+  });
+
+  test.each([PROTOCOL, PAIRS, VI_PROTOCOL, VI_PAIRS])('in %s', async (file) => {
+    const dir = project({ [file]: Buffer.concat([Buffer.from(original(file)), Buffer.from([0xc3, 0x28])]) });
+    expect((await errors(dir)).filter((e) => e.includes('file/encoding'))).toEqual([`${file}:${original(file).split('\n').length}:1  ${message('0xC3')}`]);
+  });
+
+  test('in statusbook.config.yaml', () => {
+    expect(configErrors(Buffer.from([...Buffer.from('out: caf'), 0xe9, 0x0a]))).toEqual([`statusbook.config.yaml:1:9  ${message('0xE9')}`]);
+  });
+
+  test('the check cache does not hide it: the same text as a valid file with U+FFFD is still an error', async () => {
+    const entries = new Map<string, unknown>();
+    const cache: CheckCache = { get: (key) => entries.get(key), set: (key, value) => void entries.set(key, value) };
+    const valid = project({ [CODE]: withBytes(CODE, 'Credential', [...Buffer.from('Cr\uFFFDdential')]) });
+    expect(await errors(valid, cache)).toEqual([]);
+    // Read leniently, this file's text is exactly the one above.
+    const invalid = project({ [CODE]: withBytes(CODE, 'Credential', [...Buffer.from('Cr'), 0xe9, ...Buffer.from('dential')]) });
+    const sameFile = join(valid, CODE);
+    writeFileSync(sameFile, readFileSync(join(invalid, CODE)));
+    expect(await errors(valid, cache)).toEqual([`${CODE}:2:23  ${message('0xE9')}`]);
+  });
+
+  test('a byte order mark is still read as before', async () => {
+    expect(await errors(project({ [CODE]: `\uFEFF${original(CODE)}` }))).toEqual([]);
+  });
+
+  test('the first bad byte is the one the standard decoder stops at', () => {
+    const cases: [number[], number][] = [
+      [[0x61, 0xc3, 0xa9, 0x62], -1],
+      [[0x61, 0xc0, 0x80], 1], // overlong
+      [[0xe0, 0x80, 0x80], 0], // overlong
+      [[0xed, 0xa0, 0x80], 0], // a surrogate
+      [[0xf4, 0x90, 0x80, 0x80], 0], // past U+10FFFF
+      [[0xf0, 0x9f, 0x98, 0x80, 0x80], 4], // a lone continuation byte after an emoji
+      [[0x61, 0xe2, 0x82], 1], // cut short
+      [[0xf8, 0x88, 0x80, 0x80, 0x80], 0],
+    ];
+    const strict = new TextDecoder('utf-8', { fatal: true });
+    for (const [bytes, at] of cases) {
+      expect(firstInvalidByte(Uint8Array.from(bytes))).toBe(at);
+      const valid = (() => {
+        try {
+          strict.decode(Uint8Array.from(bytes));
+          return true;
+        } catch {
+          return false;
+        }
+      })();
+      expect(valid).toBe(at === -1);
+    }
+  });
+});
+
+describe('file sizes are limited, with a clear error', () => {
+  test(`a file over ${MAX_FILE_BYTES} bytes is refused before it is parsed`, async () => {
+    const big = `${original(CODE)}# ${'x'.repeat(MAX_FILE_BYTES)}\n`;
+    const size = Buffer.byteLength(big).toLocaleString('en-US');
+    expect(await errors(project({ [CODE]: big }))).toEqual([`${CODE}:1:1  file is ${size} bytes, more than the limit of 1,048,576 (1 MiB)  file/too-large`]);
+    expect(await errors(project({ [VI_PAIRS]: big }))).toEqual([`${VI_PAIRS}:1:1  file is ${size} bytes, more than the limit of 1,048,576 (1 MiB)  file/too-large`]);
   });
 });
