@@ -54,6 +54,14 @@ describe('hostile content stops the build with a positioned error and writes not
     ]);
   });
 
+  test('5,000 nested lists in a text field', () => {
+    const dir = builtProject();
+    const deep = `summary: ${'['.repeat(5000)}${']'.repeat(5000)}`;
+    expect(buildHostile(dir, { [CODE]: withLine(dir, CODE, 'summary:', deep) })).toEqual([
+      'content/sip/codes/437.yaml:12:73  error  YAML nested too deeply: more than 64 levels of lists and mappings  yaml/depth',
+    ]);
+  });
+
   test('a byte that is not UTF-8', () => {
     const dir = builtProject();
     const bytes = Buffer.from(readFileSync(join(dir, CODE), 'utf8').replace('Credential', 'Cr\u00e9dential'), 'latin1');

@@ -4,7 +4,7 @@ import { codeSchema, pairsSchema, protocolSchema } from './content-schema.js';
 import { compareStrings, sortDiagnostics } from './diagnostics.js';
 import { offsetOf } from './schema.js';
 import { readSource, textOf } from './source-file.js';
-import { nodeAt, parseYaml, type YamlFile } from './yaml-file.js';
+import { nodeAt, parseYaml, type YamlDocument } from './yaml-file.js';
 import { suggest } from './suggest.js';
 import { cached, type CheckCache } from './check-cache.js';
 import type { CodeClass, CuratedNotes, Diagnostic, LoadResult, Protocol, Reference, StatusCode } from './types.js';
@@ -93,7 +93,7 @@ async function loadProtocol(folder: string, id: string, diagnostics: Diagnostic[
   };
 }
 
-function checkProtocol(value: ProtocolValue, folderName: string, file: YamlFile): CodeClass[] | undefined {
+function checkProtocol(value: ProtocolValue, folderName: string, file: YamlDocument): CodeClass[] | undefined {
   const { ctx, doc } = file;
   let ok = true;
   if (value.id !== folderName) {
@@ -139,7 +139,7 @@ async function loadCode(
   return result.code;
 }
 
-function checkCode(value: CodeValue, protocol: ProtocolValue, classes: readonly CodeClass[], file: YamlFile): StatusCode | undefined {
+function checkCode(value: CodeValue, protocol: ProtocolValue, classes: readonly CodeClass[], file: YamlDocument): StatusCode | undefined {
   const { ctx, doc } = file;
   const before = ctx.diagnostics.length;
   const codeOffset = offsetOf(nodeAt(doc, ['code']));
@@ -207,7 +207,7 @@ function checkCode(value: CodeValue, protocol: ProtocolValue, classes: readonly 
   };
 }
 
-function checkVocabulary(values: readonly string[], allowed: readonly string[], field: string, noun: string, file: YamlFile): void {
+function checkVocabulary(values: readonly string[], allowed: readonly string[], field: string, noun: string, file: YamlDocument): void {
   values.forEach((v, i) => {
     if (allowed.includes(v)) return;
     const close = suggest(v, allowed);

@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { loadContent, loadTranslations, parseConfig, type CheckCache, type Diagnostic } from '../src/index.js';
-import { MAX_FILE_BYTES } from '../src/limits.js';
+import { MAX_DEPTH, MAX_FILE_BYTES } from '../src/limits.js';
 import { firstInvalidByte } from '../src/source-file.js';
 
 const fixture = fileURLToPath(new URL('./fixtures/project/', import.meta.url));
@@ -89,6 +89,42 @@ describe("keys named after Object.prototype's members are unknown fields like an
 
   test.each(keys)('%s in statusbook.config.yaml', (key) => {
     expect(configErrors(`formats: [md]\n${key}: 1\n`)).toEqual([`statusbook.config.yaml:2:1  unknown field '${key}'  schema/unknown-field`]);
+  });
+});
+
+describe(`YAML nested deeper than ${MAX_DEPTH} levels is an error with a position, not a stack overflow`, () => {
+  const flow = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
+  const block = (n: number) => Array.from({ length: n }, (_, i) => `${' '.repeat(i + 1)}a:`).join('\n');
+
+  test('5,000 nested lists in a code file', async () => {
+    const dir = project({ [CODE]: replaceLine(original(CODE), 'summary:', `summary: ${flow(5000)}`) });
+    // The file's mapping is level 1: the 64th `[` (column 9 + 64) opens level 65.
+    expect(await errors(dir)).toEqual([`${CODE}:12:73  YAML nested too deeply: more than ${MAX_DEPTH} levels of lists and mappings  yaml/depth`]);
+  });
+
+  test('1,000 nested block mappings and 5,000 nested flow mappings in a code file', async () => {
+    const flowMaps = project({ [CODE]: replaceLine(original(CODE), 'summary:', `summary: ${'{a: '.repeat(5000)}1${'}'.repeat(5000)}`) });
+    // `summary: ` then `{a: ` at columns 10, 14...: the 64th opens level 65.
+    expect(await errors(flowMaps)).toEqual([`${CODE}:12:262  YAML nested too deeply: more than ${MAX_DEPTH} levels of lists and mappings  yaml/depth`]);
+    const dir = project({ [CODE]: `${original(CODE)}x:\n${block(1000)}\n` });
+    // The file is level 1, x: on line 16; the a: on line 16 + k opens level k + 1.
+    expect(await errors(dir)).toEqual([`${CODE}:80:65  YAML nested too deeply: more than ${MAX_DEPTH} levels of lists and mappings  yaml/depth`]);
+  });
+
+  test.each([PROTOCOL, PAIRS, VI_CODE, VI_PROTOCOL, VI_PAIRS])('5,000 nested lists in %s', async (file) => {
+    const found = await errors(project({ [file]: `${original(file)}\n${file.endsWith('pairs.yaml') ? '- ' : 'x: '}${flow(5000)}\n` }));
+    expect(found.filter((e) => e.includes('yaml/depth'))).toHaveLength(1);
+    expect(found[0]).toMatch(new RegExp(`^${file}:\\d+:\\d+  YAML nested too deeply`));
+  });
+
+  test('5,000 nested lists in statusbook.config.yaml', () => {
+    expect(configErrors(`locales: ${flow(5000)}\n`)).toEqual([`statusbook.config.yaml:1:73  YAML nested too deeply: more than ${MAX_DEPTH} levels of lists and mappings  yaml/depth`]);
+  });
+
+  test(`${MAX_DEPTH} levels are read; one more is not`, async () => {
+    const at = (levels: number) => project({ [CODE]: replaceLine(original(CODE), 'summary:', `summary: ${flow(levels - 1)}`) });
+    expect(await errors(at(MAX_DEPTH))).toEqual([`${CODE}:12:10  'summary' must be text (a string of inline Markdown), found a list  schema/type`]);
+    expect((await errors(at(MAX_DEPTH + 1)))[0]).toContain('yaml/depth');
   });
 });
 
