@@ -90,6 +90,38 @@ describe('hostile content stops the build with a positioned error and writes not
       `content/sip/codes/437.yaml:1:1  error  file is ${size} bytes, more than the limit of 1,048,576 (1 MiB)  file/too-large`,
     ]);
   });
+
+  test('a text field over 10,000 characters', () => {
+    const dir = builtProject();
+    expect(buildHostile(dir, { [CODE]: withLine(dir, CODE, 'summary:', `summary: ${'a'.repeat(20_000)}`) })).toEqual([
+      "content/sip/codes/437.yaml:12:10  error  'summary' has 20,000 characters, more than the limit of 10,000  schema/too-long",
+    ]);
+  });
+
+  test('a form feed in a reason phrase', () => {
+    const dir = builtProject();
+    expect(buildHostile(dir, { [CODE]: withLine(dir, CODE, 'reason:', 'reason: Unsupported\fCredential') })).toEqual([
+      "content/sip/codes/437.yaml:2:20  error  'reason' must be one line of text without control characters, found U+000C (form feed)  schema/character",
+    ]);
+  });
+
+  test('a line break in a protocol name and in a translated reason gloss', () => {
+    const dir = builtProject();
+    const gloss = 'locales/vi/content/sip/codes/437.yaml';
+    expect(
+      buildHostile(dir, {
+        'content/sip/protocol.yaml': withLine(dir, 'content/sip/protocol.yaml', 'name:', 'name: "SIP\\n# Injected heading"'),
+        [gloss]: withLine(dir, gloss, 'reason:', 'reason: "Thông tin\\u2028xác thực"'),
+      }),
+    ).toEqual([
+      "content/sip/protocol.yaml:2:11  error  'name' must be one line of text without control characters, found U+000A (line feed)  schema/character",
+    ]);
+    // The translation is checked once the content is valid.
+    writeFileSync(join(dir, 'content/sip/protocol.yaml'), withLine(dir, 'content/sip/protocol.yaml', 'name:', 'name: SIP'));
+    expect(buildHostile(dir, {})).toEqual([
+      "locales/vi/content/sip/codes/437.yaml:1:19  error  'reason' must be one line of text without control characters, found U+2028 (line separator)  schema/character",
+    ]);
+  });
 });
 
 test('i18n sync leaves a translation file that is not UTF-8 as it is, says where, and exits 1', () => {

@@ -1,4 +1,5 @@
 import { Composer, Lexer, LineCounter, Parser, YAMLParseError, type CST, type Document, type Node } from 'yaml';
+import { escapeControls } from './characters.js';
 import { MAX_DEPTH } from './limits.js';
 import { FileContext } from './schema.js';
 import { readSource } from './source-file.js';
@@ -19,7 +20,7 @@ export interface YamlDocument {
  */
 export function parseYaml(file: string, source: string): YamlFile {
   const lines = new LineCounter();
-  const ctx = new FileContext(file, lines);
+  const ctx = new FileContext(file, lines, source);
   const tokens = shallowTokens(source, lines, ctx);
   if (!tokens) return { ok: false, ctx };
   // As `parseDocument` does, from tokens already read.
@@ -33,7 +34,7 @@ export function parseYaml(file: string, source: string): YamlFile {
   }
   const [first] = doc!.errors;
   if (first) {
-    ctx.error(first.pos[0], 'yaml/syntax', `YAML syntax error: ${first.message.replace(/\s+/g, ' ').trim()}`, {
+    ctx.error(first.pos[0], 'yaml/syntax', `YAML syntax error: ${escapeControls(first.message.replace(/\s+/g, ' ').trim())}`, {
       expected: 'valid YAML',
       actual: first.code,
     });

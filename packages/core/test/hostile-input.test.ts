@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { loadContent, loadTranslations, parseConfig, type CheckCache, type Diagnostic } from '../src/index.js';
-import { MAX_DEPTH, MAX_FILE_BYTES } from '../src/limits.js';
+import { MAX_DEPTH, MAX_FILE_BYTES, MAX_LINE_LENGTH, MAX_TEXT_LENGTH } from '../src/limits.js';
 import { firstInvalidByte } from '../src/source-file.js';
 
 const fixture = fileURLToPath(new URL('./fixtures/project/', import.meta.url));
@@ -89,6 +89,13 @@ describe("keys named after Object.prototype's members are unknown fields like an
 
   test.each(keys)('%s in statusbook.config.yaml', (key) => {
     expect(configErrors(`formats: [md]\n${key}: 1\n`)).toEqual([`statusbook.config.yaml:2:1  unknown field '${key}'  schema/unknown-field`]);
+  });
+
+  test('a key or value with control characters is shown escaped, not sent to the terminal', async () => {
+    const dir = project({ [CODE]: `${original(CODE)}"\\e[2Jx": 1\n` });
+    expect(await errors(dir)).toEqual([`${CODE}:16:1  unknown field '\\u001b[2Jx'  schema/unknown-field`]);
+    const value = project({ [CODE]: replaceLine(original(CODE), 'retry:', 'retry: "never\\x9b2J"') });
+    expect((await errors(value))[0]).toContain('found the string "never\\u009b2J"  schema/type');
   });
 });
 
@@ -202,11 +209,76 @@ describe('a file that is not UTF-8 is an error at its first bad byte, not U+FFFD
   });
 });
 
-describe('file sizes are limited, with a clear error', () => {
+describe('sizes are limited, with a clear error', () => {
   test(`a file over ${MAX_FILE_BYTES} bytes is refused before it is parsed`, async () => {
     const big = `${original(CODE)}# ${'x'.repeat(MAX_FILE_BYTES)}\n`;
     const size = Buffer.byteLength(big).toLocaleString('en-US');
     expect(await errors(project({ [CODE]: big }))).toEqual([`${CODE}:1:1  file is ${size} bytes, more than the limit of 1,048,576 (1 MiB)  file/too-large`]);
     expect(await errors(project({ [VI_PAIRS]: big }))).toEqual([`${VI_PAIRS}:1:1  file is ${size} bytes, more than the limit of 1,048,576 (1 MiB)  file/too-large`]);
+  });
+
+  test(`a text field over ${MAX_TEXT_LENGTH} characters`, async () => {
+    const at = (n: number) => project({ [CODE]: replaceLine(original(CODE), 'summary:', `summary: ${'a'.repeat(n)}`) });
+    expect(await errors(at(MAX_TEXT_LENGTH))).toEqual([]);
+    expect(await errors(at(MAX_TEXT_LENGTH + 1))).toEqual([`${CODE}:12:10  'summary' has 10,001 characters, more than the limit of 10,000  schema/too-long`]);
+  });
+
+  test(`a single-line field over ${MAX_LINE_LENGTH} characters`, async () => {
+    const at = (n: number) => project({ [CODE]: replaceLine(original(CODE), 'reason:', `reason: ${'a'.repeat(n)}`) });
+    expect(await errors(at(MAX_LINE_LENGTH))).toEqual([]);
+    expect(await errors(at(MAX_LINE_LENGTH + 1))).toEqual([`${CODE}:2:9  'reason' has 501 characters, more than the limit of 500  schema/too-long`]);
+  });
+
+  test('a translated field has the same limit', async () => {
+    const dir = project({ [VI_CODE]: replaceLine(original(VI_CODE), 'summary:', `summary: { text: ${'ă'.repeat(MAX_TEXT_LENGTH + 1)} }`) });
+    expect(await errors(dir)).toEqual([`${VI_CODE}:2:18  'summary.text' has 10,001 characters, more than the limit of 10,000  schema/too-long`]);
+  });
+});
+
+describe('control characters', () => {
+  const reason = (value: string) => project({ [CODE]: replaceLine(original(CODE), 'reason:', `reason: ${value}`) });
+  const line = (field: string, found: string) => `'${field}' must be one line of text without control characters, found ${found}  schema/character`;
+  const text = (field: string, found: string) => `'${field}' must be text without control characters other than line feeds and tabs, found ${found}  schema/character`;
+
+  test('a form feed in a reason phrase, at its column', async () => {
+    expect(await errors(reason('Unsupported\fCredential'))).toEqual([`${CODE}:2:20  ${line('reason', 'U+000C (form feed)')}`]);
+  });
+
+  test('the same character written as an escape: the escape is pointed at', async () => {
+    expect(await errors(reason('"Unsupported \\x85Credential"'))).toEqual([`${CODE}:2:22  ${line('reason', 'U+0085 (next line)')}`]);
+    // `\\f` is a backslash and an f; the form feed is the escape after it.
+    expect(await errors(reason('"Unsupported\\\\f\\fCredential"'))).toEqual([`${CODE}:2:24  ${line('reason', 'U+000C (form feed)')}`]);
+  });
+
+  test('a line break in a reason phrase, a former reason and a protocol name', async () => {
+    expect(await errors(reason('|\n  Unsupported\n  Credential'))).toEqual([`${CODE}:3:14  ${line('reason', 'U+000A (line feed)')}`]);
+    const former = project({ [CODE]: replaceLine(original(CODE), '  - { reason:', '  - { reason: "Unsupported\\nCertificate", rfc: 8224 }') });
+    expect(await errors(former)).toEqual([`${CODE}:4:27  ${line('formerReasons[0].reason', 'U+000A (line feed)')}`]);
+    const name = project({ [PROTOCOL]: replaceLine(original(PROTOCOL), 'name:', 'name: "SIP\\u2028"') });
+    expect((await errors(name))[0]).toBe(`${PROTOCOL}:2:11  ${line('name', 'U+2028 (line separator)')}`);
+  });
+
+  test('a tab in a class name, which is one line', async () => {
+    const dir = project({ [PROTOCOL]: original(PROTOCOL).replace('name: Success', 'name: "Suc\\tcess"') });
+    expect((await errors(dir))[0]).toBe(`${PROTOCOL}:22:15  ${line('classes[1].name', 'U+0009 (tab)')}`);
+  });
+
+  test('text fields keep line feeds and tabs, and reject other controls and lone surrogates', async () => {
+    const summary = (value: string) => project({ [CODE]: replaceLine(original(CODE), 'summary:', `summary: ${value}`) });
+    expect(await errors(summary('|\n  One line,\n  \tand a tab.'))).toEqual([]);
+    expect(await errors(summary('"Bell \\a here"'))).toEqual([`${CODE}:12:16  ${text('summary', 'U+0007')}`]);
+    expect(await errors(summary('Del\u007F here'))).toEqual([`${CODE}:12:13  ${text('summary', 'U+007F (delete)')}`]);
+    expect(await errors(summary('"A \\uD800 alone"'))).toEqual([`${CODE}:12:13  ${text('summary', 'a lone surrogate U+D800')}`]);
+    expect(await errors(summary('"A pair \\uD83D\\uDE00 is fine"'))).toEqual([]);
+    expect(await errors(summary('"Windows \\r line end"'))).toEqual([`${CODE}:12:19  ${text('summary', 'U+000D (carriage return)')}`]);
+  });
+
+  test('translations follow the same rules: a gloss is one line, a summary may have line breaks', async () => {
+    const gloss = project({ [VI_CODE]: replaceLine(original(VI_CODE), 'reason:', 'reason: "Thông tin\\nxác thực"') });
+    expect(await errors(gloss)).toEqual([`${VI_CODE}:1:19  ${line('reason', 'U+000A (line feed)')}`]);
+    const summary = project({ [VI_CODE]: replaceLine(original(VI_CODE), 'summary:', 'summary: { text: "Một\\ndòng\\fnữa" }') });
+    expect(await errors(summary)).toEqual([`${VI_CODE}:2:28  ${text('summary.text', 'U+000C (form feed)')}`]);
+    const className = project({ [VI_PROTOCOL]: original(VI_PROTOCOL).replace('name: Tạm thời', 'name: "Tạm\\u0000thời"') });
+    expect(await errors(className)).toEqual([`${VI_PROTOCOL}:4:15  ${line('classes.1xx.name', 'U+0000 (null)')}`]);
   });
 });
