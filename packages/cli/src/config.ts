@@ -11,13 +11,13 @@ export const CONFIG_FILE = 'statusbook.config.yaml';
 /** The project's statusbook.config.yaml (none: no defaults), checked like content. */
 export function loadConfig(project: Project, io: Io): Config {
   const file = join(project.root, CONFIG_FILE);
-  let source: string;
+  let bytes: Buffer;
   try {
-    source = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch {
     return {};
   }
-  const { config, diagnostics } = parseConfig(file, source);
+  const { config, diagnostics } = parseConfig(file, bytes);
   printDiagnostics(diagnostics, io);
   if (!config || countDiagnostics(diagnostics).error > 0) throw new BuildError(`${CONFIG_FILE} has errors (see above)`);
   return config;

@@ -32,7 +32,7 @@ export function pickList<T extends string>(flag: string, value: string | undefin
   const wanted = value.split(',').map((v) => v.trim()).filter((v) => v !== '');
   const unknown = wanted.filter((v) => !(available as readonly string[]).includes(v));
   if (unknown.length > 0 || wanted.length === 0) {
-    throw new UsageError(`--${flag} ${value}: unknown ${flag} '${unknown[0] ?? value}'`, `available: ${available.join(', ')}`);
+    throw new UsageError(`--${flag} ${value}: unknown ${flag} '${unknown[0] ?? value}'`, `available: ${available.join(', ') || 'none'}`);
   }
   return available.filter((v) => wanted.includes(v));
 }

@@ -32,7 +32,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stdout.write(`${VERSION}\n`);
       return EXIT.ok;
     }
-    const entry = commands[name];
+    // Own names only: `statusbook constructor` is not Object.prototype's.
+    const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
     if (!entry) {
       const close = closest(name, Object.keys(commands));
       throw new UsageError(`unknown command '${name}'`, close ? `did you mean 'statusbook ${close}'?` : "run 'statusbook --help' for the list");

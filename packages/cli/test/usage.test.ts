@@ -26,6 +26,14 @@ test('an unknown command exits 2 with a suggestion', () => {
   expect(run.stderr).toBe("error: unknown command 'biuld'\nhint: did you mean 'statusbook build'?\n");
 });
 
+test("a command named after an Object.prototype member is unknown too", () => {
+  for (const name of ['constructor', 'toString', '__proto__']) {
+    const run = statusbook([name], project);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`error: unknown command '${name}'`);
+  }
+});
+
 test('an unknown flag exits 2 with a hint', () => {
   const run = statusbook(['build', '--outt', 'x'], project);
   expect(run.code).toBe(2);

@@ -1,5 +1,6 @@
 import { boolean, list, object, oneOf, optional, string } from './schema.js';
 import type { Diagnostic } from './types.js';
+import { decodeSource } from './source-file.js';
 import { parseYaml } from './yaml-file.js';
 
 /** `statusbook.config.yaml`: defaults for the CLI, overridden by its flags. */
@@ -30,9 +31,11 @@ const configSchema = object({
   redirects: optional(oneOf(['auto', 'all', 'none'] as const)),
 });
 
-/** Parses and checks a config file; problems come back as diagnostics with positions. */
-export function parseConfig(file: string, source: string): { config?: Config; diagnostics: Diagnostic[] } {
-  const yaml = parseYaml(file, source);
+/** Parses and checks a config file's bytes; problems come back as diagnostics with positions. */
+export function parseConfig(file: string, bytes: Uint8Array): { config?: Config; diagnostics: Diagnostic[] } {
+  const source = decodeSource(file, bytes);
+  if ('diagnostic' in source) return { diagnostics: [source.diagnostic] };
+  const yaml = parseYaml(file, source.text);
   if (!yaml.ok) return { diagnostics: yaml.ctx.diagnostics };
   if (yaml.doc.contents === null) return { config: {}, diagnostics: [] };
   const value = configSchema(yaml.doc.contents, yaml.ctx, '');

@@ -34,7 +34,7 @@ export const protocolSchema = object({
         id: required(string({ pattern: /^[1-9]xx$/, describe: "a class id like '4xx'" })),
         range: required(list(statusCode, { min: 2, max: 2 })),
         final: required(boolean()),
-        name: required(text()),
+        name: required(text('line')),
         description: required(text()),
       }),
       { min: 1 },

@@ -23,3 +23,4 @@ export {
 } from './load-translations.js';
 export { parseConfig, type Config } from './config.js';
 export { cached, type CheckCache } from './check-cache.js';
+export { readYamlValue } from './yaml-file.js';

@@ -1,9 +1,10 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { codeSchema, pairsSchema, protocolSchema } from './content-schema.js';
 import { compareStrings, sortDiagnostics } from './diagnostics.js';
 import { offsetOf } from './schema.js';
-import { nodeAt, parseYaml, readOptional, type YamlFile } from './yaml-file.js';
+import { readSource, textOf } from './source-file.js';
+import { nodeAt, parseYaml, type YamlDocument } from './yaml-file.js';
 import { suggest } from './suggest.js';
 import { cached, type CheckCache } from './check-cache.js';
 import type { CodeClass, CuratedNotes, Diagnostic, LoadResult, Protocol, Reference, StatusCode } from './types.js';
@@ -48,23 +49,27 @@ export async function loadContent(dir: string, options: { cache?: CheckCache } =
 
 async function loadProtocol(folder: string, id: string, diagnostics: Diagnostic[], cache: CheckCache | undefined): Promise<Protocol | undefined> {
   const protocolFile = join(folder, 'protocol.yaml');
-  const source = await readOptional(protocolFile);
-  if (source === undefined) {
+  const read = await readSource(protocolFile);
+  if (read === undefined) {
     diagnostics.push(fileError(protocolFile, 'content/missing', `protocol folder '${id}' has no protocol.yaml`, 'content/<protocol>/protocol.yaml'));
     return undefined;
   }
+  const source = textOf(read, diagnostics);
   // What the check depends on: the file's name and text, and its folder's name.
-  const { value, classes, diagnostics: found } = cached<CheckedProtocol>(cache, ['protocol', protocolFile, source, id], () => {
-    const file = parseYaml(protocolFile, source);
-    const value = file.ok ? protocolSchema(file.doc.contents, file.ctx, '') : undefined;
-    const classes = value ? checkProtocol(value, id, file) : undefined;
-    return { value, classes, diagnostics: file.ctx.diagnostics };
-  });
+  const { value, classes, diagnostics: found } =
+    source === undefined
+      ? { value: undefined, classes: undefined, diagnostics: [] }
+      : cached<CheckedProtocol>(cache, ['protocol', protocolFile, source, id], () => {
+          const file = parseYaml(protocolFile, source);
+          const value = file.ok ? protocolSchema(file.doc.contents, file.ctx, '') : undefined;
+          const classes = value && file.ok ? checkProtocol(value, id, file) : undefined;
+          return { value, classes, diagnostics: file.ctx.diagnostics };
+        });
   diagnostics.push(...found);
 
   const codeFiles = await listCodeFiles(join(folder, 'codes'));
   const codes = (
-    await Promise.all(codeFiles.map(async (path) => loadCode(path, source, value, classes, diagnostics, cache)))
+    await Promise.all(codeFiles.map(async (path) => loadCode(path, source ?? '', value, classes, diagnostics, cache)))
   ).filter((c): c is StatusCode => c !== undefined);
   const unique = dropDuplicates(codes, diagnostics);
 
@@ -88,7 +93,7 @@ async function loadProtocol(folder: string, id: string, diagnostics: Diagnostic[
   };
 }
 
-function checkProtocol(value: ProtocolValue, folderName: string, file: YamlFile): CodeClass[] | undefined {
+function checkProtocol(value: ProtocolValue, folderName: string, file: YamlDocument): CodeClass[] | undefined {
   const { ctx, doc } = file;
   let ok = true;
   if (value.id !== folderName) {
@@ -121,19 +126,20 @@ async function loadCode(
   diagnostics: Diagnostic[],
   cache: CheckCache | undefined,
 ): Promise<StatusCode | undefined> {
-  const source = await readFile(path, 'utf8');
+  const source = textOf(await readSource(path), diagnostics);
+  if (source === undefined) return undefined;
   // What a code file's check depends on: its name and text, and its protocol's file.
   const result = cached(cache, ['code', path, source, protocolSource], () => {
     const file = parseYaml(path, source);
     const value = file.ok ? codeSchema(file.doc.contents, file.ctx, '') : undefined;
-    const code = value && protocol && classes ? checkCode(value, protocol, classes, file) : undefined;
+    const code = value && file.ok && protocol && classes ? checkCode(value, protocol, classes, file) : undefined;
     return { ...(code ? { code } : {}), diagnostics: file.ctx.diagnostics };
   });
   diagnostics.push(...result.diagnostics);
   return result.code;
 }
 
-function checkCode(value: CodeValue, protocol: ProtocolValue, classes: readonly CodeClass[], file: YamlFile): StatusCode | undefined {
+function checkCode(value: CodeValue, protocol: ProtocolValue, classes: readonly CodeClass[], file: YamlDocument): StatusCode | undefined {
   const { ctx, doc } = file;
   const before = ctx.diagnostics.length;
   const codeOffset = offsetOf(nodeAt(doc, ['code']));
@@ -201,7 +207,7 @@ function checkCode(value: CodeValue, protocol: ProtocolValue, classes: readonly 
   };
 }
 
-function checkVocabulary(values: readonly string[], allowed: readonly string[], field: string, noun: string, file: YamlFile): void {
+function checkVocabulary(values: readonly string[], allowed: readonly string[], field: string, noun: string, file: YamlDocument): void {
   values.forEach((v, i) => {
     if (allowed.includes(v)) return;
     const close = suggest(v, allowed);
@@ -236,7 +242,7 @@ async function loadPairs(
   diagnostics: Diagnostic[],
   cache: CheckCache | undefined,
 ): Promise<CuratedNotes[]> {
-  const source = await readOptional(path);
+  const source = textOf(await readSource(path), diagnostics);
   if (source === undefined) return [];
   // What the check depends on: the file's name and text, and which codes exist and loaded.
   const loaded = new Set(codes.map((c) => c.code));
@@ -247,7 +253,8 @@ async function loadPairs(
 
 function checkPairs(path: string, source: string, loaded: ReadonlySet<number>, known: ReadonlySet<number>): { pairs: CuratedNotes[]; diagnostics: Diagnostic[] } {
   const file = parseYaml(path, source);
-  const value = file.ok ? pairsSchema(file.doc.contents, file.ctx, '') : undefined;
+  if (!file.ok) return { pairs: [], diagnostics: file.ctx.diagnostics };
+  const value = pairsSchema(file.doc.contents, file.ctx, '');
   const out: CuratedNotes[] = [];
   const seen = new Map<string, number>();
   value?.forEach((entry, i) => {

@@ -1,14 +1,16 @@
 import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { isMap, isScalar, type Node } from 'yaml';
+import { isMap, isScalar, type Node, type Scalar } from 'yaml';
+import { printable, type TextKind } from './characters.js';
 import { compareStrings, sortDiagnostics } from './diagnostics.js';
 import { pairSlug } from './derive-pairs.js';
-import { offsetOf, type FileContext } from './schema.js';
+import { allowedText, offsetOf, type FileContext } from './schema.js';
+import { readSource, textOf } from './source-file.js';
 import { suggest } from './suggest.js';
 import { parseText } from './text.js';
 import type { CodeTextField, Diagnostic, PairTextField, Protocol, Text } from './types.js';
-import { parseYaml, readOptional } from './yaml-file.js';
+import { parseYaml } from './yaml-file.js';
 import { cached, type CheckCache } from './check-cache.js';
 
 /** A translated field: its text and whether it still matches the English it was made from. */
@@ -109,7 +111,7 @@ async function loadProtocolTranslation(dir: string, protocol: Protocol, diagnost
 
   // What protocol.yaml's check depends on: its text and the English of the protocol and its classes.
   const protocolPath = join(dir, 'protocol.yaml');
-  const protocolSource = await readOptional(protocolPath);
+  const protocolSource = textOf(await readSource(protocolPath), diagnostics);
   if (protocolSource !== undefined) {
     const english = JSON.stringify([protocol.description.source, protocol.classes.map((c) => [c.id, c.name.source, c.description.source])]);
     const result = cached(cache, ['translation-protocol', protocolPath, protocolSource, english], () => {
@@ -119,7 +121,7 @@ async function loadProtocolTranslation(dir: string, protocol: Protocol, diagnost
       const root = file.ok ? mapping(file.doc.contents, file.ctx, 'the file', ['description', 'classes']) : undefined;
       if (root) {
         const d = root.get('description');
-        if (d) found = field(d, protocol.description.source, file.ctx, 'description');
+        if (d) found = field(d, protocol.description.source, file.ctx, 'description', 'text');
         const classNode = root.get('classes');
         const ids = protocol.classes.map((c) => c.id);
         const byId = classNode ? mapping(classNode, file.ctx, 'classes', ids, 'translation/unknown-class') : undefined;
@@ -129,7 +131,7 @@ async function loadProtocolTranslation(dir: string, protocol: Protocol, diagnost
           const out: Partial<Record<'name' | 'description', TranslatedText>> = {};
           for (const [name, value] of fields ?? []) {
             const key = name as 'name' | 'description';
-            const t = field(value, cls[key].source, file.ctx, `classes.${id}.${key}`);
+            const t = field(value, cls[key].source, file.ctx, `classes.${id}.${key}`, key === 'name' ? 'line' : 'text');
             if (t) out[key] = t;
           }
           byClass.push([id, out]);
@@ -145,9 +147,9 @@ async function loadProtocolTranslation(dir: string, protocol: Protocol, diagnost
   const known = new Map(protocol.codes.map((c) => [c.code, c]));
   // Read every file at once (the disk works in parallel), then check them in order.
   const paths = await listYaml(join(dir, 'codes'));
-  const sources = await Promise.all(paths.map((path) => readOptional(path)));
+  const sources = await Promise.all(paths.map((path) => readSource(path)));
   for (const [i, path] of paths.entries()) {
-    const source = sources[i];
+    const source = textOf(sources[i], diagnostics);
     if (source === undefined) continue;
     const code = known.get(Number(/^(\d+)\.ya?ml$/.exec(basename(path))?.[1]));
     // What a translation file's check depends on: its name and text, and the English it translates.
@@ -166,7 +168,7 @@ async function loadProtocolTranslation(dir: string, protocol: Protocol, diagnost
       const out: Partial<Record<CodeTranslationField, TranslatedText>> = {};
       for (const [name, value] of fields ?? []) {
         const key = name as CodeTranslationField;
-        const t = field(value, key === 'reason' ? code.reason : code.text[key].source, file.ctx, key);
+        const t = key === 'reason' ? field(value, code.reason, file.ctx, key, 'line') : field(value, code.text[key].source, file.ctx, key, 'text');
         if (t) out[key] = t;
       }
       return { fields: out, diagnostics: file.ctx.diagnostics };
@@ -177,7 +179,7 @@ async function loadProtocolTranslation(dir: string, protocol: Protocol, diagnost
 
   // What pairs.yaml's check depends on: its text and the English of the curated pairs.
   const pairsPath = join(dir, 'pairs.yaml');
-  const pairsSource = await readOptional(pairsPath);
+  const pairsSource = textOf(await readSource(pairsPath), diagnostics);
   if (pairsSource !== undefined) {
     const curated = new Map(protocol.curated.map((n) => [pairSlug(n.low, n.high), n]));
     const english = JSON.stringify([...curated].map(([slug, n]) => [slug, ...PAIR_TRANSLATION_FIELDS.map((k) => n.text[k].source)]));
@@ -191,7 +193,7 @@ async function loadProtocolTranslation(dir: string, protocol: Protocol, diagnost
         const out: Partial<Record<PairTextField, TranslatedText>> = {};
         for (const [name, value] of fields ?? []) {
           const key = name as PairTextField;
-          const t = field(value, notes.text[key].source, file.ctx, `${slug}.${key}`);
+          const t = field(value, notes.text[key].source, file.ctx, `${slug}.${key}`, 'text');
           if (t) out[key] = t;
         }
         bySlugOut.push([slug, out]);
@@ -228,9 +230,9 @@ function mapping(
     if (!allowed.includes(name)) {
       const close = suggest(name, allowed);
       const unknownField = unknownRule === 'schema/unknown-field';
-      ctx.report(offsetOf(key), unknownField ? 'error' : 'warning', unknownRule, `unknown ${unknownField ? 'field' : 'entry'} '${name}'${close ? `: did you mean '${close}'?` : ''}`, {
+      ctx.report(offsetOf(key), unknownField ? 'error' : 'warning', unknownRule, `unknown ${unknownField ? 'field' : 'entry'} '${printable(name)}'${close ? `: did you mean '${close}'?` : ''}`, {
         expected: allowed.length <= 8 ? `one of ${allowed.join(', ')}` : `an entry of the source content`,
-        actual: `'${name}'`,
+        actual: `'${printable(name)}'`,
       });
       continue;
     }
@@ -239,26 +241,34 @@ function mapping(
   return out;
 }
 
-/** One translated field: a plain string, or `{ text, source, reviewed }`. Empty text is a missing field. */
-function field(node: Node, english: string, ctx: FileContext, path: string): TranslatedText | undefined {
+/**
+ * One translated field: a plain string, or `{ text, source, reviewed }`. Empty text is a
+ * missing field. `kind` says which characters it may hold, as for the English.
+ */
+function field(node: Node, english: string, ctx: FileContext, path: string, kind: TextKind): TranslatedText | undefined {
   let text: string | undefined;
+  let textNode: Scalar | undefined;
   let source: string | undefined;
   if (isScalar(node) && typeof node.value === 'string') {
     text = node.value;
+    textNode = node;
   } else if (isMap(node)) {
     const entries = mapping(node, ctx, path, ['text', 'source', 'reviewed']);
     const t = entries?.get('text');
     const s = entries?.get('source');
     if (t !== undefined) {
-      if (isScalar(t) && typeof t.value === 'string') text = t.value;
-      else if (!(isScalar(t) && t.value === null)) ctx.error(offsetOf(t), 'schema/type', `'${path}.text' must be a string`, { expected: 'a string' });
+      if (isScalar(t) && typeof t.value === 'string') {
+        text = t.value;
+        textNode = t;
+      } else if (!(isScalar(t) && t.value === null)) ctx.error(offsetOf(t), 'schema/type', `'${path}.text' must be a string`, { expected: 'a string' });
     }
     if (s !== undefined && isScalar(s)) source = String(s.value ?? '');
   } else if (!(isScalar(node) && node.value === null)) {
     ctx.error(offsetOf(node), 'schema/type', `'${path}' must be a string or a mapping with 'text' and 'source'`, { expected: 'text' });
     return undefined;
   }
-  if (text === undefined || text.trim() === '') return undefined;
+  if (text === undefined || textNode === undefined || text.trim() === '') return undefined;
+  if (!allowedText(textNode, text, ctx, textNode === node ? path : `${path}.text`, kind)) return undefined;
   const parsed = parseText(text);
   if (parsed.blockFound) {
     ctx.report(offsetOf(node), 'warning', 'schema/inline-text', `'${path}' should be inline Markdown, found ${parsed.blockFound}; it is shown as plain text`);

@@ -1,4 +1,6 @@
-import { isMap, isScalar, isSeq, type LineCounter, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type LineCounter, type Node, type Scalar } from 'yaml';
+import { characterOffset, describeCharacter, escapeControls, forbiddenCharacter, printable, type TextKind } from './characters.js';
+import { MAX_LINE_LENGTH, MAX_TEXT_LENGTH } from './limits.js';
 import { suggest } from './suggest.js';
 import { parseText } from './text.js';
 import type { Diagnostic, Severity, Text } from './types.js';
@@ -10,6 +12,8 @@ export class FileContext {
   constructor(
     readonly file: string,
     private readonly lines: LineCounter,
+    /** The file's text, to find a character inside a value. */
+    readonly source: string,
   ) {}
 
   report(
@@ -46,7 +50,7 @@ export function describeNode(node: Node | null): string {
   if (isScalar(node)) {
     const v = node.value;
     if (v === null) return 'nothing';
-    if (typeof v === 'string') return v.trim() === '' ? 'an empty string' : `the string ${JSON.stringify(clip(v))}`;
+    if (typeof v === 'string') return v.trim() === '' ? 'an empty string' : `the string ${escapeControls(JSON.stringify(clip(v)))}`;
     if (typeof v === 'number') return `the number ${v}`;
     if (typeof v === 'boolean') return `${v}`;
   }
@@ -67,6 +71,36 @@ function mismatch(node: Node | null, ctx: FileContext, path: string, expected: s
   return undefined;
 }
 
+const LIMITS: Readonly<Record<TextKind, { max: number; expected: string }>> = {
+  line: { max: MAX_LINE_LENGTH, expected: 'one line of text without control characters' },
+  text: { max: MAX_TEXT_LENGTH, expected: 'text without control characters other than line feeds and tabs' },
+};
+
+/**
+ * Whether a string value is short enough for its kind of field and holds only characters
+ * that field allows (see docs/content-format.md); reports why not.
+ */
+export function allowedText(node: Scalar, value: string, ctx: FileContext, path: string, kind: TextKind): boolean {
+  const { max, expected } = LIMITS[kind];
+  if (value.length > max) {
+    const n = (x: number) => x.toLocaleString('en-US');
+    ctx.error(offsetOf(node), 'schema/too-long', `'${path}' has ${n(value.length)} characters, more than the limit of ${n(max)}`, {
+      expected: `at most ${n(max)} characters`,
+      actual: `${n(value.length)} characters`,
+    });
+    return false;
+  }
+  const at = forbiddenCharacter(value, kind);
+  if (at < 0) return true;
+  const found = describeCharacter(value.charCodeAt(at));
+  ctx.error(characterOffset(ctx.source, node, value[at]!), 'schema/character', `'${path}' must be ${expected}, found ${found}`, {
+    expected,
+    actual: found,
+    ...(kind === 'line' && value[at] === '\n' ? { hint: 'write the value on one line, or as a folded scalar (>-)' } : {}),
+  });
+  return false;
+}
+
 /** A non-empty single-line string, optionally matching a pattern. */
 export function string(opts: { pattern?: RegExp; describe?: string } = {}): Check<string> {
   const expected = opts.describe ?? 'a non-empty string';
@@ -74,13 +108,14 @@ export function string(opts: { pattern?: RegExp; describe?: string } = {}): Chec
     if (!isScalar(node) || typeof node.value !== 'string' || node.value.trim() === '') {
       return mismatch(node, ctx, path, expected);
     }
+    if (!allowedText(node, node.value, ctx, path, 'line')) return undefined;
     if (opts.pattern && !opts.pattern.test(node.value)) return mismatch(node, ctx, path, expected);
     return node.value;
   };
 }
 
-/** English text: a non-empty string of inline Markdown. */
-export function text(): Check<Text> {
+/** English text: a non-empty string of inline Markdown; `line` for one-line text such as a class name. */
+export function text(kind: TextKind = 'text'): Check<Text> {
   return (node, ctx, path) => {
     if (!isScalar(node) || typeof node.value !== 'string') {
       return mismatch(node, ctx, path, 'text (a string of inline Markdown)');
@@ -92,6 +127,7 @@ export function text(): Check<Text> {
       });
       return undefined;
     }
+    if (!allowedText(node, node.value, ctx, path, kind)) return undefined;
     const parsed = parseText(node.value);
     if (parsed.blockFound) {
       ctx.report(offsetOf(node), 'warning', 'schema/inline-text', `'${path}' should be inline Markdown, found ${parsed.blockFound}; it is shown as plain text`, {
@@ -182,7 +218,9 @@ export function optional<T>(check: Check<T>): Field<T> & { optional: true } {
 
 /** A mapping with known fields: reports missing, unknown (with "did you mean") and invalid fields. */
 export function object<F extends Fields>(fields: F): Check<ObjectValue<F>> {
-  const names = Object.keys(fields);
+  // A Map, not the object: a key such as `constructor` or `__proto__` must not find Object.prototype's.
+  const byName = new Map<string, Field<unknown>>(Object.entries(fields));
+  const names = [...byName.keys()];
   return (node, ctx, path) => {
     const prefix = path === '' ? '' : `${path}.`;
     if (!isMap(node)) return mismatch(node, ctx, path === '' ? 'the file' : path, 'a mapping of fields');
@@ -194,13 +232,13 @@ export function object<F extends Fields>(fields: F): Check<ObjectValue<F>> {
     for (const pair of node.items) {
       const key = pair.key as Node | null;
       const name = isScalar(key) ? String(key.value) : '';
-      const field = fields[name];
+      const field = byName.get(name);
       if (!field) {
         const close = suggest(name, names);
         if (close) suggested.add(close);
-        ctx.error(offsetOf(key), 'schema/unknown-field', `unknown field '${prefix}${name}'${close ? `: did you mean '${close}'?` : ''}`, {
+        ctx.error(offsetOf(key), 'schema/unknown-field', `unknown field '${prefix}${printable(name)}'${close ? `: did you mean '${close}'?` : ''}`, {
           expected: `one of ${names.map((n) => `'${n}'`).join(', ')}`,
-          actual: `'${name}'`,
+          actual: `'${printable(name)}'`,
         });
         failed = true;
         continue;
@@ -211,7 +249,7 @@ export function object<F extends Fields>(fields: F): Check<ObjectValue<F>> {
       else out[name] = value;
     }
     for (const name of names) {
-      if (seen.has(name) || suggested.has(name) || fields[name]!.optional) continue;
+      if (seen.has(name) || suggested.has(name) || byName.get(name)!.optional) continue;
       ctx.error(offsetOf(node), 'schema/required', `missing required field '${prefix}${name}'`, {
         expected: `a field '${name}'`,
         actual: 'no such field',

@@ -1,7 +1,7 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
-import { loadTranslations, sourceFields, sourceHash, translationStatus, type Protocol, type SourceField } from '@statusbook/core';
-import { parse, stringify } from 'yaml';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { loadTranslations, readYamlValue, sourceFields, sourceHash, translationStatus, type Diagnostic, type Protocol, type SourceField } from '@statusbook/core';
+import { stringify } from 'yaml';
 import { parseFlags } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
@@ -87,20 +87,22 @@ async function sync(localesDir: string, locales: readonly string[], protocols: r
     byFile.set(key, [...(byFile.get(key) ?? []), f]);
   }
   const rows: string[][] = [];
+  // Files that cannot be read as content are left as they are (rewriting one that is not
+  // UTF-8 would replace its bytes); the sync reports them and exits 1.
+  const skipped: Diagnostic[] = [];
   for (const locale of locales) {
     let added = 0;
     let recorded = 0;
     let files = 0;
     for (const [key, fields] of byFile) {
       const path = join(localesDir, locale, 'content', key);
-      const before = await readFile(path, 'utf8').catch(() => undefined);
-      let data: Record<string, unknown>;
-      try {
-        data = ((before === undefined ? {} : parse(before)) ?? {}) as Record<string, unknown>;
-      } catch (error) {
-        io.stderr.write(`${relative(io.cwd, path)}: skipped, not valid YAML (${(error as Error).message.split('\n')[0]})\n`);
+      const read = await readYamlValue(path);
+      if (read && 'diagnostics' in read) {
+        skipped.push(...read.diagnostics);
         continue;
       }
+      const before = read?.text;
+      const data = (read?.value ?? {}) as Record<string, unknown>;
       for (const f of fields) {
         const parent = f.path.slice(0, -1).reduce<Record<string, unknown>>((obj, k) => {
           if (typeof obj[k] !== 'object' || obj[k] === null) obj[k] = {};
@@ -130,6 +132,6 @@ async function sync(localesDir: string, locales: readonly string[], protocols: r
     rows.push([locale, String(added), String(recorded), String(files)]);
   }
   io.stdout.write(formatTable(['Locale', 'Skeletons added', 'Sources recorded', 'Files written'], rows));
-  printDiagnostics([], io);
-  return EXIT.ok;
+  printDiagnostics(skipped, io);
+  return skipped.length > 0 ? EXIT.failed : EXIT.ok;
 }
