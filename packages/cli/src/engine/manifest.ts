@@ -66,6 +66,12 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
+/**
+ * The rules content is checked against: results recorded under other rules (before control
+ * characters, sizes and depth were checked) are not trusted. Raise it when a rule changes.
+ */
+const CHECKS = 2;
+
 /** Where a build keeps the results of checking each content and translation file. */
 export const CHECK_CACHE = '.statusbook/check-cache.json';
 
@@ -83,8 +89,8 @@ export class FileCheckCache implements CheckCache {
   static read(out: string | undefined, version: string): FileCheckCache {
     if (out === undefined) return new FileCheckCache(new Map());
     try {
-      const data = JSON.parse(readFileSync(join(out, CHECK_CACHE), 'utf8')) as { statusbook?: string; entries?: Record<string, unknown> };
-      if (data.statusbook === version && data.entries) return new FileCheckCache(new Map(Object.entries(data.entries)));
+      const data = JSON.parse(readFileSync(join(out, CHECK_CACHE), 'utf8')) as { statusbook?: string; checks?: number; entries?: Record<string, unknown> };
+      if (data.statusbook === version && data.checks === CHECKS && data.entries) return new FileCheckCache(new Map(Object.entries(data.entries)));
     } catch {
       // none yet, or unreadable: every file is checked
     }
@@ -104,6 +110,6 @@ export class FileCheckCache implements CheckCache {
   /** The results this build used, sorted by key (the same files give the same bytes). */
   text(version: string): string {
     const entries = Object.fromEntries([...this.used].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    return `${JSON.stringify({ statusbook: version, entries })}\n`;
+    return `${JSON.stringify({ statusbook: version, checks: CHECKS, entries })}\n`;
   }
 }
