@@ -18,7 +18,7 @@ const CHROMIUM = process.env.STATUSBOOK_CHROMIUM ?? '/usr/bin/chromium';
 const out = mkdtempSync(join(tmpdir(), 'statusbook-quality-'));
 
 beforeAll(() => {
-  const run = statusbook(['build', '--locale', 'en', '--redirect-pages', '--out', out], repoRoot);
+  const run = statusbook(['build', '--locale', 'en', '--redirect-pages', '--redirects', 'all', '--base-url', 'https://docs.example.org/', '--out', out], repoRoot);
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
 }, 300_000);
