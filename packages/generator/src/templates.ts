@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
 import type { Rendered, Translator } from './i18n.js';
+import { cssString, scriptJson } from './formats/embedded.js';
 import { urlPath } from './formats/paths.js';
 import { relativeHref } from './formats/relative.js';
 import type { Format, FormatRenderer, PageKind, Target } from './types.js';
@@ -95,7 +96,7 @@ export async function loadTemplates(dir: string, specs: readonly { format: Forma
 }
 
 /** The helpers templates may use; anything else is a compile error, and calls are direct. */
-const HELPERS = ['t', 'link', 'url', 'asset', 'inline-asset', 'css-string', 'number'] as const;
+const HELPERS = ['t', 'link', 'url', 'asset', 'inline-asset', 'css-string', 'json', 'number'] as const;
 
 /**
  * Compiles a template now, not on its first use as `compile` does: syntax errors surface
@@ -131,6 +132,7 @@ type HelperOptions = Handlebars.HelperOptions & { data: { ctx: HelperContext } }
  * - `asset name` a relative link to a file of templates/assets/ in the HTML site;
  * - `inline-asset name` the contents of a file of templates/assets/ (print pages embed their CSS);
  * - `css-string value` a quoted CSS string (print running headers);
+ * - `json value` a value as JSON that can sit inside a `<script>` element;
  * - `number value` a number formatted for the locale.
  */
 function registerHelpers(hb: typeof Handlebars, assets: ReadonlyMap<string, string>): void {
@@ -161,9 +163,10 @@ function registerHelpers(hb: typeof Handlebars, assets: ReadonlyMap<string, stri
     return new hb.SafeString(contents);
   });
   hb.registerHelper('css-string', function (value: unknown) {
-    // A CSS string literal that cannot end the string or the <style> element it sits in.
-    const escaped = String(value).replace(/[\\"<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `);
-    return new hb.SafeString(`"${escaped}"`);
+    return new hb.SafeString(cssString(String(value)));
+  });
+  hb.registerHelper('json', function (value: unknown) {
+    return new hb.SafeString(scriptJson(value));
   });
   hb.registerHelper('number', function (value: unknown, options: HelperOptions) {
     const { format, translator } = options.data.ctx;
