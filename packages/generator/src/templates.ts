@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
-import type { Rendered, Translator } from './i18n.js';
+import type { Arg, Translator } from './i18n.js';
 import { cssString, scriptJson } from './formats/embedded.js';
 import { urlPath } from './formats/paths.js';
 import { relativeHref } from './formats/relative.js';
@@ -139,8 +139,11 @@ function registerHelpers(hb: typeof Handlebars, assets: ReadonlyMap<string, stri
   hb.registerHelper('t', function (key: unknown, options: HelperOptions) {
     if (typeof key !== 'string') throw new Error('{{t}} needs a translation key');
     const hash = options.hash as Record<string, unknown>;
-    const args = Object.keys(hash).length > 0 ? (hash as Record<string, string | number | Rendered>) : undefined;
-    return new hb.SafeString(options.data.ctx.translator.t(key, args));
+    const args = Object.keys(hash).length > 0 ? (hash as Record<string, Arg>) : undefined;
+    // A template names its key at run time: the translator checks the arguments as it fills them.
+    const { translator } = options.data.ctx as HelperContext;
+    const t = translator.t as (key: string, args?: Readonly<Record<string, Arg>>) => string;
+    return new hb.SafeString(t.call(translator, key, args));
   });
   hb.registerHelper('link', function (target: unknown, ...rest: unknown[]) {
     const options = rest.pop() as HelperOptions;
