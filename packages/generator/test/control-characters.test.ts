@@ -62,7 +62,7 @@ function hostileText(base: Text, s: string): Text {
   return { source: `${base.source} ${s}`, nodes };
 }
 
-/** The fixture with `s` in every text field, name and URL of the content. */
+/** The fixture with `s` in every text field, name, token and URL of the content. */
 function inject(s: string): Protocol[] {
   return clean.map((p) => ({
     ...p,
@@ -75,6 +75,9 @@ function inject(s: string): Protocol[] {
       ...c,
       reason: `${c.reason} ${s}`,
       formerReasons: [...c.formerReasons, { reason: s, rfc: 8224 }],
+      // Tokens, shown as code in table cells and sentences; load allows no `|` or backtick in them.
+      headers: [...c.headers, s.replace(/[|`]/g, '')],
+      methods: [s.replace(/[|`]/g, '')],
       text: { summary: hostileText(c.text.summary, s), description: hostileText(c.text.description, s), whenYouSeeIt: hostileText(c.text.whenYouSeeIt, s), howToFix: hostileText(c.text.howToFix, s) },
     })),
     curated: p.curated.map((n) => ({ ...n, text: { difference: hostileText(n.text.difference, s), whenToUse: hostileText(n.text.whenToUse, s), scenario: hostileText(n.text.scenario, s) } })),
