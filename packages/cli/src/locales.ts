@@ -1,6 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
-import { compareStrings } from '@statusbook/core';
+import { localeFolders } from '@statusbook/generator/plan';
 import { UsageError } from './errors.js';
 
 /** The language content/ is written in; other locales translate it. */
@@ -8,22 +6,7 @@ export const SOURCE_LOCALE = 'en';
 
 /** Locales present in `locales/` (a folder with a ui.json), English first. */
 export async function availableLocales(localesDir: string): Promise<string[]> {
-  let names: string[];
-  try {
-    names = await readdir(localesDir);
-  } catch {
-    return [];
-  }
-  const found: string[] = [];
-  for (const name of names.sort(compareStrings)) {
-    try {
-      await stat(join(localesDir, name, 'ui.json'));
-      found.push(name);
-    } catch {
-      // not a locale folder
-    }
-  }
-  return found.sort((a, b) => (a === 'en' ? -1 : b === 'en' ? 1 : compareStrings(a, b)));
+  return localeFolders(localesDir);
 }
 
 /** Parses `--locale vi,ja` against what exists; every unknown locale is a usage error. */

@@ -1,5 +1,5 @@
 import { commands } from './commands/index.js';
-import { EXIT, UsageError } from './errors.js';
+import { diagnosticsOf, EXIT, UsageError } from './errors.js';
 import { colors, type Io } from './io.js';
 import { VERSION } from './version.js';
 
@@ -52,6 +52,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       if (error.hint) io.stderr.write(`${c.dim('hint:')} ${error.hint}\n`);
       return EXIT.usage;
     }
+    const diagnostics = diagnosticsOf(error);
+    if (diagnostics) (await import('./report.js')).printDiagnostics(diagnostics, io);
     io.stderr.write(`${c.red('error')}: ${error instanceof Error ? error.message : String(error)}\n`);
     if (io.env.STATUSBOOK_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
     return EXIT.failed;

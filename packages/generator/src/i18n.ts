@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import i18next, { type TFunction } from 'i18next';
 import {
   pairSlug,
@@ -14,6 +12,8 @@ import {
   type TranslatedText,
 } from '@statusbook/core/model';
 import type { FormatRenderer } from './types.js';
+import { PLACEHOLDER, uiArgs, type ArgsOf } from './ui-args.js';
+import { LocaleFilesError, readUiStrings } from './ui-strings.js';
 
 /** A value for a sentence placeholder: plain text (escaped for the format) or already rendered. */
 export type Arg = string | number | Rendered;
@@ -89,14 +89,17 @@ export interface Translator {
   readonly locale: string;
   /** Content text in this locale. */
   readonly content: ContentText;
-  /** A whole localized sentence; placeholder values are escaped or kept as rendered. */
-  t(key: string, args?: Readonly<Record<string, Arg>>): string;
+  /**
+   * A whole localized sentence; placeholder values are escaped or kept as rendered. A key
+   * whose sentence takes arguments (`UI_ARGS`) needs exactly those; others take none.
+   */
+  t<K extends string>(key: K, ...args: ArgsOf<K, Arg>): string;
   /** Content text as a paragraph: a fallback is marked as English and noted, a stale translation noted. */
   render(text: Localized): string;
   /** Content text as a short label (class names, table cells): marked as English when it falls back, no note. */
   renderLabel(text: Localized): string;
   /** The same sentence as plain, unescaped text (for front matter and other data). */
-  plain(key: string, args?: Readonly<Record<string, string | number>>): string;
+  plain<K extends string>(key: K, ...args: ArgsOf<K, string | number>): string;
   /** A number as this locale writes it, plain text. */
   number(value: number): string;
   /** A localized list ("a, b and c") of already rendered items. */
@@ -159,25 +162,31 @@ export function prepareLocaleIntl(locale: string): void {
   localeIntl(locale).prepare();
 }
 
-/** Loads `locales/<locale>/ui.json` for every locale into a fresh i18next instance, English as fallback. */
+/**
+ * Loads `locales/<locale>/ui.json` for every locale into a fresh i18next instance, English
+ * as fallback. The files are checked first (`LocaleFilesError` with positioned diagnostics);
+ * keys are flat and looked up as own properties only: no key, with or without dots, resolves
+ * through `Object.prototype` (`sender.constructor` is a missing key, not `function Object()`).
+ */
 export async function createI18n(localesDir: string, locales: readonly string[]): Promise<(locale: string) => TFunction> {
-  const all = [...new Set(['en', ...locales])];
-  const resources: Record<string, { translation: Record<string, unknown> }> = {};
-  await Promise.all(
-    all.map(async (locale) => {
-      const file = join(localesDir, locale, 'ui.json');
-      resources[locale] = { translation: JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown> };
-    }),
-  );
+  const all = [...new Set([SOURCE_LOCALE, ...locales])];
+  const { strings, diagnostics } = await readUiStrings(localesDir, all);
+  if (diagnostics.some((d) => d.severity === 'error')) throw new LocaleFilesError(diagnostics);
+  const resources = Object.fromEntries(all.map((locale) => [locale, { translation: Object.fromEntries(strings.get(locale) ?? []) }]));
   const instance = i18next.createInstance();
   await instance.init({
     resources,
-    lng: 'en',
-    fallbackLng: 'en',
+    lng: SOURCE_LOCALE,
+    fallbackLng: SOURCE_LOCALE,
     supportedLngs: all,
     initAsync: false,
     showSupportNotice: false,
     returnNull: false,
+    // Keys are flat (`code.title`): no nesting to walk, no namespace prefix to read, and no
+    // fallback to a deep search, which follows prototypes.
+    keySeparator: false,
+    nsSeparator: false,
+    ignoreJSONStructure: false,
     interpolation: { escapeValue: false },
   });
   return (locale) => instance.getFixedT(locale);
@@ -188,7 +197,6 @@ export async function createI18n(localesDir: string, locales: readonly string[])
 const OPEN = '\uE000';
 const CLOSE = '\uE001';
 const SLOT = /\uE000(\d+)\uE001/g;
-const PLACEHOLDER = /\{\{\s*(\w+)\s*(?:,\s*(\w+)\s*)?\}\}/g;
 
 /** A sentence compiled once: literal parts already escaped for the format, and its placeholders. */
 interface Compiled {
@@ -215,7 +223,10 @@ export function createTranslator(t: TFunction, locale: string, format: FormatRen
       const literals: string[] = [];
       const slots: { name: string; format?: string }[] = [];
       let last = 0;
+      const allowed = uiArgs(key);
       for (const m of raw.matchAll(PLACEHOLDER)) {
+        // ui.json is checked when it is loaded; this guards strings that came another way.
+        if (!allowed.includes(m[1]!)) throw new Error(`UI string '${key}' (${locale}) has the placeholder ${m[0]}, which is not one of its arguments (${allowed.join(', ') || 'none'})`);
         literals.push(escape(raw.slice(last, m.index)));
         slots.push(m[2] ? { name: m[1]!, format: m[2] } : { name: m[1]! });
         last = m.index + m[0].length;
@@ -227,10 +238,12 @@ export function createTranslator(t: TFunction, locale: string, format: FormatRen
     return hit;
   };
 
-  const fill = (c: Compiled, args: Readonly<Record<string, unknown>>, value: (v: unknown, format?: string) => string): string => {
+  const fill = (key: string, c: Compiled, args: Readonly<Record<string, unknown>>, value: (v: unknown, format?: string) => string): string => {
     let out = c.literals[0]!;
     for (let i = 0; i < c.slots.length; i++) {
       const slot = c.slots[i]!;
+      // Own arguments only: `{{constructor}}` must not find Object's.
+      if (!Object.hasOwn(args, slot.name)) throw new Error(`UI string '${key}' needs {{${slot.name}}}, which was not passed`);
       out += value(args[slot.name], slot.format) + c.literals[i + 1]!;
     }
     return out;
@@ -241,11 +254,11 @@ export function createTranslator(t: TFunction, locale: string, format: FormatRen
   return {
     locale,
     content,
-    t(key, args) {
+    t(key: string, args?: Readonly<Record<string, Arg>>) {
       const count = typeof args?.count === 'number' ? args.count : undefined;
       const c = compile(key, count, format.text);
       if (c.slots.length === 0) return c.literals[0]!;
-      return fill(c, args ?? {}, (v, fmt) => (v instanceof Rendered ? v.value : format.text(plainValue(v, fmt))));
+      return fill(key, c, args ?? {}, (v, fmt) => (v instanceof Rendered ? v.value : format.text(plainValue(v, fmt))));
     },
     render(text) {
       const inline = format.inline(text.text);
@@ -257,9 +270,9 @@ export function createTranslator(t: TFunction, locale: string, format: FormatRen
       const inline = format.inlineCell(text.text);
       return text.state === 'fallback' ? format.lang(SOURCE_LOCALE, inline) : inline;
     },
-    plain(key, args) {
+    plain(key: string, args?: Readonly<Record<string, string | number>>) {
       const count = typeof args?.count === 'number' ? args.count : undefined;
-      return fill(compile(key, count, identity), args ?? {}, plainValue);
+      return fill(key, compile(key, count, identity), args ?? {}, plainValue);
     },
     number(value) {
       return intl.number(value);

@@ -11,6 +11,7 @@ import { siteFiles, type RedirectRules } from './site-files.js';
 import { collator, languageName, textDirection } from './locale-info.js';
 import { to, inLocale } from './targets.js';
 import { loadTemplates, type HelperContext, type Templates } from './templates.js';
+import { checkLocaleName, LocaleFilesError } from './ui-strings.js';
 import type { Format, OutputFile, Page, PageKind } from './types.js';
 
 export interface SiteOptions {
@@ -63,6 +64,9 @@ export interface SitePreparation {
 export async function prepareSite(options: Pick<SiteOptions, 'templatesDir' | 'localesDir' | 'locales' | 'formats' | 'linkLocales'>): Promise<SitePreparation> {
   const { locales, formats } = options;
   for (const format of formats) formatRenderer(format);
+  // A folder name ICU cannot read would fail below without naming the folder.
+  const misnamed = locales.map((l) => checkLocaleName(l, options.localesDir)).filter((d) => d !== undefined);
+  if (misnamed.length > 0) throw new LocaleFilesError(misnamed);
   // Site files speak the default locale of the locales linked to, which this build may not render.
   const spoken = [...new Set([...locales, ...Object.values(options.linkLocales ?? {}).flat()])];
   const loading = Promise.all([

@@ -1,7 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
-import type { Rendered, Translator } from './i18n.js';
+import type { Arg, Translator } from './i18n.js';
+import { cssString, scriptJson } from './formats/embedded.js';
 import { urlPath } from './formats/paths.js';
 import { relativeHref } from './formats/relative.js';
 import type { Format, FormatRenderer, PageKind, Target } from './types.js';
@@ -95,7 +96,7 @@ export async function loadTemplates(dir: string, specs: readonly { format: Forma
 }
 
 /** The helpers templates may use; anything else is a compile error, and calls are direct. */
-const HELPERS = ['t', 'link', 'url', 'asset', 'inline-asset', 'css-string', 'number'] as const;
+const HELPERS = ['t', 'link', 'url', 'asset', 'inline-asset', 'css-string', 'json', 'number'] as const;
 
 /**
  * Compiles a template now, not on its first use as `compile` does: syntax errors surface
@@ -131,14 +132,18 @@ type HelperOptions = Handlebars.HelperOptions & { data: { ctx: HelperContext } }
  * - `asset name` a relative link to a file of templates/assets/ in the HTML site;
  * - `inline-asset name` the contents of a file of templates/assets/ (print pages embed their CSS);
  * - `css-string value` a quoted CSS string (print running headers);
+ * - `json value` a value as JSON that can sit inside a `<script>` element;
  * - `number value` a number formatted for the locale.
  */
 function registerHelpers(hb: typeof Handlebars, assets: ReadonlyMap<string, string>): void {
   hb.registerHelper('t', function (key: unknown, options: HelperOptions) {
     if (typeof key !== 'string') throw new Error('{{t}} needs a translation key');
     const hash = options.hash as Record<string, unknown>;
-    const args = Object.keys(hash).length > 0 ? (hash as Record<string, string | number | Rendered>) : undefined;
-    return new hb.SafeString(options.data.ctx.translator.t(key, args));
+    const args = Object.keys(hash).length > 0 ? (hash as Record<string, Arg>) : undefined;
+    // A template names its key at run time: the translator checks the arguments as it fills them.
+    const { translator } = options.data.ctx as HelperContext;
+    const t = translator.t as (key: string, args?: Readonly<Record<string, Arg>>) => string;
+    return new hb.SafeString(t.call(translator, key, args));
   });
   hb.registerHelper('link', function (target: unknown, ...rest: unknown[]) {
     const options = rest.pop() as HelperOptions;
@@ -161,9 +166,10 @@ function registerHelpers(hb: typeof Handlebars, assets: ReadonlyMap<string, stri
     return new hb.SafeString(contents);
   });
   hb.registerHelper('css-string', function (value: unknown) {
-    // A CSS string literal that cannot end the string or the <style> element it sits in.
-    const escaped = String(value).replace(/[\\"<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `);
-    return new hb.SafeString(`"${escaped}"`);
+    return new hb.SafeString(cssString(String(value)));
+  });
+  hb.registerHelper('json', function (value: unknown) {
+    return new hb.SafeString(scriptJson(value));
   });
   hb.registerHelper('number', function (value: unknown, options: HelperOptions) {
     const { format, translator } = options.data.ctx;

@@ -1,26 +1,15 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import { createServer, type ServerResponse } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join } from 'node:path';
 import { parseFlags } from '../args.js';
 import { CONFIG_FILE } from '../config.js';
+import { devRequestListener } from '../dev-server.js';
 import { EXIT } from '../errors.js';
 import { projectAt } from '../project.js';
 import { build } from './build.js';
 import type { Command } from './types.js';
 import { resolveFrom } from './validate.js';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.md': 'text/markdown; charset=utf-8',
-  '.pdf': 'application/pdf',
-};
-
-/** Added to HTML pages as they are served (never to the files): reload when a rebuild lands. */
-const RELOAD = '<script>new EventSource("/__statusbook/events").onmessage = () => location.reload();</script>';
 
 export const dev: Command = {
   help: `Usage: statusbook dev [--port <n>] [--host <addr>] [build options]
@@ -31,7 +20,9 @@ reloads the pages open in a browser. Stop it with Ctrl-C.
 
 Options:
   --port <n>         port to listen on (default: a free port, printed at start)
-  --host <addr>      address to listen on (default: 127.0.0.1)
+  --host <addr>      address to listen on (default: 127.0.0.1); requests are answered only
+                     when their Host is that address, localhost, 127.0.0.1 or [::1] with
+                     the port (any IP address when listening on 0.0.0.0 or ::)
   --locale, --format, --protocol, --base-url, --out, --root
                      as for statusbook build (--format must include html)
   -h, --help         show this help
@@ -59,17 +50,19 @@ Examples:
     if (first === EXIT.usage) return first;
 
     const clients = new Set<ServerResponse>();
-    const server = createServer((request, response) => {
-      const url = new URL(request.url ?? '/', 'http://localhost');
-      if (url.pathname === '/__statusbook/events') {
-        response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
-        response.write(': connected\n\n');
-        clients.add(response);
-        request.on('close', () => clients.delete(response));
-        return;
-      }
-      void serveFile(join(out, 'html'), decodeURIComponent(url.pathname), response);
-    });
+    const server: Server = createServer(
+      devRequestListener({
+        root: join(out, 'html'),
+        host: values.host,
+        port: (): number => (server.address() as AddressInfo | null)?.port ?? 0,
+        events(request, response) {
+          response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+          response.write(': connected\n\n');
+          clients.add(response);
+          request.on('close', () => clients.delete(response));
+        },
+      }),
+    );
     const port = Number(values.port);
     await new Promise<void>((ready, fail) => {
       server.once('error', fail);
@@ -133,31 +126,3 @@ Examples:
     return EXIT.ok;
   },
 };
-
-/** Serves a file of the HTML site; folders serve their index.html, unknown paths the 404 page. */
-async function serveFile(root: string, path: string, response: ServerResponse): Promise<void> {
-  const base = resolve(root);
-  let file = resolve(base, `.${normalize(path)}`);
-  if (file !== base && !file.startsWith(base + sep)) {
-    response.writeHead(403).end();
-    return;
-  }
-  try {
-    if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-    await send(response, 200, file);
-  } catch {
-    try {
-      await send(response, 404, join(base, '404.html'));
-    } catch {
-      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
-    }
-  }
-}
-
-async function send(response: ServerResponse, status: number, file: string): Promise<void> {
-  const type = TYPES[extname(file)] ?? 'application/octet-stream';
-  let body: Buffer | string = await readFile(file);
-  if (type.startsWith('text/html')) body = body.toString('utf8').replace('</body>', `${RELOAD}\n</body>`);
-  response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
-}
-

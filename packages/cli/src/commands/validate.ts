@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { countDiagnostics, loadContent, type CheckCache, type LoadResult } from '@statusbook/core';
+import { checkLocaleFiles } from '@statusbook/generator/plan';
 import { parseFlags } from '../args.js';
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
@@ -10,8 +11,10 @@ import type { Command } from './types.js';
 export const validate: Command = {
   help: `Usage: statusbook validate [--root <dir>] [--strict] [--json]
 
-Loads content/ and checks every file against the content schema. Problems are printed as
-file:line:column with what was expected and what was found. Nothing is written.
+Loads content/ and checks every file against the content schema, and checks locales/: each
+folder's name is a language tag, each ui.json is JSON whose placeholders are the arguments
+the code passes. Problems are printed as file:line:column with what was expected and what
+was found. Nothing is written.
 
 Options:
   --root <dir>   project folder holding content/, templates/, locales/ (default: .)
@@ -47,11 +50,15 @@ Exit codes: 0 valid, 1 content errors, 2 bad usage.`,
   },
 };
 
-/** Loads content, prints its diagnostics, and says whether the build may go on. */
+/**
+ * Loads content and checks the locale folders and their ui.json (before any worker renders
+ * with them), prints the diagnostics, and says whether the build may go on.
+ */
 export async function loadAndReport(project: Project, io: Io, strict: boolean, cache?: CheckCache): Promise<{ ok: boolean; content: LoadResult }> {
-  const content = await loadContent(project.content, cache ? { cache } : {});
-  printDiagnostics(content.diagnostics, io);
-  const { error, warning } = countDiagnostics(content.diagnostics);
+  const [content, locales] = await Promise.all([loadContent(project.content, cache ? { cache } : {}), checkLocaleFiles(project.locales)]);
+  const diagnostics = [...content.diagnostics, ...locales];
+  printDiagnostics(diagnostics, io);
+  const { error, warning } = countDiagnostics(diagnostics);
   return { ok: error === 0 && !(strict && warning > 0), content };
 }
 

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { Diagnostic } from '@statusbook/core';
 import { BuildError } from '../errors.js';
 import type { Batch, BatchResult, RenderSetup, SiteInputs } from './render-task.js';
 
@@ -129,13 +130,15 @@ async function onWorkers(workers: readonly Worker[], setup: RenderSetup, onResul
     workers.map(
       (worker, i) =>
         new Promise<void>((resolve, reject) => {
-          worker.on('message', (message: { ready?: true; ok?: boolean; result?: BatchResult; error?: string }) => {
+          worker.on('message', (message: { ready?: true; ok?: boolean; result?: BatchResult; error?: string; diagnostics?: Diagnostic[] }) => {
             if (message.ready) return resolve();
-            if (message.ok === false && inFlight[i] === 0) return reject(new BuildError(`render worker failed to start: ${message.error}`));
+            // With diagnostics (files and positions), those are the message; the CLI prints them.
+            const why = message.diagnostics ? '' : `: ${message.error}`;
+            if (message.ok === false && inFlight[i] === 0) return reject(new BuildError(`render worker failed to start${why}`, message.diagnostics));
             if (message.ok && message.result) {
               onResult(message.result);
               if (!message.result.last) return;
-            } else failure ??= new BuildError(`rendering failed: ${message.error}`);
+            } else failure ??= new BuildError(`rendering failed${why}`, message.diagnostics);
             inFlight[i]!--;
             notify();
           });

@@ -3,6 +3,7 @@
 // loads content; is then set up once with the model, and renders the batches it is sent.
 import { prepareSite, type SitePreparation } from '@statusbook/generator';
 import { parentPort } from 'node:worker_threads';
+import { diagnosticsOf } from '../errors.js';
 import { Renderer, withSharedNames, type Batch, type RenderSetup, type SiteInputs } from './render-task.js';
 
 let prepared: Promise<SitePreparation> | undefined;
@@ -22,6 +23,8 @@ parentPort!.on('message', async (message: { prepare: SiteInputs } | { setup: Ren
     }
     renderer!.run(message, (result) => parentPort!.postMessage({ ok: true, result }));
   } catch (error) {
-    parentPort!.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) });
+    // Problems with locale files go with their files and positions, for the build to report.
+    const diagnostics = diagnosticsOf(error);
+    parentPort!.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error), ...(diagnostics ? { diagnostics } : {}) });
   }
 });

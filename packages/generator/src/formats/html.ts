@@ -4,16 +4,24 @@ import type { FormatRenderer, Target } from '../types.js';
 import { FORMAT_KINDS, htmlPath, printFile, printFolder, printPath, segments, unsupported } from './paths.js';
 import { hrefBetween } from './relative.js';
 import { sanitizeInline } from './sanitize.js';
+import { inert } from './inert.js';
 import { isTrimmedWithNewline } from './trimmed.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-const SPECIAL = /[&<>"']/;
+// What needs escaping, and the characters `inert` replaces (see formats/inert.ts).
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const SPECIAL = /[&<>"'\0-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]/;
 
-/** Escapes text for HTML element content and attribute values. */
+/**
+ * Escapes text for HTML element content, attribute values and XML (sitemaps): entities for
+ * `& < > " '`, and no control character, noncharacter or lone surrogate (HTML has no valid
+ * reference for most of them and XML 1.0 allows none): a space or U+FFFD instead.
+ */
 export function escapeHtml(value: string): string {
   // Most strings have nothing to escape: test first, so they are returned as they are.
-  return SPECIAL.test(value) ? value.replace(/[&<>"']/g, (c) => ESCAPES[c]!) : value;
+  if (!SPECIAL.test(value)) return value;
+  return inert(value).replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
 function render(nodes: readonly PhrasingContent[]): string {

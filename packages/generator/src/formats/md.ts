@@ -7,6 +7,7 @@ import type { stringify as yamlStringify } from 'yaml';
 import type { FormatRenderer } from '../types.js';
 import { FORMAT_KINDS, mdFile, mdFolder, mdPath, unsupported } from './paths.js';
 import { hrefBetween } from './relative.js';
+import { inert } from './inert.js';
 import { sanitizeInline } from './sanitize.js';
 import { isTrimmedWithNewline } from './trimmed.js';
 
@@ -57,10 +58,14 @@ const LEADING_DASH = /^\s*-/;
 // An ordered list marker: digits, `.` or `)`, then a space or the end (`1.10` is not one).
 const LIST_MARKER = /^\s*\d{1,9}[.)](\s|$)/;
 
-/** Escapes plain text; edge spaces are kept as spaces (the text is joined with other text). */
+/**
+ * Escapes plain text; edge spaces are kept as spaces (the text is joined with other text).
+ * Line breaks become spaces and other control characters U+FFFD (see inert.ts), so text
+ * cannot end the line it is on (a heading, a table row, a list item).
+ */
 function escapeText(value: string): string {
   if (PLAIN.test(value) && !LIST_MARKER.test(value) && !LEADING_DASH.test(value) && !/:\/\/|www\./i.test(value)) return oneSpace(value);
-  const [, lead = '', middle = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(value) ?? [];
+  const [, lead = '', middle = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(inert(value)) ?? [];
   if (middle === '') return value.replace(/\s+/g, ' ');
   return `${lead ? ' ' : ''}${stringify([{ type: 'text', value: middle }])}${trail ? ' ' : ''}`;
 }
@@ -118,8 +123,16 @@ function forCell(nodes: readonly PhrasingContent[]): PhrasingContent[] {
   });
 }
 
+/** A link destination: in angle brackets, percent-encoded, when it has spaces or brackets; never a control character. */
 function url(href: string): string {
-  return /[\s()<>]/.test(href) ? `<${encodeURI(href)}>` : href;
+  const safe = inert(href);
+  return /[\s()<>]/.test(safe) ? `<${encodeURI(safe)}>` : safe;
+}
+
+/** A token as a code span, on one line. */
+function code(value: string): string {
+  const nodes: PhrasingContent[] = [{ type: 'inlineCode', value: inert(value) }];
+  return fastInline(nodes) ?? stringify(nodes);
 }
 
 /** Markdown: CommonMark + GFM tables, YAML front matter, relative links to `.md` files. */
@@ -127,7 +140,7 @@ export const md: FormatRenderer = {
   id: 'md',
   kinds: FORMAT_KINDS.md,
   text: escapeText,
-  code: (value) => fastInline([{ type: 'inlineCode', value }]) ?? stringify([{ type: 'inlineCode', value }]),
+  code,
   inline: (value) => {
     const nodes = sanitizeInline(value.nodes);
     return fastInline(nodes) ?? stringify(nodes);
@@ -169,22 +182,31 @@ const NOT_PLAIN = /^(true|false|null|yes|no|on|off|y|n|~)$|[ .-]$/i;
 /**
  * Front matter as the yaml library writes it (`lineWidth: 0`), by hand for the usual shape
  * (strings, numbers, lists of numbers, one level of string maps) when every string is plain;
- * anything else goes through the library.
+ * anything else goes through the library, strings made single-line first (see inert.ts:
+ * YAML 1.1 readers take U+0085, U+2028 and U+2029 for line breaks too).
  */
 export function frontMatterYaml(data: Record<string, unknown>): string {
   const plain = (v: unknown): v is string | number =>
     (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) || (typeof v === 'string' && PLAIN_SCALAR.test(v) && !NOT_PLAIN.test(v));
   let out = '';
   for (const [key, value] of Object.entries(data)) {
-    if (!PLAIN_SCALAR.test(key)) return toYaml(data, { lineWidth: 0 });
+    if (!PLAIN_SCALAR.test(key)) return toYaml(inertData(data), { lineWidth: 0 });
     if (plain(value)) out += `${key}: ${value}\n`;
     else if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'number' && plain(v))) {
       out += `${key}:\n${value.map((v) => `  - ${String(v)}\n`).join('')}`;
     } else if (value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length > 0) {
       const entries = Object.entries(value);
-      if (!entries.every(([k, v]) => PLAIN_SCALAR.test(k) && !NOT_PLAIN.test(k) && plain(v))) return toYaml(data, { lineWidth: 0 });
+      if (!entries.every(([k, v]) => PLAIN_SCALAR.test(k) && !NOT_PLAIN.test(k) && plain(v))) return toYaml(inertData(data), { lineWidth: 0 });
       out += `${key}:\n${entries.map(([k, v]) => `  ${k}: ${String(v)}\n`).join('')}`;
-    } else return toYaml(data, { lineWidth: 0 });
+    } else return toYaml(inertData(data), { lineWidth: 0 });
   }
   return out;
+}
+
+/** Data with every string (keys too) passed through `inert`. */
+function inertData(value: unknown): unknown {
+  if (typeof value === 'string') return inert(value);
+  if (Array.isArray(value)) return value.map(inertData);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [inert(k), inertData(v)]));
+  return value;
 }

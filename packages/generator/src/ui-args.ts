@@ -1,0 +1,65 @@
+// The placeholders each UI sentence may use: the arguments the code passes for its key.
+// `ui.json` is checked against this table when it is loaded (an unknown placeholder is a
+// positioned error), and `Translator.t` takes exactly these arguments (a type error else).
+
+/** Argument names by key (plural keys without their `_one`/`_other`... suffix). */
+export const UI_ARGS = {
+  'home.protocolHeading': ['protocol', 'title'],
+  'home.codeCount': ['count', 'protocol'],
+  'home.pairCount': ['count'],
+  'home.browse': ['protocol'],
+  'home.compare': ['protocol'],
+  'home.stats': ['codes', 'pairs'],
+  'protocol.title': ['protocol'],
+  'protocol.registry': ['registry'],
+  'compareIndex.title': ['protocol'],
+  'compareIndex.intro': ['count', 'protocol'],
+  'code.title': ['protocol', 'label'],
+  'code.formerly': ['reason', 'rfc'],
+  'code.statusNote': ['status'],
+  'compare.title': ['protocol', 'low', 'high'],
+  'compare.vs': ['low', 'high'],
+  'compare.codeSummary': ['code', 'summary'],
+  'book.title': ['protocol'],
+  'redirect.title': ['protocol', 'low', 'high'],
+  classLabel: ['id', 'name'],
+  rfc: ['rfc'],
+  rfcSection: ['rfc', 'section'],
+  'contrast.class': ['low', 'high', 'lowClass', 'highClass'],
+  'contrast.finality': ['final', 'provisional'],
+  'contrast.senders': ['low', 'high', 'lowSenders', 'highSenders'],
+  'contrast.retry': ['low', 'high', 'lowRetry', 'highRetry'],
+  'contrast.headersBoth': ['low', 'high', 'lowHeaders', 'highHeaders'],
+  'contrast.headersOne': ['code', 'other', 'headers', 'count'],
+  'contrast.methods': ['low', 'high', 'lowMethods', 'highMethods'],
+  'contrast.cacheable': ['cacheable', 'other'],
+  'contrast.status': ['low', 'high', 'lowStatus', 'highStatus'],
+  'contrast.spec': ['low', 'high', 'lowRfc', 'highRfc'],
+  'index.glossed': ['code', 'gloss'],
+} as const satisfies Readonly<Record<string, readonly string[]>>;
+
+type Table = typeof UI_ARGS;
+
+/** A key whose sentence takes arguments. */
+export type UiArgKey = keyof Table;
+
+/** The arguments of a key: exactly the names it is declared with. */
+export type UiArgs<K extends UiArgKey, V> = { readonly [N in Table[K][number]]: V };
+
+/** `[args]` for a key that takes arguments, `[]` for any other. */
+export type ArgsOf<K extends string, V> = K extends UiArgKey ? [args: UiArgs<K, V>] : [];
+
+const BY_KEY: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(UI_ARGS));
+
+const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
+
+/** The argument names the code passes for a key (a plural form's too); none for other keys. */
+export function uiArgs(key: string): readonly string[] {
+  return BY_KEY.get(key) ?? BY_KEY.get(key.replace(PLURAL_SUFFIX, '')) ?? [];
+}
+
+/** A placeholder as i18next writes it: `{{name}}` or `{{name, format}}`. */
+export const PLACEHOLDER = /\{\{\s*(\w+)\s*(?:,\s*(\w+)\s*)?\}\}/g;
+
+/** The formats a placeholder may ask for. */
+export const PLACEHOLDER_FORMATS: readonly string[] = ['number'];
