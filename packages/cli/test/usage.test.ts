@@ -42,7 +42,7 @@ test('a flag without its value exits 2', () => {
 test('--out pointing into content/ is refused before anything is written', () => {
   const run = statusbook(['build', '--out', 'content/site'], project);
   expect(run.code).toBe(2);
-  expect(run.stderr).toContain("would overwrite the project's own files (content)");
+  expect(run.stderr).toContain("would overwrite the project's own files: it is inside content/");
 });
 
 test('no command prints the usage and exits 2', () => {
