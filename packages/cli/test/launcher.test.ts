@@ -13,6 +13,7 @@ test('npx statusbook --help works from the repository root', () => {
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
   expect(run.stdout).toContain('Usage: statusbook <command> [options]');
+  expect(run.stdout).toMatch(/\n {2}init +make a new project/);
 });
 
 test('the launcher npm links says to build first when the bundle is missing', () => {
