@@ -11,6 +11,8 @@ function usage(): string {
   return `Usage: statusbook <command> [options]
 
 Generates localized reference documentation for protocol status codes from content/.
+Run it in a project folder ('statusbook init <dir>' makes one); elsewhere it uses the
+example database that comes with statusbook.
 
 Commands:
 ${list}
@@ -18,6 +20,11 @@ ${list}
 Run 'statusbook <command> --help' for a command's options and examples.
 Options: -h, --help  show help;  -v, --version  print the version\n`;
 }
+
+/** Closes the help of the commands that use a project (see default-project.ts). */
+const OUTSIDE_A_PROJECT = `Outside a project (a folder with content/ or statusbook.config.yaml) and without --root,
+the command uses the example database that comes with statusbook, read where it is
+installed; build and dev then write into output/ in the current folder.`;
 
 /** Runs the CLI and returns the exit code; the one place errors become messages. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -42,10 +49,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (name === 'build' && !rest.includes('-h') && !rest.includes('--help')) (await import('./engine/pool.js')).startWorkersEarly();
     const command = await entry.load();
     if (rest.includes('-h') || rest.includes('--help')) {
-      io.stdout.write(`${command.help}\n`);
+      io.stdout.write(`${command.help}\n${entry.project ? `\n${OUTSIDE_A_PROJECT}\n` : ''}`);
       return EXIT.ok;
     }
-    return await command.run(rest, io);
+    const args = entry.project ? (await import('./default-project.js')).withDefaultProject(entry.project, rest, io) : rest;
+    return await command.run(args, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`${c.red('error')}: ${error.message}\n`);

@@ -35,6 +35,15 @@ export function statusbook(args: readonly string[], cwd: string): Run {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/**
+ * The environment of a user's shell: this process's, without what npm adds to the scripts it
+ * runs (npm_config_local_prefix, npm_package_*, INIT_CWD...), which would point npm and
+ * npx run by a test at this repository.
+ */
+export function userEnv(): NodeJS.ProcessEnv {
+  return { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(npm_|INIT_CWD$)/i.test(name))), NO_COLOR: '1' };
+}
+
 /** Every file under `dir` with a hash of its bytes, for before/after comparisons. */
 export function snapshotTree(dir: string): Record<string, string> {
   const out: Record<string, string> = {};

@@ -12,7 +12,7 @@ test('--help lists the commands', () => {
 });
 
 test('each command has --help with examples', () => {
-  for (const command of ['build', 'validate', 'list', 'show', 'compare', 'i18n', 'dev']) {
+  for (const command of ['init', 'build', 'validate', 'list', 'show', 'compare', 'i18n', 'dev']) {
     const run = statusbook([command, '--help'], project);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`Usage: statusbook ${command}`);
