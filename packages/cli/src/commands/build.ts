@@ -7,7 +7,7 @@ import { parseFlags } from '../args.js';
 import { buildSite, type BuildCounts } from '../engine/build-site.js';
 import { hashInputs } from '../engine/inputs.js';
 import { FileCheckCache, readManifest, sameRecord, type Manifest } from '../engine/manifest.js';
-import { planSlices, sliceList } from '../engine/slices.js';
+import { planSlices, sliceList, type SlicePlan } from '../engine/slices.js';
 import { poolSize, WorkerStart } from '../engine/pool.js';
 import { BuildError, EXIT, UsageError } from '../errors.js';
 import { colors, type Io } from '../io.js';
@@ -142,22 +142,8 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
           order: available,
           keep: values.clean ? () => false : values.prune ? (slice) => inConfig(slice, configured) : () => true,
         });
-        const list = sliceList({ shard, pairs, protocolFilter, redirectPages });
-        const upToDate =
-          previous !== undefined &&
-          verified &&
-          !values.pdf &&
-          slices.dropped.length === 0 &&
-          previous.statusbook === VERSION &&
-          sameRecord(previous.inputs, inputs) &&
-          formats.every((f) =>
-            locales.every((l) => {
-              const slice = previous.slices[`${f}/${l}`];
-              return slice?.list === list && slice.baseUrl === baseUrl && slice.locales === slices.linkLocales[f]?.join(',');
-            }),
-          ) &&
-          (!formats.includes('html') || shard.k !== 1 || previous.slices.html?.list === `redirects:${redirects}`);
-        if (upToDate) {
+        const request = { formats, locales, pdf: values.pdf, list: sliceList({ shard, pairs, protocolFilter, redirectPages }), baseUrl, redirects, siteFiles: shard.k === 1, inputs };
+        if (previous && verified && upToDate(previous, request, slices)) {
           // Nothing this build reads has changed: the output is already this build.
           const stages = { load: 0, plan: 0, startup: 0, render: 0, write: 0, pdf: 0, commit: 0 };
           const made = formats.flatMap((f) => locales.map((l) => previous.slices[`${f}/${l}`]?.pages ?? 0)).reduce((a, n) => a + n, 0);
@@ -202,7 +188,7 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
           }
 
           if (formats.includes('html') && !values.json) siteNotes(io, { baseUrl, redirects, count: redirectRuleCount(protocols, slices.linkLocales.html ?? locales, pairs) });
-        const loadSeconds = (performance.now() - loadStarted) / 1000;
+          const loadSeconds = (performance.now() - loadStarted) / 1000;
           const progress = new Progress(io, values.json);
           const counts = await buildSite({
             project,
@@ -247,6 +233,25 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
     }
   },
 };
+
+/**
+ * Whether the output already is what this build would make: no input changed since its
+ * manifest, and every slice asked for is there with the same page list, base URL and links.
+ */
+function upToDate(
+  previous: Manifest,
+  request: { formats: readonly Format[]; locales: readonly string[]; pdf: boolean; list: string; baseUrl: string; redirects: RedirectRules; siteFiles: boolean; inputs: Record<string, string> },
+  slices: SlicePlan,
+): boolean {
+  if (request.pdf || slices.dropped.length > 0 || previous.statusbook !== VERSION || !sameRecord(previous.inputs, request.inputs)) return false;
+  const same = request.formats.every((f) =>
+    request.locales.every((l) => {
+      const slice = previous.slices[`${f}/${l}`];
+      return slice?.list === request.list && slice.baseUrl === request.baseUrl && slice.locales === slices.linkLocales[f]?.join(',');
+    }),
+  );
+  return same && (!request.formats.includes('html') || !request.siteFiles || previous.slices.html?.list === `redirects:${request.redirects}`);
+}
 
 /** What a user should know about the HTML site's own files: said once per build, on stderr. */
 function siteNotes(io: Io, site: { baseUrl: string; redirects: RedirectRules; count: number }): void {
