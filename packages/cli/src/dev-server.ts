@@ -5,6 +5,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { isIP } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { EVENTS_PATH, pageScripts, type BuildProblems } from './dev-overlay.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -13,12 +14,6 @@ const TYPES: Record<string, string> = {
   '.md': 'text/markdown; charset=utf-8',
   '.pdf': 'application/pdf',
 };
-
-/** Added to HTML pages as they are served (never to the files): reload when a rebuild lands. */
-const RELOAD = '<script>new EventSource("/__statusbook/events").onmessage = () => location.reload();</script>';
-
-/** The path of the reload events. */
-export const EVENTS_PATH = '/__statusbook/events';
 
 export interface DevServerOptions {
   /** The folder served (output/html). */
@@ -29,6 +24,8 @@ export interface DevServerOptions {
   port(): number;
   /** Answers a request for the reload events (a checked GET of `EVENTS_PATH`). */
   events(request: IncomingMessage, response: ServerResponse): void;
+  /** The last build's problems while it failed (shown over every page served), else undefined. */
+  problems(): BuildProblems | undefined;
 }
 
 /** The request listener of `statusbook dev`. */
@@ -40,7 +37,7 @@ export function devRequestListener(options: DevServerOptions): RequestListener {
       const path = requestPath(request.url);
       if (path === undefined) return reply(response, 400, 'bad request: malformed path\n');
       if (path === EVENTS_PATH) return options.events(request, response);
-      serveFile(options.root, path, response).catch(() => reply(response, 500, 'internal error\n'));
+      serveFile(options.root, path, response, options.problems()).catch(() => reply(response, 500, 'internal error\n'));
     } catch {
       reply(response, 400, 'bad request\n');
     }
@@ -91,7 +88,7 @@ export function requestPath(target: string | undefined): string | undefined {
 }
 
 /** Serves a file of the site; folders serve their index.html, unknown paths the 404 page. */
-async function serveFile(root: string, path: string, response: ServerResponse): Promise<void> {
+async function serveFile(root: string, path: string, response: ServerResponse, problems: BuildProblems | undefined): Promise<void> {
   const base = resolve(root);
   let file = resolve(base, `.${normalize(path)}`);
   if (!inside(base, file)) return reply(response, 404, 'not found\n');
@@ -99,12 +96,14 @@ async function serveFile(root: string, path: string, response: ServerResponse): 
     if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
     // A symbolic link in the site must not lead out of it.
     if (!inside(await realpath(base), await realpath(file))) throw new Error('outside');
-    await send(response, 200, file);
+    await send(response, 200, file, problems);
   } catch {
     try {
-      await send(response, 404, join(base, '404.html'));
+      await send(response, 404, join(base, '404.html'), problems);
     } catch {
-      reply(response, 404, 'not found\n');
+      // No site yet (the first build failed): a page that can show why.
+      if (problems) response.writeHead(404, { 'content-type': TYPES['.html']!, 'cache-control': 'no-store' }).end(`<!doctype html>\n<html lang="en"><meta charset="utf-8"><title>Build failed</title><body><p>No page here yet: the build failed.</p>\n${pageScripts(problems)}</body></html>\n`);
+      else reply(response, 404, 'not found\n');
     }
   }
 }
@@ -113,10 +112,16 @@ function inside(base: string, file: string): boolean {
   return file === base || file.startsWith(base + sep);
 }
 
-async function send(response: ServerResponse, status: number, file: string): Promise<void> {
+async function send(response: ServerResponse, status: number, file: string, problems: BuildProblems | undefined): Promise<void> {
   const ext = extname(file);
   const type = (Object.hasOwn(TYPES, ext) ? TYPES[ext] : undefined) ?? 'application/octet-stream';
   let body: Buffer | string = await readFile(file);
-  if (type.startsWith('text/html')) body = body.toString('utf8').replace('</body>', `${RELOAD}\n</body>`);
+  if (type.startsWith('text/html')) body = withScripts(body.toString('utf8'), pageScripts(problems));
   response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
+}
+
+/** The page with `scripts` before its closing body tag (the last one: text cannot hold one, it is escaped), or at its end. */
+function withScripts(html: string, scripts: string): string {
+  const at = html.lastIndexOf('</body>');
+  return at === -1 ? html + scripts : html.slice(0, at) + scripts + html.slice(at);
 }

@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import { countDiagnostics, type Diagnostic } from '@statusbook/core';
-import { colors, type Io } from './io.js';
+import { colors, type Colors, type Io } from './io.js';
 
 /**
  * Prints diagnostics grouped by file, like a linter, and a closing count:
@@ -12,20 +12,27 @@ export function printDiagnostics(diagnostics: readonly Diagnostic[], io: Io): vo
     io.collect.push(...diagnostics);
     return;
   }
-  const c = colors(io.stderr, io.env);
+  io.keep?.push(...diagnostics);
+  for (const line of diagnosticLines(diagnostics, io.cwd, colors(io.stderr, io.env))) io.stderr.write(`${line}\n`);
+}
+
+/** The lines `printDiagnostics` prints (plain text unless given colors), with paths relative to `cwd`. */
+export function diagnosticLines(diagnostics: readonly Diagnostic[], cwd: string, c: Colors = colors({}, {})): string[] {
+  const lines: string[] = [];
   let lastFile: string | undefined;
   for (const d of diagnostics) {
-    const file = relative(io.cwd, d.file) || d.file;
-    if (lastFile !== undefined && lastFile !== file) io.stderr.write('\n');
+    const file = relative(cwd, d.file) || d.file;
+    if (lastFile !== undefined && lastFile !== file) lines.push('');
     lastFile = file;
     const severity = d.severity === 'error' ? c.red('error') : c.yellow('warning');
-    io.stderr.write(`${c.underline(`${file}:${d.line}:${d.column}`)}  ${severity}  ${d.message}  ${c.dim(d.ruleId)}\n`);
-    if (d.hint) io.stderr.write(`  ${c.dim('hint:')} ${d.hint}\n`);
+    lines.push(`${c.underline(`${file}:${d.line}:${d.column}`)}  ${severity}  ${d.message}  ${c.dim(d.ruleId)}`);
+    if (d.hint) lines.push(`  ${c.dim('hint:')} ${d.hint}`);
   }
   const { error, warning } = countDiagnostics(diagnostics);
-  if (error + warning === 0) return;
+  if (error + warning === 0) return lines;
   const summary = `${plural(error, 'error')}, ${plural(warning, 'warning')}`;
-  io.stderr.write(`\n${error > 0 ? c.red(c.bold(`✖ ${summary}`)) : c.yellow(`⚠ ${summary}`)}\n`);
+  lines.push('', error > 0 ? c.red(c.bold(`✖ ${summary}`)) : c.yellow(`⚠ ${summary}`));
+  return lines;
 }
 
 function plural(n: number, word: string): string {
