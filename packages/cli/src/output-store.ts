@@ -95,7 +95,7 @@ export class OutputStore {
       spare = JSON.parse(readFileSync(file, 'utf8')) as typeof spare;
       unlinkSync(file);
     } catch {
-      return undefined;
+      return this.takeCopy();
     }
     if (typeof spare.dir !== 'string' || !/^v-[\w-]+$/.test(spare.dir) || !Array.isArray(spare.differs)) return undefined;
     const dir = join(this.state, spare.dir);
@@ -120,6 +120,67 @@ export class OutputStore {
     (this as { current: string | undefined }).current = version;
   }
 
+  /**
+   * The copy of the current version that a new version's build started in the background
+   * (`copyInBackground`), when it has finished: renamed to a version name, it is the spare.
+   */
+  private takeCopy(): { dir: string; differs: string[] } | undefined {
+    if (!this.current) return undefined;
+    const copy = join(this.state, `${COPY}${basename(this.current)}`);
+    const dir = this.fresh('v');
+    try {
+      renameSync(copy, dir);
+    } catch {
+      return undefined;
+    }
+    return { dir, differs: [] };
+  }
+
+  /**
+   * Waits (up to `ms`) for a background copy of the current version that is still being
+   * made, and takes it; a copy that does not finish in time is removed (its process was
+   * killed, or the disk is slow) and the caller makes its own.
+   */
+  async awaitCopy(ms: number): Promise<string | undefined> {
+    if (!this.current) return undefined;
+    const pending = join(this.state, `${PENDING}${basename(this.current)}`);
+    const deadline = Date.now() + ms;
+    while (isDir(pending) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    const taken = this.takeCopy();
+    if (taken) return taken.dir;
+    if (isDir(pending)) this.discard(pending);
+    return undefined;
+  }
+
+  /** Whether a background copy of the current version is being made. */
+  copying(): boolean {
+    return this.current !== undefined && isDir(join(this.state, `${PENDING}${basename(this.current)}`));
+  }
+
+  /**
+   * Starts a copy of the current version, made of hard links, in a detached process: the
+   * next patch rebuild then finds a spare instead of making the copy while the user waits
+   * (0.4-1.1 s at 80 codes). `cp -al` writes `tmp-copy-<version>`, renamed to
+   * `copy-of-<version>` only once complete; a build that finds no finished copy makes its own.
+   */
+  copyInBackground(): void {
+    if (!this.current) return;
+    const name = basename(this.current);
+    const script = 'cp -al -- "$1" "$2" && mv -- "$2" "$3"';
+    try {
+      const child = spawn('sh', ['-c', script, 'sh', this.current, join(this.state, `${PENDING}${name}`), join(this.state, `${COPY}${name}`)], { detached: true, stdio: 'ignore' });
+      child.on('error', () => undefined);
+      child.unref();
+    } catch {
+      // no shell: the next patch makes its copy itself
+    }
+  }
+
+  /** Keeps `dir`, a copy of the current version, as the spare: nothing differs between them. */
+  keepAsSpare(dir: string): void {
+    writeFileSync(join(this.state, SPARE), JSON.stringify({ dir: basename(dir), differs: [] }));
+  }
+
   /** Removes a folder of the state folder without waiting for the disk (renamed first, so it is gone at once). */
   discard(dir: string): void {
     const trash = join(this.state, `trash-${process.pid}-${randomBytes(4).toString('hex')}`);
@@ -140,8 +201,10 @@ export class OutputStore {
       rmSync(join(this.state, SPARE), { force: true });
     }
     const current = this.current && basename(this.current);
+    // A copy of the current version, made or being made in the background, is kept too.
+    const copies = current ? [`${COPY}${current}`, `${PENDING}${current}`] : [];
     for (const name of readdirSync(this.state)) {
-      if (name === OWNER || name === SPARE || name.startsWith(LOCK) || name === current || name === spare) continue;
+      if (name === OWNER || name === SPARE || name.startsWith(LOCK) || name === current || name === spare || copies.includes(name)) continue;
       if (name.startsWith('trash-')) removeInBackground(join(this.state, name));
       else this.discard(join(this.state, name));
     }
@@ -151,6 +214,9 @@ export class OutputStore {
 const OWNER = 'README';
 const LOCK = 'lock';
 const SPARE = 'spare.json';
+/** A finished copy of a version (`copy-of-<version>`), and one being made. */
+const COPY = 'copy-of-';
+const PENDING = 'tmp-copy-';
 
 /** The state folder of an output: beside it, named after it. */
 export function stateFolder(out: string): string {

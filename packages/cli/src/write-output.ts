@@ -63,9 +63,6 @@ export class StagedOutput implements BuildOutput {
    * `others` the files that are not statusbook's which it keeps (`--force`).
    */
   static open(store: OutputStore, previous: string | undefined, others: readonly string[] = []): StagedOutput {
-    // The spare is the version before the current one: a new version makes it useless.
-    const spare = store.takeSpare();
-    if (spare) store.discard(spare.dir);
     return new StagedOutput(store, previous, others);
   }
 
@@ -123,7 +120,11 @@ export class StagedOutput implements BuildOutput {
     const kept = this.others.filter((path) => this.keepOther(path));
     if (kept.length > 0) writeFileSync(join(this.staging, KEPT), `${kept.join('\n')}\n`);
     writeFileSync(join(this.staging, MANIFEST), manifest);
+    // The spare is a copy of the version before: the new version makes it useless.
+    const spare = this.store.takeSpare();
     this.store.swap(this.staging);
+    if (spare) this.store.discard(spare.dir);
+    this.store.copyInBackground();
     return Promise.resolve();
   }
 
@@ -168,35 +169,41 @@ export class StagedOutput implements BuildOutput {
 export class PatchOutput implements BuildOutput {
   private readonly dir: string;
   private readonly paths: string[] = [];
-  /** The copy to patch, once a page has changed: none when nothing did. */
-  private copy: { readonly target: string; readonly ready: Promise<void> } | undefined;
+  /** The copy of the current version that the changed files go into. */
+  private readonly copy: { readonly target: string; readonly ready: Promise<void> };
 
   private constructor(private readonly store: OutputStore) {
+    this.copy = PatchOutput.copyOf(store);
     this.dir = store.fresh('tmp');
     mkdirSync(this.dir);
   }
 
+  /** Starts the copy at once, beside the rendering: without a spare, it takes as long as rendering a one-code change. */
   static open(store: OutputStore): PatchOutput {
-    if (!store.current) throw new Error('a patch needs a current version');
     return new PatchOutput(store);
   }
 
-  /** Starts the copy of the current version the changed files go into. */
-  private startCopy(): void {
-    const current = this.store.current!;
-    const spare = this.store.takeSpare();
+  /** The spare brought up to date (a link per path the previous patch wrote), or a new copy of the current version. */
+  private static copyOf(store: OutputStore): { readonly target: string; readonly ready: Promise<void> } {
+    const current = store.current;
+    if (!current) throw new Error('a patch needs a current version');
+    const spare = store.takeSpare();
     if (spare) {
       for (const path of spare.differs) relink(current, spare.dir, path);
-      this.copy = { target: spare.dir, ready: Promise.resolve() };
-    } else {
-      const target = this.store.fresh('v');
-      this.copy = { target, ready: linkTree(current, target) };
+      return { target: spare.dir, ready: Promise.resolve() };
     }
+    if (store.copying()) {
+      // The copy the last full build started in the background is not finished: wait for
+      // it rather than make a second one beside it.
+      const target = store.fresh('v');
+      const ready = store.awaitCopy(5_000).then((copy) => (copy ? rename(copy, target) : linkTree(current, target)));
+      return { target, ready };
+    }
+    const target = store.fresh('v');
+    return { target, ready: linkTree(current, target) };
   }
 
   write(path: string, contents: string, append = false): void {
-    // The check results alone do not make a new version.
-    if (!this.copy && path !== CHECK_CACHE) this.startCopy();
     if (append && this.paths.at(-1) === path) return appendFileSync(join(this.dir, String(this.paths.length - 1)), contents);
     writeFileSync(join(this.dir, String(this.paths.length)), contents);
     this.paths.push(path);
@@ -215,13 +222,14 @@ export class PatchOutput implements BuildOutput {
   }
 
   async commit(manifest: string): Promise<void> {
-    if (!this.copy) {
-      // No page changed: the current version is this build already.
-      rmSync(this.dir, { recursive: true, force: true });
-      return;
-    }
     const { target, ready } = this.copy;
     await ready;
+    if (!this.paths.some((path) => path !== CHECK_CACHE)) {
+      // No page changed: the current version is this build already, and the copy a spare.
+      rmSync(this.dir, { recursive: true, force: true });
+      this.store.keepAsSpare(target);
+      return;
+    }
     writeFileSync(join(this.dir, 'manifest'), manifest);
     // Tests stop a build here: the output must still be the previous one.
     const killAt = /^move:(\d+)$/.exec(process.env.STATUSBOOK_TEST_KILL_AT ?? '');
@@ -237,9 +245,18 @@ export class PatchOutput implements BuildOutput {
 
   abort(): void {
     rmSync(this.dir, { recursive: true, force: true });
-    const copy = this.copy;
-    if (copy) void copy.ready.then(() => this.store.discard(copy.target), () => this.store.discard(copy.target));
+    const { target, ready } = this.copy;
+    void ready.then(
+      () => this.store.discard(target),
+      () => this.store.discard(target),
+    );
   }
+}
+
+/** Renames a folder, as a promise (for the copy a patch waits for). */
+function rename(from: string, to: string): Promise<void> {
+  renameSync(from, to);
+  return Promise.resolve();
 }
 
 /** Renames a file into place, making its folder when it is new. */

@@ -203,7 +203,7 @@ describe('a killed build', () => {
     build(dir);
     const stateDir = join(dir, '.statusbook-output');
     const spare = readdirSync(stateDir).includes('spare.json') ? [(JSON.parse(readFileSync(join(stateDir, 'spare.json'), 'utf8')) as { dir: string }).dir] : [];
-    const kept = readdirSync(stateDir).filter((n) => !n.startsWith('trash-') && !['README', 'spare.json'].includes(n));
+    const kept = readdirSync(stateDir).filter((n) => !/^(trash-|copy-of-|tmp-copy-)/.test(n) && !['README', 'spare.json'].includes(n));
     expect(kept.sort()).toEqual([readlinkSync(out).split('/')[1]!, ...spare].sort());
   });
 });
