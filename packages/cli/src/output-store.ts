@@ -137,24 +137,32 @@ export class OutputStore {
   }
 
   /**
-   * Waits (up to `ms`) for a background copy of the current version that is still being
-   * made, and takes it; a copy that does not finish in time is removed (its process was
-   * killed, or the disk is slow) and the caller makes its own.
+   * Waits for a background copy of the current version that is still being made, as long
+   * as its process runs, and takes it; a copy whose process is gone (killed) is removed and
+   * the caller makes its own.
    */
-  async awaitCopy(ms: number): Promise<string | undefined> {
+  async awaitCopy(): Promise<string | undefined> {
     if (!this.current) return undefined;
     const pending = join(this.state, `${PENDING}${basename(this.current)}`);
-    const deadline = Date.now() + ms;
-    while (isDir(pending) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    // (A pid reused by another process cannot hold a build for more than two minutes.)
+    const deadline = Date.now() + 120_000;
+    while (this.copying() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     const taken = this.takeCopy();
     if (taken) return taken.dir;
     if (isDir(pending)) this.discard(pending);
     return undefined;
   }
 
-  /** Whether a background copy of the current version is being made. */
+  /** Whether a background copy of the current version is being made by a process that still runs. */
   copying(): boolean {
-    return this.current !== undefined && isDir(join(this.state, `${PENDING}${basename(this.current)}`));
+    if (!this.current || !isDir(join(this.state, `${PENDING}${basename(this.current)}`))) return false;
+    let pid: number;
+    try {
+      pid = Number(readFileSync(join(this.state, `${PENDING}${basename(this.current)}.pid`), 'utf8'));
+    } catch {
+      return false;
+    }
+    return running({ pid, host: hostname(), started: '' });
   }
 
   /**
@@ -166,9 +174,11 @@ export class OutputStore {
   copyInBackground(): void {
     if (!this.current) return;
     const name = basename(this.current);
-    const script = 'cp -al -- "$1" "$2" && mv -- "$2" "$3"';
+    // The shell records its pid, so that a build waiting for the copy knows whether it still runs.
+    const script = 'echo $$ > "$4"; cp -al -- "$1" "$2" && mv -- "$2" "$3"; rm -f -- "$4"';
+    const pending = join(this.state, `${PENDING}${name}`);
     try {
-      const child = spawn('sh', ['-c', script, 'sh', this.current, join(this.state, `${PENDING}${name}`), join(this.state, `${COPY}${name}`)], { detached: true, stdio: 'ignore' });
+      const child = spawn('sh', ['-c', script, 'sh', this.current, pending, join(this.state, `${COPY}${name}`), `${pending}.pid`], { detached: true, stdio: 'ignore' });
       child.on('error', () => undefined);
       child.unref();
     } catch {
@@ -202,7 +212,7 @@ export class OutputStore {
     }
     const current = this.current && basename(this.current);
     // A copy of the current version, made or being made in the background, is kept too.
-    const copies = current ? [`${COPY}${current}`, `${PENDING}${current}`] : [];
+    const copies = current ? [`${COPY}${current}`, `${PENDING}${current}`, `${PENDING}${current}.pid`] : [];
     for (const name of readdirSync(this.state)) {
       if (name === OWNER || name === SPARE || name.startsWith(LOCK) || name === current || name === spare || copies.includes(name)) continue;
       if (name.startsWith('trash-')) removeInBackground(join(this.state, name));

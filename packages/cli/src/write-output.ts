@@ -194,9 +194,9 @@ export class PatchOutput implements BuildOutput {
     }
     if (store.copying()) {
       // The copy the last full build started in the background is not finished: wait for
-      // it rather than make a second one beside it.
+      // it (beside the rendering) rather than make a second one that competes with it.
       const target = store.fresh('v');
-      const ready = store.awaitCopy(5_000).then((copy) => (copy ? rename(copy, target) : linkTree(current, target)));
+      const ready = store.awaitCopy().then((copy) => (copy ? rename(copy, target) : linkTree(current, target)));
       return { target, ready };
     }
     const target = store.fresh('v');
