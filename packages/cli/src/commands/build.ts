@@ -329,7 +329,7 @@ function report(io: Io, json: boolean, counts: BuildCounts & { stages: { load: n
   const c = colors(io.stdout, io.env);
   const n = (x: number) => x.toLocaleString('en-US');
   const where = relative(io.cwd, out) || '.';
-  io.stdout.write(`${c.green('✔')} ${n(counts.total)} pages in ${where} (${seconds.toFixed(2)} s${counts.workers > 0 ? `, ${counts.workers} workers` : ''})\n`);
+  io.stdout.write(`${c.green('✔')} ${n(counts.total)} pages in ${where} (${seconds.toFixed(2)} s${counts.workers > 0 ? `, ${counts.workers} ${counts.workers === 1 ? 'worker' : 'workers'}` : ''})\n`);
   for (const [format, byLocale] of Object.entries(counts.pages)) {
     io.stdout.write(`  ${format.padEnd(6)}${Object.entries(byLocale).map(([l, k]) => `${l} ${n(k)}`).join('  ')}\n`);
   }
