@@ -87,6 +87,7 @@ async function loadProtocol(folder: string, id: string, diagnostics: Diagnostic[
     senders: value.senders,
     methods: value.methods,
     cacheable: value.cacheable,
+    nonFinal: value.nonFinal ?? 'provisional',
     classes,
     codes: unique,
     curated,
