@@ -50,7 +50,8 @@ export const codeSchema = object({
   formerReasons: optional(list(object({ reason: required(string()), rfc: required(rfc) }))),
   status: required(oneOf(CODE_STATUSES)),
   references: required(list(reference, { min: 1 })),
-  senders: required(list(token, { min: 1 })),
+  // Empty only for a code that is not in use (checked in load-content.ts).
+  senders: required(list(token)),
   retry: required(oneOf(RETRY_VALUES)),
   headers: required(list(token)),
   methods: required(list(token)),
