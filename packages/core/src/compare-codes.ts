@@ -8,7 +8,9 @@ export function compareCodes(low: StatusCode, high: StatusCode): Contrast[] {
     const [finalCode, provisionalCode] = low.final ? [low.code, high.code] : [high.code, low.code];
     out.push({ kind: 'finality', finalCode, provisionalCode });
   }
-  if (!sameSet(low.senders, high.senders)) out.push({ kind: 'senders', low: low.senders, high: high.senders });
+  // A code nobody sends (unused, reserved) has no senders to contrast.
+  const bothSent = low.senders.length > 0 && high.senders.length > 0;
+  if (bothSent && !sameSet(low.senders, high.senders)) out.push({ kind: 'senders', low: low.senders, high: high.senders });
   if (low.retry !== high.retry) out.push({ kind: 'retry', low: low.retry, high: high.retry });
   const onlyLow = low.headers.filter((h) => !high.headers.includes(h));
   const onlyHigh = high.headers.filter((h) => !low.headers.includes(h));

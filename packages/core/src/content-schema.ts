@@ -1,8 +1,9 @@
 import { boolean, integer, list, object, oneOf, optional, required, string, text } from './schema.js';
-import type { CodeStatus, ReferenceRole, Retry } from './types.js';
+import type { CodeStatus, NonFinalTerm, ReferenceRole, Retry } from './types.js';
 
 export const CODE_STATUSES = ['current', 'deprecated', 'unused', 'obsolete', 'unregistered'] as const satisfies readonly CodeStatus[];
 export const RETRY_VALUES = ['not-needed', 'never', 'after-delay', 'with-changes', 'elsewhere'] as const satisfies readonly Retry[];
+export const NON_FINAL_TERMS = ['provisional', 'interim'] as const satisfies readonly NonFinalTerm[];
 export const REFERENCE_ROLES = ['definition', 'update'] as const satisfies readonly ReferenceRole[];
 
 const rfc = integer({ min: 1, describe: 'an RFC number (a whole number)' });
@@ -28,6 +29,7 @@ export const protocolSchema = object({
   senders: required(list(token, { min: 1 })),
   methods: required(list(token)),
   cacheable: required(boolean()),
+  nonFinal: optional(oneOf(NON_FINAL_TERMS)),
   classes: required(
     list(
       object({
@@ -48,7 +50,8 @@ export const codeSchema = object({
   formerReasons: optional(list(object({ reason: required(string()), rfc: required(rfc) }))),
   status: required(oneOf(CODE_STATUSES)),
   references: required(list(reference, { min: 1 })),
-  senders: required(list(token, { min: 1 })),
+  // Empty only for a code that is not in use (checked in load-content.ts).
+  senders: required(list(token)),
   retry: required(oneOf(RETRY_VALUES)),
   headers: required(list(token)),
   methods: required(list(token)),

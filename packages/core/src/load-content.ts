@@ -87,6 +87,7 @@ async function loadProtocol(folder: string, id: string, diagnostics: Diagnostic[
     senders: value.senders,
     methods: value.methods,
     cacheable: value.cacheable,
+    nonFinal: value.nonFinal ?? 'provisional',
     classes,
     codes: unique,
     curated,
@@ -163,6 +164,12 @@ function checkCode(value: CodeValue, protocol: ProtocolValue, classes: readonly 
   }
 
   checkVocabulary(value.senders, protocol.senders, 'senders', 'sender', file);
+  if (value.senders.length === 0 && value.status === 'current') {
+    ctx.error(offsetOf(nodeAt(doc, ['senders'])), 'code/senders', `a current code needs at least one sender`, {
+      expected: 'at least one sender (only an unused, obsolete, deprecated or unregistered code may list none)',
+      actual: 'senders: []',
+    });
+  }
   checkVocabulary(value.methods, protocol.methods, 'methods', 'method', file);
 
   if (protocol.cacheable && value.cacheable === undefined) {

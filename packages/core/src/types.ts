@@ -85,6 +85,8 @@ export interface CuratedNotes {
   readonly text: Readonly<Record<PairTextField, Text>>;
 }
 
+export type NonFinalTerm = 'provisional' | 'interim';
+
 export interface Protocol {
   readonly id: string;
   readonly name: string;
@@ -95,6 +97,8 @@ export interface Protocol {
   readonly senders: readonly string[];
   readonly methods: readonly string[];
   readonly cacheable: boolean;
+  /** What the protocol calls a response that is not final: SIP "provisional", HTTP "interim". */
+  readonly nonFinal: NonFinalTerm;
   readonly classes: readonly CodeClass[];
   /** Sorted by code. */
   readonly codes: readonly StatusCode[];

@@ -105,10 +105,10 @@ function buildFragments(protocol: Protocol, code: StatusCode, format: FormatRend
         facts.class = tr.t('classLabel', { id: code.classId, name: new Rendered(codeClass ? tr.renderLabel(tr.content.className(protocol, codeClass)) : '') });
         break;
       case 'kind':
-        facts.kind = tr.t(code.final ? 'fact.final' : 'fact.provisional');
+        facts.kind = tr.t(code.final ? 'fact.final' : protocol.nonFinal === 'interim' ? 'fact.interim' : 'fact.provisional');
         break;
       case 'senders':
-        facts.senders = tr.list(code.senders.map((s) => tr.t(`sender.${s}`)));
+        facts.senders = code.senders.length === 0 ? tr.t('fact.none') : tr.list(code.senders.map((s) => tr.t(`sender.${s}`)));
         break;
       case 'retry':
         facts.retry = tr.t(`retry.${code.retry}`);

@@ -27,6 +27,7 @@ export const UI_ARGS = {
   rfcSection: ['rfc', 'section'],
   'contrast.class': ['low', 'high', 'lowClass', 'highClass'],
   'contrast.finality': ['final', 'provisional'],
+  'contrast.finalityInterim': ['final', 'interim'],
   'contrast.senders': ['low', 'high', 'lowSenders', 'highSenders'],
   'contrast.retry': ['low', 'high', 'lowRetry', 'highRetry'],
   'contrast.headersBoth': ['low', 'high', 'lowHeaders', 'highHeaders'],

@@ -109,7 +109,10 @@ function phrase(c: Contrast, pair: Pair, low: CodeFragments, high: CodeFragments
     case 'class':
       return tr.t('contrast.class', { low: lowCode, high: highCode, lowClass: c.low, highClass: c.high });
     case 'finality':
-      return tr.t('contrast.finality', { final: c.finalCode, provisional: c.provisionalCode });
+      // Each protocol's own word for a non-final response: SIP "provisional", HTTP "interim".
+      return env.protocols.find((p) => p.id === pair.protocol)?.nonFinal === 'interim'
+        ? tr.t('contrast.finalityInterim', { final: c.finalCode, interim: c.provisionalCode })
+        : tr.t('contrast.finality', { final: c.finalCode, provisional: c.provisionalCode });
     case 'senders':
       // The contrast lists each code's senders: the same list as its fact row.
       return tr.t('contrast.senders', { low: lowCode, high: highCode, lowSenders: new Rendered(low.facts.senders ?? ''), highSenders: new Rendered(high.facts.senders ?? '') });

@@ -1,0 +1,41 @@
+// Each protocol's word for a non-final response in generated sentences: SIP 1xx are
+// "provisional" (RFC 3261 section 7.2), HTTP 1xx "interim" / informational (RFC 9110 section 15.2).
+import { fileURLToPath } from 'node:url';
+import { loadContent, loadTranslations } from '@statusbook/core';
+import { describe, expect, test } from 'vitest';
+import { createSite, sourceContent, translatedContent } from '../src/index.js';
+
+const repo = fileURLToPath(new URL('../../../', import.meta.url));
+const { protocols } = await loadContent(`${repo}content`);
+const locales = ['vi', 'ja'];
+const { translations } = await loadTranslations(`${repo}locales`, locales, protocols);
+const site = await createSite({
+  protocols,
+  templatesDir: `${repo}templates`,
+  localesDir: `${repo}locales`,
+  locales: ['en', ...locales],
+  formats: ['md'],
+  redirectPages: false,
+  content: (locale) => (locale === 'en' ? sourceContent : translatedContent(translations.get(locale)!)),
+});
+
+function compare(locale: string, protocol: string, slug: string): string {
+  const page = [...site.pages()].find((p) => p.kind === 'compare' && p.locale === locale && p.protocol.id === protocol && p.pair.slug === slug);
+  return site.render(page!).contents;
+}
+
+describe('the word for a non-final response', () => {
+  test('HTTP 1xx are interim, never provisional', () => {
+    const en = compare('en', 'http', '100-vs-200');
+    expect(en).toContain('interim (informational) response');
+    expect(en).not.toMatch(/provisional/i);
+    expect(compare('vi', 'http', '100-vs-200')).not.toContain('phản hồi tạm thời');
+    expect(compare('ja', 'http', '100-vs-200')).not.toContain('暫定');
+  });
+
+  test('SIP 1xx stay provisional', () => {
+    const en = compare('en', 'sip', '180-vs-200');
+    expect(en).toContain('180 is a provisional response');
+    expect(en).not.toContain('interim');
+  });
+});
