@@ -37,6 +37,12 @@ export interface SiteOptions {
   readonly linkLocales?: Readonly<Partial<Record<Format, readonly string[]>>>;
   /** Which rules `html/_redirects` holds (default `auto`: only when they fit every host's limit). */
   readonly redirects?: RedirectRules;
+  /**
+   * Per locale, the formats whose pages of that locale the output holds after the build,
+   * which may be more than this build renders: pages link to their other forms only in
+   * these. Default: `formats`.
+   */
+  readonly linkFormats?: Readonly<Record<string, readonly Format[]>>;
 }
 
 /** A loaded site: the list of its pages and a renderer for each. */
@@ -92,6 +98,7 @@ export async function createSite(options: SiteOptions, prepared?: Promise<SitePr
   const { templates, fixedT } = await (prepared ?? prepareSite(options));
   // Pages come in (format, locale) order, so only the current pair's caches are kept: memory
   // for fragments stays that of one locale and format, however many there are.
+  const localesFor = (format: Format): readonly string[] => options.linkLocales?.[format] ?? locales;
   const envs = new Map<string, RenderEnv>();
   const envFor = (locale: string, format: Format): RenderEnv => {
     const key = `${locale}:${format}`;
@@ -109,6 +116,9 @@ export async function createSite(options: SiteOptions, prepared?: Promise<SitePr
         fragments: new FragmentCache(renderer, translator),
         protocols,
         pairs,
+        locales: localesFor(format),
+        forms: options.linkFormats?.[locale] ?? formats,
+        baseUrl,
         fragment(name, key, view) {
           const id = `${name}\u0000${key}`;
           let hit = cache.get(id);
@@ -123,7 +133,6 @@ export async function createSite(options: SiteOptions, prepared?: Promise<SitePr
     }
     return env;
   };
-  const localesFor = (format: Format): readonly string[] => options.linkLocales?.[format] ?? locales;
   const site = { localesFor, baseUrl, templates, envFor };
 
   return {
@@ -172,11 +181,13 @@ function renderPage(page: Page, site: SiteState): OutputFile {
   const module = pageModules[page.kind] as PageModule<PageKind>;
   const env = site.envFor(page.locale, page.format);
   const target = module.target(page as never);
+  const path = env.format.path(target);
+  // Formats made of data, not templates (json), build the whole file themselves.
+  if (env.format.document) return { path, contents: env.format.document(page, env) };
   const ctx: HelperContext = { format: env.format, translator: env.translator, target, baseUrl: site.baseUrl };
   const view = module.view(page as never, env);
   const body = site.templates.page(page.kind, page.format)(view, ctx);
   const title = module.title(page as never, env);
-  const path = env.format.path(target);
   if (module.layout === false) return { path, contents: env.format.finish(body, () => ({})) };
 
   const linked = site.localesFor(page.format);

@@ -1,4 +1,5 @@
 import type { Pair, Protocol, StatusCode, Text } from '@statusbook/core/model';
+import type { RenderEnv } from './pages/types.js';
 
 /** Output formats; each has one renderer in `formats/`. */
 export type Format = 'md' | 'html' | 'print';
@@ -73,4 +74,9 @@ export interface FormatRenderer {
   /** Turns the rendered page into the final file (front matter, whitespace). */
   /** The file's contents; `frontMatter` is called only by formats that have front matter. */
   finish(body: string, frontMatter: () => Record<string, unknown>): string;
+  /**
+   * For formats made of data rather than templates (json): the whole file of a page, built
+   * from its model. Such a format has no page templates and no layout.
+   */
+  document?(page: Page, env: RenderEnv): string;
 }

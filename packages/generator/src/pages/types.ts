@@ -1,7 +1,7 @@
 import type { Protocol } from '@statusbook/core/model';
 import type { FragmentCache } from '../fragments.js';
 import type { Translator } from '../i18n.js';
-import type { FormatRenderer, PageKind, PageOf, Target } from '../types.js';
+import type { Format, FormatRenderer, PageKind, PageOf, Target } from '../types.js';
 import { to } from '../targets.js';
 
 /** Everything a page module needs to build its view for one (locale, format). */
@@ -12,6 +12,15 @@ export interface RenderEnv {
   readonly protocols: readonly Protocol[];
   /** Which comparison pages exist: links go only to those. */
   readonly pairs: 'all' | 'curated';
+  /** The locales this format's pages link to (language switcher, alternates), default locale first. */
+  readonly locales: readonly string[];
+  /**
+   * The formats whose form of this locale's pages the output holds after the build: a page
+   * links to its other forms (html, md, json, embed) only in these.
+   */
+  readonly forms: readonly Format[];
+  /** Prefix of absolute URLs, without the trailing slash (`''` when the site has no base URL). */
+  readonly baseUrl: string;
   /**
    * Renders `fragments/<name>.<format>.hbs` once per key for this (locale, format) and
    * returns the cached text after that. Fragments hold no links (they appear on pages at
