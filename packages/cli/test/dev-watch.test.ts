@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { makeProject } from './helpers.js';
+import { makeProject, until } from './helpers.js';
 
 const bin = fileURLToPath(new URL('../bin/statusbook.js', import.meta.url));
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -458,13 +458,3 @@ test("dev builds into and serves the config's out folder, as statusbook build wo
   }
 }, 60_000);
 
-/** Polls `probe` every 50 ms until it returns a value (or throws); fails after `ms`. */
-async function until<T>(probe: () => T | undefined | Promise<T | undefined>, ms: number): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}

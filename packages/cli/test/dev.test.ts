@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { makeProject } from './helpers.js';
+import { makeProject, until } from './helpers.js';
 
 const bin = new URL('../bin/statusbook.js', import.meta.url).pathname;
 
@@ -143,14 +143,4 @@ function raw(port: number, text: string): Promise<string> {
     socket.on('close', () => resolve(answer));
     socket.on('error', reject);
   });
-}
-
-async function until<T>(probe: () => T | undefined | Promise<T | undefined>, ms: number): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }

@@ -58,3 +58,14 @@ export function snapshotTree(dir: string): Record<string, string> {
   walk(dir);
   return out;
 }
+
+/** Polls `probe` every 50 ms until it returns a value (or throws); fails after `ms`. */
+export async function until<T>(probe: () => T | undefined | Promise<T | undefined>, ms: number): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -68,7 +68,7 @@ describe("the README's commands, one after another", () => {
     const vi = statusbook(['build', '--locale', 'vi', '--format', 'html'], dir);
     expect(vi.code).toBe(0);
     expect(readFileSync(join(out, 'html/vi/syn/index.html'), 'utf8')).toContain('hreflang="ja"');
-    expect(vi.stderr).toContain('note: html/ja was built when its format had other languages');
+    expect(vi.stderr).toContain('note: html/ja was built when the output had other languages or formats');
     ok(dir, '--format', 'html');
     expect(readFileSync(join(out, 'html/ja/syn/index.html'), 'utf8')).toBe(html);
   });
@@ -81,5 +81,18 @@ describe("the README's commands, one after another", () => {
     ok(dir, '--prune');
     expect(readdirSync(out).filter((n) => !n.startsWith('.')).sort()).toEqual(['html', 'md']);
     expect(readdirSync(join(out, 'md')).sort()).toEqual(['en', 'ja']);
+  });
+});
+
+describe('the forms of a page', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'statusbook-forms-'));
+  writeSynthetic(dir, 4);
+
+  test('a format whose pages do not link to the other forms is not out of date when one is built beside it', () => {
+    ok(dir, '--locale', 'en', '--format', 'print');
+    const md = statusbook(['build', '--locale', 'en', '--format', 'md'], dir);
+    expect(md.code, md.stderr).toBe(0);
+    expect(md.stderr).not.toContain('note: print/en');
+    expect(ok(dir, '--locale', 'en', '--format', 'md,print').written).toBe(0);
   });
 });

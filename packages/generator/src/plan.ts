@@ -5,4 +5,5 @@ export type { Format, PageKind, Target } from './types.js';
 export { FORMATS } from './types.js';
 export { pageRefs, pageRefCount, pageUnits, unitsPass, refPath, unitHashes, redirectRuleCount, REDIRECT_LIMIT, type PageRef, type PairSelection } from './page-refs.js';
 export type { RedirectRules } from './site-files.js';
+export { FORMAT_LINKS } from './formats/paths.js';
 export { checkLocaleFiles, localeFolders, LocaleFilesError } from './ui-strings.js';

@@ -7,7 +7,7 @@ import { parseFlags } from '../args.js';
 import { buildSite, type BuildCounts } from '../engine/build-site.js';
 import { hashInputs } from '../engine/inputs.js';
 import { FileCheckCache, readManifest, sameRecord, type Manifest } from '../engine/manifest.js';
-import { planSlices, sliceList, type SlicePlan } from '../engine/slices.js';
+import { formsLinked, planSlices, sliceList, type SlicePlan } from '../engine/slices.js';
 import { poolSize, WorkerStart } from '../engine/pool.js';
 import { BuildError, EXIT, UsageError } from '../errors.js';
 import { colors, type Io } from '../io.js';
@@ -151,7 +151,7 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
           return EXIT.ok;
         }
         for (const slice of slices.outdated) {
-          io.stderr.write(`note: ${slice} was built when its format had other languages; its language links change when it is built again (statusbook build --format ${slice.split('/')[0]} --locale ${slice.split('/')[1]})\n`);
+          io.stderr.write(`note: ${slice} was built when the output had other languages or formats; its links to them change when it is built again (statusbook build --format ${slice.split('/')[0]} --locale ${slice.split('/')[1]})\n`);
         }
 
         // Workers start now, loading their modules and compiling the templates and UI strings
@@ -247,7 +247,7 @@ function upToDate(
   const same = request.formats.every((f) =>
     request.locales.every((l) => {
       const slice = previous.slices[`${f}/${l}`];
-      return slice?.list === request.list && slice.baseUrl === request.baseUrl && slice.locales === slices.linkLocales[f]?.join(',');
+      return slice?.list === request.list && slice.baseUrl === request.baseUrl && slice.locales === slices.linkLocales[f]?.join(',') && (slice.forms ?? '') === formsLinked(f, slices.linkFormats[l] ?? []);
     }),
   );
   return same && (!request.formats.includes('html') || !request.siteFiles || previous.slices.html?.list === `redirects:${request.redirects}`);

@@ -8,7 +8,7 @@ import { FILES, PatchOutput, readList, StagedOutput, type BuildOutput } from '..
 import { groupHash } from './inputs.js';
 import { Writer } from './writer.js';
 import { CHECK_CACHE, manifestText, type Manifest, type Slice } from './manifest.js';
-import { sliceList, sliceOf, type SlicePlan } from './slices.js';
+import { formsLinked, sliceList, sliceOf, type SlicePlan } from './slices.js';
 import type { WorkerStart } from './pool.js';
 import type { Batch } from './render-task.js';
 
@@ -94,10 +94,11 @@ export function buildOptions(b: Pick<SiteBuild, 'locales' | 'formats' | 'baseUrl
 export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
   const { protocols, locales, formats, previous } = b;
   const linked = (format: Format) => b.slices.linkLocales[format] ?? locales;
+  const forms = (format: Format, locale: string) => formsLinked(format, b.slices.linkFormats[locale] ?? formats);
   const ui = (locale: string) => groupHash(b.inputs, [`locales/${locale}/ui.json`, 'locales/en/ui.json']);
   // A page depends on the locales its format links to; everything else of `global` is the build's.
   const globals = Object.fromEntries(
-    formats.map((f) => [f, groupHash({ version: b.version, baseUrl: b.baseUrl, locales: linked(f).join(','), pairs: b.pairs, protocols: protocols.map((p) => p.id).join(',') }, [''])]),
+    formats.map((f) => [f, groupHash({ version: b.version, baseUrl: b.baseUrl, locales: linked(f).join(','), forms: locales.map((l) => forms(f, l)).join(';'), pairs: b.pairs, protocols: protocols.map((p) => p.id).join(',') }, [''])]),
   ) as Record<Format, string>;
   const units = unitHashes(protocols, locales, b.translations, {
     ...Object.fromEntries(formats.map((f) => [`templates:${f}`, groupHash(b.inputs, ['templates/'])])),
@@ -144,6 +145,7 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
         locales,
         formats,
         linkLocales: b.slices.linkLocales,
+        linkFormats: b.slices.linkFormats,
         baseUrl: b.baseUrl,
         pairs: b.pairs,
         redirects: b.redirects,
@@ -243,7 +245,7 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
         const own = Object.fromEntries(
           [...units].filter(([unit]) => unit.endsWith(`:${locale}`) && (!unit.startsWith('templates:') || unit === `templates:${format}`)),
         );
-        newSlices[`${format}/${locale}`] = { pages: pages[format]?.[locale] ?? 0, list, baseUrl: b.baseUrl, locales: linked(format).join(','), units: { ...own, global: globals[format], [`templates:${format}`]: units.get(`templates:${format}`) ?? '' } };
+        newSlices[`${format}/${locale}`] = { pages: pages[format]?.[locale] ?? 0, list, baseUrl: b.baseUrl, locales: linked(format).join(','), ...(forms(format, locale) ? { forms: forms(format, locale) } : {}), units: { ...own, global: globals[format], [`templates:${format}`]: units.get(`templates:${format}`) ?? '' } };
       }
     }
     if (site !== undefined && b.shard.k === 1) newSlices.html = { pages: siteFiles.length, list: `redirects:${b.redirects}`, files: [...siteFiles].sort(), units: { site } };

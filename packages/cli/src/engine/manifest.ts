@@ -28,6 +28,8 @@ export interface Slice {
   readonly baseUrl?: string;
   /** The locales its pages link to, comma-separated. */
   readonly locales?: string;
+  /** The other forms of its pages it links to (formats the output held for its locale), comma-separated. */
+  readonly forms?: string;
   /** Hash of every unit of input its pages are made from, when it was made. */
   readonly units?: Readonly<Record<string, string>>;
   /** Its files, for slices that are not pages (site files, PDFs). */

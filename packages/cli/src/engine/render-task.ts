@@ -18,6 +18,8 @@ export interface RenderSetup extends SiteInputs {
   readonly baseUrl: string;
   readonly pairs: 'all' | 'curated';
   readonly redirects: RedirectRules;
+  /** Per locale, the formats the output holds after the build (pages link to their other forms in these); default `formats`. */
+  readonly linkFormats?: Readonly<Record<string, readonly Format[]>>;
 }
 
 /** A batch of pages to render, in page order. */
@@ -70,6 +72,7 @@ export class Renderer {
         baseUrl: setup.baseUrl,
         pairs: setup.pairs,
         redirects: setup.redirects,
+        ...(setup.linkFormats ? { linkFormats: setup.linkFormats } : {}),
         content: (locale) => {
           const translation = setup.translations.get(locale);
           return translation ? translatedContent(translation) : sourceContent;

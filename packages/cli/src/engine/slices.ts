@@ -1,4 +1,4 @@
-import type { Format } from '@statusbook/generator/plan';
+import { FORMAT_LINKS, FORMATS, type Format } from '@statusbook/generator/plan';
 import type { Manifest } from './manifest.js';
 
 /**
@@ -24,7 +24,15 @@ export interface SlicePlan {
   readonly dropped: readonly SliceKey[];
   /** Per format rendered, the locales its pages link to: those it will hold after the build, in the project's order. */
   readonly linkLocales: Partial<Record<Format, string[]>>;
-  /** Kept slices whose pages link to other locales than their format will hold (built before a locale was added or removed). */
+  /**
+   * Per locale of the project, the formats whose pages of that locale the output holds after
+   * the build: a page links to its other forms only in these.
+   */
+  readonly linkFormats: Record<string, Format[]>;
+  /**
+   * Kept slices whose pages link to other locales, or other forms, than the output will hold
+   * (built before a locale or a format was added or removed).
+   */
   readonly outdated: readonly SliceKey[];
 }
 
@@ -50,12 +58,21 @@ export function planSlices(previous: Manifest | undefined, request: SliceRequest
     const held = new Set([...request.locales, ...carried.filter((s) => s.startsWith(`${format}/`)).map((s) => s.slice(format.length + 1))]);
     linkLocales[format] = request.order.filter((l) => held.has(l));
   }
+  const holds = new Set([...made, ...carried]);
+  const linkFormats = Object.fromEntries(request.order.map((l) => [l, FORMATS.filter((f) => holds.has(`${f}/${l}`))]));
   const outdated = carried.filter((s) => {
     const [format, locale] = s.split('/') as [Format, string | undefined];
+    if (locale === undefined || !FORMATS.includes(format)) return false;
+    const slice = previous?.slices[s];
     const linked = linkLocales[format];
-    return locale !== undefined && linked !== undefined && previous?.slices[s]?.locales !== linked.join(',');
+    return (linked !== undefined && slice?.locales !== linked.join(',')) || (slice?.forms ?? '') !== formsLinked(format, linkFormats[locale] ?? []);
   });
-  return { carried, dropped, linkLocales, outdated };
+  return { carried, dropped, linkLocales, linkFormats, outdated };
+}
+
+/** The forms a page of `format` links to, of those the output holds for its locale: recorded with its slice. */
+export function formsLinked(format: Format, held: readonly Format[]): string {
+  return held.filter((f) => FORMAT_LINKS[format].includes(f)).join(',');
 }
 
 /** The slices a build of these formats and locales makes. */

@@ -39,6 +39,16 @@ export const FORMAT_KINDS: Readonly<Record<Format, readonly PageKind[]>> = {
   print: ['code', 'compare', 'book'],
 };
 
+/**
+ * The other forms of a page that each format's pages link to (when the output holds them):
+ * a kept page of this format is out of date when one of these formats comes or goes.
+ */
+export const FORMAT_LINKS: Readonly<Record<Format, readonly Format[]>> = {
+  md: [],
+  html: [],
+  print: [],
+};
+
 /** Markdown: a file per page, `index.md` for folders. */
 export function mdPath(target: Target): string {
   if (target.kind === 'redirect' || target.kind === 'book') unsupported('md', target);
