@@ -157,9 +157,9 @@ export async function lintLocale(localesDir: string, locale: string, glossary: G
   return sortDiagnostics(diagnostics);
 }
 
-// Latin letters, digits, the backtick of code and the braces of a placeholder, next to kana
-// or kanji (not Japanese punctuation, which takes no space).
-const LATIN = 'A-Za-z0-9`{}';
+// Latin letters, digits and the backtick of code, next to kana or kanji (not Japanese
+// punctuation, which takes no space). A placeholder is neither: its value may be Japanese.
+const LATIN = 'A-Za-z0-9`';
 const CJK = '\\u3041-\\u3096\\u30A1-\\u30FA\\u30FC\\u4E00-\\u9FFF';
 const UNSPACED = new RegExp(`[${LATIN}](?=[${CJK}])|[${CJK}](?=[${LATIN}])`, 'gu');
 
