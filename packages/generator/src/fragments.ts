@@ -18,6 +18,8 @@ export interface CodeFragments {
   readonly labelRendered: Rendered;
   /** A localized gloss of the reason phrase, where the locale has one. */
   readonly gloss?: string;
+  /** The gloss as the end of the code's heading (the locale's parentheses), where there is one. */
+  readonly headingGloss?: string;
   readonly formerly: readonly string[];
   /** Short badges: registry status when not current, "renamed" when it has former names. */
   readonly badges: readonly string[];
@@ -145,7 +147,7 @@ function buildFragments(protocol: Protocol, code: StatusCode, format: FormatRend
     reason,
     label,
     labelRendered: new Rendered(label),
-    ...(gloss ? { gloss: tr.render(gloss) } : {}),
+    ...(gloss ? { gloss: tr.render(gloss), headingGloss: tr.t('code.headingGloss', { gloss: new Rendered(tr.render(gloss)) }) } : {}),
     formerly: code.formerReasons.map((f) => tr.t('code.formerly', { reason: f.reason, rfc: f.rfc })),
     badges,
     ...(code.status === 'current' ? {} : { statusNote: tr.t('code.statusNote', { status: new Rendered(tr.t(`status.${code.status}`)) }) }),

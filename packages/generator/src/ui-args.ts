@@ -17,6 +17,7 @@ export const UI_ARGS = {
   'code.title': ['protocol', 'label'],
   'code.formerly': ['reason', 'rfc'],
   'code.statusNote': ['status'],
+  'code.headingGloss': ['gloss'],
   'compare.title': ['protocol', 'low', 'high'],
   'compare.vs': ['low', 'high'],
   'compare.codeSummary': ['code', 'summary'],
