@@ -35,8 +35,8 @@ test('code pages: the gloss ends the h1 / the # heading, in the locale’s paren
   expect(render(code401('en', 'html'))).toContain('<h1>HTTP 401 Unauthorized</h1>');
 });
 
-test('compare pages: each code’s section heading carries its gloss', () => {
-  const page = render((p) => p.kind === 'compare' && p.locale === 'ja' && p.format === 'md' && p.protocol.id === 'sip' && p.pair.slug === '401-vs-407');
-  expect(page).toContain('\n## 401 Unauthorized（未認証）\n');
-  expect(page).toContain('\n## 407 Proxy Authentication Required（');
+test('books: each code’s entry heading carries its gloss', () => {
+  const book = render((p) => p.kind === 'book' && p.locale === 'ja' && p.protocol.id === 'sip');
+  expect(book).toContain('<h3>401 Unauthorized<span class="gloss">（未認証）</span></h3>');
+  expect(book).not.toContain('<p class="gloss">');
 });
