@@ -22,7 +22,8 @@ function render(find: (p: Page) => boolean): string {
 const code401 = (locale: string, format: string) => (p: Page) =>
   p.kind === 'code' && p.locale === locale && p.format === format && p.protocol.id === 'http' && p.code.code === 401;
 
-test('code pages: the gloss ends the h1 / the # heading, in the locale’s parentheses', () => {
+// The first render of each locale and format compiles its templates and sentences.
+test('code pages: the gloss ends the h1 / the # heading, in the locale’s parentheses', { timeout: 30_000 }, () => {
   expect(render(code401('vi', 'html'))).toContain('<h1>HTTP 401 Unauthorized<span class="gloss"> (Chưa được xác thực)</span></h1>');
   expect(render(code401('ja', 'html'))).toContain('<h1>HTTP 401 Unauthorized<span class="gloss">（未認証）</span></h1>');
   expect(render(code401('ja', 'print'))).toContain('<h1>HTTP 401 Unauthorized<span class="gloss">（未認証）</span></h1>');
@@ -35,7 +36,7 @@ test('code pages: the gloss ends the h1 / the # heading, in the locale’s paren
   expect(render(code401('en', 'html'))).toContain('<h1>HTTP 401 Unauthorized</h1>');
 });
 
-test('books: each code’s entry heading carries its gloss', () => {
+test('books: each code’s entry heading carries its gloss', { timeout: 30_000 }, () => {
   const book = render((p) => p.kind === 'book' && p.locale === 'ja' && p.protocol.id === 'sip');
   expect(book).toContain('<h3>401 Unauthorized<span class="gloss">（未認証）</span></h3>');
   expect(book).not.toContain('<p class="gloss">');
