@@ -61,15 +61,18 @@ describe('statusbook build', () => {
     const page = read('md/en/sip/437.md');
     expect(page).toContain('# SIP 437 Unsupported Credential');
     expect(page).toContain('Formerly “Unsupported Certificate” (renamed by RFC 8224).');
-    expect(page).toContain('| Sent by | user agent server (UAS) and proxy |');
+    expect(page).toContain('| Sent by | user agent server (UAS) or proxy |');
     expect(page).toContain('- [200 OK](compare/200-vs-437.md)');
   });
 
   test('a compare page puts the lower code first, links both codes and adds the curated notes', () => {
     const page = read('html/en/sip/compare/200-vs-437/index.html');
     expect(page).toContain('<h1>SIP 200 OK vs 437 Unsupported Credential</h1>');
-    expect(page).toContain('<th scope="col">200 OK</th>');
-    expect(page).toContain('<li>200 is in class 2xx, while 437 is in class 4xx.</li>');
+    expect(page).toContain('<th scope="col"><a href="../../200/">200 OK</a></th>');
+    // Key differences points at the table's differing rows instead of restating them.
+    expect(page).toContain('<tr class="differs"><th scope="row">Class</th><td>2xx Success</td>');
+    expect(page).toMatch(/<h2>Key differences<\/h2>\n<p>Of the facts above, “Class”, .* differ\.<\/p>/);
+    expect(page).not.toContain('is in class');
     expect(page).toContain('<p class="summary">One rejects the request over its identity credential; the other accepts it.</p>');
     expect(page).toContain('<link rel="canonical" href="/en/sip/compare/200-vs-437/">');
   });

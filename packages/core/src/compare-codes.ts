@@ -1,4 +1,4 @@
-import type { Contrast, StatusCode } from './types.js';
+import type { Contrast, Lead, StatusCode } from './types.js';
 
 /** The differences between two codes that their facts show, in reading order. */
 export function compareCodes(low: StatusCode, high: StatusCode): Contrast[] {
@@ -27,6 +27,25 @@ export function compareCodes(low: StatusCode, high: StatusCode): Contrast[] {
     out.push({ kind: 'spec', low: lowSpec, high: highSpec });
   }
   return out;
+}
+
+/**
+ * The difference that decides what a reader does, for the first sentence of a comparison:
+ * a final answer against one still to come, success against a request not carried out,
+ * different next steps, different classes, else none (the situation tells them apart).
+ */
+export function leadOf(low: StatusCode, high: StatusCode): Lead {
+  if (low.final !== high.final) {
+    const [final, provisional] = low.final ? [low.code, high.code] : [high.code, low.code];
+    return { kind: 'finality', final, provisional };
+  }
+  if (low.final && (low.retry === 'not-needed') !== (high.retry === 'not-needed')) {
+    const [success, other] = low.retry === 'not-needed' ? [low, high] : [high, low];
+    return { kind: 'outcome', success: success.code, other: other.code };
+  }
+  if (low.retry !== high.retry) return { kind: 'retry' };
+  if (low.classId !== high.classId) return { kind: 'class' };
+  return { kind: 'same' };
 }
 
 /** The RFC that defines a code (its first definition reference). */

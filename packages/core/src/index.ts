@@ -1,7 +1,7 @@
 export type * from './types.js';
 export { loadContent } from './load-content.js';
 export { derivePairs, findPair, pairCount, pairSlug } from './derive-pairs.js';
-export { compareCodes, definingRfc } from './compare-codes.js';
+export { compareCodes, definingRfc, leadOf } from './compare-codes.js';
 export { countDiagnostics, sortDiagnostics, compareStrings } from './diagnostics.js';
 export { parseText } from './text.js';
 export { suggest } from './suggest.js';
@@ -24,3 +24,4 @@ export {
 export { parseConfig, type Config } from './config.js';
 export { cached, type CheckCache } from './check-cache.js';
 export { readYamlValue } from './yaml-file.js';
+export { loadGlossary, lintLocale, type Glossary, type GlossaryTerm, type ReasonPhrase } from './lint-glossary.js';

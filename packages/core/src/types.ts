@@ -120,6 +120,14 @@ export type Contrast =
 
 export type ContrastKind = Contrast['kind'];
 
+/** What a comparison's first sentence turns on (see `leadOf`). */
+export type Lead =
+  | { readonly kind: 'finality'; readonly final: number; readonly provisional: number }
+  | { readonly kind: 'outcome'; readonly success: number; readonly other: number }
+  | { readonly kind: 'retry' }
+  | { readonly kind: 'class' }
+  | { readonly kind: 'same' };
+
 interface PairBase {
   readonly protocol: string;
   readonly low: StatusCode;

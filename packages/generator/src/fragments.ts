@@ -18,6 +18,8 @@ export interface CodeFragments {
   readonly labelRendered: Rendered;
   /** A localized gloss of the reason phrase, where the locale has one. */
   readonly gloss?: string;
+  /** The gloss as the end of the code's heading (the locale's parentheses), where there is one. */
+  readonly headingGloss?: string;
   readonly formerly: readonly string[];
   /** Short badges: registry status when not current, "renamed" when it has former names. */
   readonly badges: readonly string[];
@@ -27,9 +29,15 @@ export interface CodeFragments {
   readonly description: string;
   readonly whenYouSeeIt: string;
   readonly howToFix: string;
+  /** Who sends it, for sentences: "an origin server, a proxy or a gateway" ('' when nobody does). */
+  readonly senders: string;
   /** Table-cell values by fact. */
   readonly facts: Readonly<Partial<Record<FactKey, string>>>;
-  /** "**437 Unsupported Credential**: <summary>", the code's line under "When to use which". */
+  /**
+   * "**437 Unsupported Credential**: <what to do>", the code's line under "When to use which":
+   * derived from its facts (who sends it, retry or not, which header to read), so it says
+   * what the code page's prose does not.
+   */
   readonly useWhen: string;
   readonly references: readonly { readonly label: string; readonly href: string }[];
 }
@@ -108,7 +116,8 @@ function buildFragments(protocol: Protocol, code: StatusCode, format: FormatRend
         facts.kind = tr.t(code.final ? 'fact.final' : protocol.nonFinal === 'interim' ? 'fact.interim' : 'fact.provisional');
         break;
       case 'senders':
-        facts.senders = code.senders.length === 0 ? tr.t('fact.none') : tr.list(code.senders.map((s) => tr.t(`sender.${s}`)));
+        // Any one of them may send it: a list of alternatives.
+        facts.senders = code.senders.length === 0 ? tr.t('fact.none') : tr.orList(code.senders.flatMap((s) => SENDER_PARTS.get(s) ?? [s]).map((s) => tr.t(`sender.${s}`)));
         break;
       case 'retry':
         facts.retry = tr.t(`retry.${code.retry}`);
@@ -133,6 +142,7 @@ function buildFragments(protocol: Protocol, code: StatusCode, format: FormatRend
     }
   }
   const label = `${code.code} ${reason}`;
+  const senders = tr.orList(code.senders.flatMap((s) => SENDER_PARTS.get(s) ?? [s]).map((s) => tr.t(`senderA.${s}`)));
   const summary = tr.render(tr.content.code(code, 'summary'));
   const gloss = tr.content.reasonGloss(code);
   const badges = [
@@ -145,7 +155,7 @@ function buildFragments(protocol: Protocol, code: StatusCode, format: FormatRend
     reason,
     label,
     labelRendered: new Rendered(label),
-    ...(gloss ? { gloss: tr.render(gloss) } : {}),
+    ...(gloss ? { gloss: tr.render(gloss), headingGloss: tr.t('code.headingGloss', { gloss: new Rendered(tr.render(gloss)) }) } : {}),
     formerly: code.formerReasons.map((f) => tr.t('code.formerly', { reason: f.reason, rfc: f.rfc })),
     badges,
     ...(code.status === 'current' ? {} : { statusNote: tr.t('code.statusNote', { status: new Rendered(tr.t(`status.${code.status}`)) }) }),
@@ -153,8 +163,9 @@ function buildFragments(protocol: Protocol, code: StatusCode, format: FormatRend
     description: tr.render(tr.content.code(code, 'description')),
     whenYouSeeIt: tr.render(tr.content.code(code, 'whenYouSeeIt')),
     howToFix: tr.render(tr.content.code(code, 'howToFix')),
+    senders,
     facts,
-    useWhen: tr.t('compare.codeSummary', { code: new Rendered(format.strong(label)), summary: new Rendered(summary) }),
+    useWhen: tr.t('compare.codeSummary', { code: new Rendered(format.strong(label)), summary: new Rendered(action(protocol, code, senders, format, tr)) }),
     references: code.references.map((r) => ({ label: referenceLabel(r, tr), href: format.url(rfcUrl(r)) })),
   };
 }
@@ -168,4 +179,21 @@ export function rfcUrl(ref: Reference): string {
   const base = `https://www.rfc-editor.org/rfc/rfc${ref.rfc}`;
   if (!ref.section) return base;
   return /^[A-Z]/.test(ref.section) ? `${base}#appendix-${ref.section}` : `${base}#section-${ref.section}`;
+}
+
+// A sender that stands for several kinds of element, named one by one in sentences
+// ("an origin server, a proxy or a gateway").
+// A Map: sender names are any token a protocol declares, `constructor` included.
+const SENDER_PARTS: ReadonlyMap<string, readonly string[]> = new Map([['intermediary', ['proxy', 'gateway']]]);
+
+/** What a client does after this code, from its facts: who sent it, retry or not, which header to read. */
+function action(protocol: Protocol, code: StatusCode, sendersList: string, format: FormatRenderer, tr: Translator): string {
+  if (code.senders.length === 0) return tr.t('act.unused');
+  const senders = new Rendered(sendersList);
+  const next = !code.final
+    ? tr.t(protocol.nonFinal === 'interim' ? 'act.interim' : 'act.provisional', { senders })
+    : tr.t(`act.${code.retry}`, { senders });
+  if (code.headers.length === 0) return next;
+  const read = tr.t('act.headers', { headers: new Rendered(tr.list(code.headers.map((h) => format.code(h)))), count: code.headers.length });
+  return tr.t('compare.twoSentences', { first: new Rendered(next), second: new Rendered(read) });
 }

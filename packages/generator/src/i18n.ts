@@ -104,6 +104,8 @@ export interface Translator {
   number(value: number): string;
   /** A localized list ("a, b and c") of already rendered items. */
   list(items: readonly string[]): string;
+  /** A localized list of alternatives ("a, b or c") of already rendered items. */
+  orList(items: readonly string[]): string;
 }
 
 /**
@@ -114,6 +116,7 @@ class LocaleIntl {
   private pluralRules?: Intl.PluralRules;
   private numberFormat?: Intl.NumberFormat;
   private listFormat?: Intl.ListFormat;
+  private orListFormat?: Intl.ListFormat;
   /** Plural forms by count: ICU is asked once per count. */
   private readonly pluralForms = new Map<number, string>();
 
@@ -138,11 +141,16 @@ class LocaleIntl {
     return (this.listFormat ??= new Intl.ListFormat(this.locale, { style: 'long', type: 'conjunction' }));
   }
 
+  get orList(): Intl.ListFormat {
+    return (this.orListFormat ??= new Intl.ListFormat(this.locale, { style: 'long', type: 'disjunction' }));
+  }
+
   /** Makes every object now, rather than on first use. */
   prepare(): void {
     this.plural(1);
     void this.numbers;
     void this.list;
+    void this.orList;
   }
 }
 
@@ -281,16 +289,25 @@ export function createTranslator(t: TFunction, locale: string, format: FormatRen
       const key = items.join('\u0002');
       let hit = lists.get(key);
       if (hit === undefined) {
-        hit = formatList(items);
+        hit = formatList(items, intl.list);
+        lists.set(key, hit);
+      }
+      return hit;
+    },
+    orList(items) {
+      const key = `or\u0002${items.join('\u0002')}`;
+      let hit = lists.get(key);
+      if (hit === undefined) {
+        hit = formatList(items, intl.orList);
         lists.set(key, hit);
       }
       return hit;
     },
   };
 
-  function formatList(items: readonly string[]): string {
+  function formatList(items: readonly string[], list: Intl.ListFormat): string {
     return compact(
-      intl.list
+      list
         .formatToParts(items.map((_, i) => `${OPEN}${i}${CLOSE}`))
         .map((part) => (part.type === 'literal' ? format.text(part.value) : part.value))
         .join('')

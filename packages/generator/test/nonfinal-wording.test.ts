@@ -27,7 +27,7 @@ function compare(locale: string, protocol: string, slug: string): string {
 describe('the word for a non-final response', () => {
   test('HTTP 1xx are interim, never provisional', () => {
     const en = compare('en', 'http', '100-vs-200');
-    expect(en).toContain('interim (informational) response');
+    expect(en).toContain('**100 Continue** is an interim response');
     expect(en).not.toMatch(/provisional/i);
     expect(compare('vi', 'http', '100-vs-200')).not.toContain('phản hồi tạm thời');
     expect(compare('ja', 'http', '100-vs-200')).not.toContain('暫定');
@@ -35,7 +35,7 @@ describe('the word for a non-final response', () => {
 
   test('SIP 1xx stay provisional', () => {
     const en = compare('en', 'sip', '180-vs-200');
-    expect(en).toContain('180 is a provisional response');
+    expect(en).toContain('| **Kind** | provisional response | final response |');
     expect(en).not.toContain('interim');
   });
 });

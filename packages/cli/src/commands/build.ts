@@ -19,6 +19,7 @@ import { diagnosticsJson, jsonIo, printDiagnostics } from '../report.js';
 import { OutputStore } from '../output-store.js';
 import { FILES, KEPT, readList } from '../write-output.js';
 import type { Command } from './types.js';
+import { lintGlossaries } from './i18n.js';
 import { loadAndReport, resolveFrom } from './validate.js';
 import { VERSION } from '../version.js';
 
@@ -178,7 +179,8 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
           const protocols = protocolFilter === undefined ? content.protocols : pickProtocols(protocolFilter, content.protocols);
           const translated = locales.filter((l) => l !== SOURCE_LOCALE);
           const loaded = ok ? await loadTranslations(project.locales, translated, protocols, { cache }) : undefined;
-          const diagnostics = loaded?.diagnostics ?? [];
+          // Glossary findings are warnings: --strict makes them stop the build like any other.
+          const diagnostics = loaded ? [...loaded.diagnostics, ...(await lintGlossaries(project.locales, translated, protocols))] : [];
           printDiagnostics(diagnostics, io);
           const warnings = countDiagnostics([...content.diagnostics, ...diagnostics]);
           if (!ok || !loaded || warnings.error > 0 || (values.strict && warnings.warning > 0)) {

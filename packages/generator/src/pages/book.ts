@@ -1,7 +1,7 @@
 import { findPair } from '@statusbook/core/model';
 import { factKeys } from '../fragments.js';
 import { to } from '../targets.js';
-import { phraseContrasts } from './compare.js';
+import { differIn } from './compare.js';
 import { classSections } from './classes.js';
 import { protocolCrumbs, type PageModule } from './types.js';
 
@@ -26,13 +26,14 @@ export const bookPage: PageModule<'book'> = {
       const pair = findPair(protocol, n.low, n.high)!;
       const low = fragments.get(protocol, pair.low);
       const high = fragments.get(protocol, pair.high);
+      const glance = keys.map((key) => ({ label: tr.t(`fact.${key}`), low: low.facts[key], high: high.facts[key], differs: low.facts[key] !== high.facts[key] }));
       return {
         anchor: `compare-${pair.slug}`,
         title: tr.t('compare.vs', { low: low.labelRendered, high: high.labelRendered }),
-        glance: keys.map((key) => ({ label: tr.t(`fact.${key}`), low: low.facts[key], high: high.facts[key] })),
+        glance,
         low,
         high,
-        contrasts: phraseContrasts(pair, low, high, env),
+        differIn: differIn(glance, env),
         difference: tr.render(tr.content.pairText(protocol, n, 'difference')),
         whenToUse: tr.render(tr.content.pairText(protocol, n, 'whenToUse')),
         scenario: tr.render(tr.content.pairText(protocol, n, 'scenario')),

@@ -1,4 +1,4 @@
-import { pairSlug, type Contrast, type Pair, type Protocol } from '@statusbook/core/model';
+import { leadOf, pairSlug, type Contrast, type Pair, type Protocol } from '@statusbook/core/model';
 import type { CodeFragments } from '../fragments.js';
 import { Rendered } from '../i18n.js';
 import { indexOf } from '../protocol-index.js';
@@ -28,17 +28,19 @@ export const comparePage: PageModule<'compare'> = {
             scenario: tr.render(tr.content.pairText(protocol, pair.notes, 'scenario')),
           }
         : undefined;
+    const glance = fragments.factRows(protocol).map(({ key, label }) => ({ label, low: low.facts[key], high: high.facts[key], differs: low.facts[key] !== high.facts[key] }));
     return {
       title: tr.t('compare.title', { protocol: protocol.name, low: low.labelRendered, high: high.labelRendered }),
       protocolName: format.text(protocol.name),
-      summary: notes?.difference ?? contrasts[0] ?? tr.t('compare.noDifferences'),
+      // The first sentence: what each code means and the difference that decides what to do.
+      summary: notes?.difference ?? leadSentence(pair, low, high, env),
       low,
       high,
-      sides: [pair.low, pair.high].map((code, i) =>
-        new Rendered(env.fragment('code-section', `${protocol.id}/${code.code}`, () => (i === 0 ? low : high))),
-      ),
       useWhen: [low.useWhen, high.useWhen],
-      glance: fragments.factRows(protocol).map(({ key, label }) => ({ label, low: low.facts[key], high: high.facts[key] })),
+      glance,
+      // Points at the table's differing rows rather than saying them again.
+      differIn: differIn(glance, env),
+      // Each contrast as a sentence, for data formats; the pages show the table and differIn.
       contrasts,
       notes,
       related: related(locale, protocol, pair, env),
@@ -92,6 +94,56 @@ function related(locale: string, protocol: Protocol, pair: Pair, env: RenderEnv)
   });
 }
 
+/** The first sentence of a derived comparison, turning on the difference that decides what to do (`leadOf`). */
+export function leadSentence(pair: Pair, low: CodeFragments, high: CodeFragments, env: RenderEnv): string {
+  const { translator: tr, format } = env;
+  const strong = (f: CodeFragments) => new Rendered(format.strong(f.label));
+  const retry = (code: Pair['low']) => new Rendered(tr.t(`retry.${code.retry}`));
+  const lead = leadOf(pair.low, pair.high);
+  switch (lead.kind) {
+    case 'finality': {
+      const [final, provisional] = lead.final === pair.low.code ? [low, high] : [high, low];
+      return env.protocols.find((p) => p.id === pair.protocol)?.nonFinal === 'interim'
+        ? tr.t('compare.leadFinalityInterim', { interim: strong(provisional), final: strong(final) })
+        : tr.t('compare.leadFinality', { provisional: strong(provisional), final: strong(final) });
+    }
+    case 'outcome': {
+      const [success, other, otherCode] = lead.success === pair.low.code ? [low, high, pair.high] : [high, low, pair.low];
+      return tr.t('compare.leadOutcome', { success: strong(success), other: strong(other), otherRetry: retry(otherCode) });
+    }
+    case 'retry':
+      return tr.t('compare.leadRetry', {
+        low: strong(low),
+        high: strong(high),
+        lowCode: pair.low.code,
+        highCode: pair.high.code,
+        lowRetry: retry(pair.low),
+        highRetry: retry(pair.high),
+      });
+    case 'class':
+      return tr.t('compare.leadClass', {
+        low: strong(low),
+        high: strong(high),
+        lowCode: pair.low.code,
+        highCode: pair.high.code,
+        retry: retry(pair.low),
+        lowClass: new Rendered(low.facts.class ?? ''),
+        highClass: new Rendered(high.facts.class ?? ''),
+      });
+    case 'same':
+      return tr.t('compare.leadSame', { low: strong(low), high: strong(high), class: new Rendered(low.facts.class ?? ''), retry: retry(pair.low) });
+  }
+}
+
+/** "Of the facts above, “Retry” and “Header fields” differ.", or that none does. */
+export function differIn(glance: readonly { label: string; differs: boolean }[], env: RenderEnv): string {
+  const { translator: tr } = env;
+  const rows = glance.filter((r) => r.differs);
+  if (rows.length === 0) return tr.t('compare.noDifferences');
+  const facts = new Rendered(tr.list(rows.map((r) => tr.t('compare.factName', { fact: new Rendered(r.label) }))));
+  return tr.t('compare.differIn', { facts, count: rows.length });
+}
+
 /** The pair's contrasts, each as a whole localized sentence. */
 export function phraseContrasts(pair: Pair, low: CodeFragments, high: CodeFragments, env: RenderEnv): string[] {
   return pair.contrasts.map((c) => phrase(c, pair, low, high, env));
@@ -114,8 +166,7 @@ function phrase(c: Contrast, pair: Pair, low: CodeFragments, high: CodeFragments
         ? tr.t('contrast.finalityInterim', { final: c.finalCode, interim: c.provisionalCode })
         : tr.t('contrast.finality', { final: c.finalCode, provisional: c.provisionalCode });
     case 'senders':
-      // The contrast lists each code's senders: the same list as its fact row.
-      return tr.t('contrast.senders', { low: lowCode, high: highCode, lowSenders: new Rendered(low.facts.senders ?? ''), highSenders: new Rendered(high.facts.senders ?? '') });
+      return tr.t('contrast.senders', { low: lowCode, high: highCode, lowSenders: new Rendered(low.senders), highSenders: new Rendered(high.senders) });
     case 'retry':
       return tr.t('contrast.retry', { low: lowCode, high: highCode, lowRetry: new Rendered(low.facts.retry ?? ''), highRetry: new Rendered(high.facts.retry ?? '') });
     case 'headers':
