@@ -262,7 +262,9 @@ function field(node: Node, english: string, ctx: FileContext, path: string, kind
         textNode = t;
       } else if (!(isScalar(t) && t.value === null)) ctx.error(offsetOf(t), 'schema/type', `'${path}.text' must be a string`, { expected: 'a string' });
     }
-    if (s !== undefined && isScalar(s)) source = String(s.value ?? '');
+    // A hash of digits with one `e` reads as a number in YAML (22e53585 is Infinity): the
+    // hash is what was written.
+    if (s !== undefined && isScalar(s)) source = typeof s.value === 'string' ? s.value : (s.source ?? String(s.value ?? ''));
   } else if (!(isScalar(node) && node.value === null)) {
     ctx.error(offsetOf(node), 'schema/type', `'${path}' must be a string or a mapping with 'text' and 'source'`, { expected: 'text' });
     return undefined;
