@@ -21,6 +21,7 @@ export const UI_ARGS = {
   'compare.vs': ['low', 'high'],
   'compare.codeSummary': ['code', 'summary'],
   'book.title': ['protocol'],
+  'embed.badgeTitle': ['protocol', 'label', 'gloss'],
   'redirect.title': ['protocol', 'low', 'high'],
   classLabel: ['id', 'name'],
   rfc: ['rfc'],
