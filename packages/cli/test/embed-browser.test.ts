@@ -12,6 +12,10 @@ import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { repoRoot, statusbook } from './helpers.js';
 
+// Browser globals used by functions that run in the page (this package has no DOM types).
+declare const document: { documentElement: { scrollHeight: number } };
+declare function getComputedStyle(element: unknown): { backgroundColor: string; color: string; fontStyle: string; borderStyle: string };
+
 const require = createRequire(import.meta.url);
 const CHROMIUM = process.env.STATUSBOOK_CHROMIUM ?? '/usr/bin/chromium';
 const out = mkdtempSync(join(tmpdir(), 'statusbook-embed-'));
@@ -164,7 +168,10 @@ describe('embeds on another site, in headless Chromium', () => {
           expect(await frame.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(height);
 
           const badge = page.locator('main img');
-          await expect.poll(() => badge.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(100);
+          await expect.poll(() => badge.evaluate((img) => {
+            const loaded = img as unknown as { complete: boolean; naturalWidth: number };
+            return loaded.complete ? loaded.naturalWidth : 0;
+          })).toBeGreaterThan(100);
           expect(await badge.getAttribute('alt')).toContain('SIP 437 Unsupported Credential');
           if (gloss(locale)) expect(await badge.getAttribute('alt')).toContain(gloss(locale));
 
