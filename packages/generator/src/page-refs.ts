@@ -194,13 +194,22 @@ function sharedUnits(ref: PageRef, protocols: readonly Protocol[]): string[] {
 /** The units of the ref's own code or pair. */
 function ownUnits(ref: PageRef): string[] {
   const { locale: l, protocol: p = '' } = ref;
-  if (ref.kind === 'code' || ref.kind === 'badge') return [codeUnit(p, ref.code!, l)];
-  if (ref.kind === 'compare') return [codeUnit(p, ref.a!, l), codeUnit(p, ref.b!, l), pairUnit(p, pairSlug(ref.a!, ref.b!), l)];
+  const { code: ofCode, pair: ofPair } = ownUnitsOf(ref.format);
+  if (ref.kind === 'code' || ref.kind === 'badge') return [ofCode(p, ref.code!, l)];
+  if (ref.kind === 'compare') return [ofCode(p, ref.a!, l), ofCode(p, ref.b!, l), ofPair(p, pairSlug(ref.a!, ref.b!), l)];
   return [];
 }
 
 const codeUnit = (protocol: string, code: number, locale: string) => `code:${protocol}:${code}:${locale}`;
 const pairUnit = (protocol: string, slug: string, locale: string) => `pair:${protocol}:${slug}:${locale}`;
+// What a card shows of a code (name, status, gloss, summary) and of a pair (its difference).
+const cardUnit = (protocol: string, code: number, locale: string) => `card:${protocol}:${code}:${locale}`;
+const noteUnit = (protocol: string, slug: string, locale: string) => `note:${protocol}:${slug}:${locale}`;
+
+/** The units a format's pages take from their codes and pairs: all of them, or what a card shows. */
+function ownUnitsOf(format: Format): { code: typeof codeUnit; pair: typeof pairUnit } {
+  return SELF_CONTAINED.has(format) ? { code: cardUnit, pair: noteUnit } : { code: codeUnit, pair: pairUnit };
+}
 
 /**
  * `(ref) => pageUnits(ref).every(test)` for refs in page order, with each unit tested once
@@ -210,22 +219,24 @@ const pairUnit = (protocol: string, slug: string, locale: string) => `pair:${pro
 export function unitsPass(protocols: readonly Protocol[], test: (unit: string) => boolean): (ref: PageRef) => boolean {
   let run: PageRef | undefined;
   let shared = false;
+  let units = ownUnitsOf('html');
   const codes = new Map<number, boolean>();
   const code = (protocol: string, c: number, locale: string) => {
     let ok = codes.get(c);
-    if (ok === undefined) codes.set(c, (ok = test(codeUnit(protocol, c, locale))));
+    if (ok === undefined) codes.set(c, (ok = test(units.code(protocol, c, locale))));
     return ok;
   };
   return (ref) => {
     if (!run || run.kind !== ref.kind || run.format !== ref.format || run.locale !== ref.locale || run.protocol !== ref.protocol) {
       run = ref;
       shared = sharedUnits(ref, protocols).every(test);
+      units = ownUnitsOf(ref.format);
       codes.clear();
     }
     if (!shared) return false;
     const { locale: l, protocol: p = '' } = ref;
     if (ref.kind === 'code' || ref.kind === 'badge') return code(p, ref.code!, l);
-    if (ref.kind === 'compare') return code(p, ref.a!, l) && code(p, ref.b!, l) && test(pairUnit(p, pairSlug(ref.a!, ref.b!), l));
+    if (ref.kind === 'compare') return code(p, ref.a!, l) && code(p, ref.b!, l) && test(units.pair(p, pairSlug(ref.a!, ref.b!), l));
     return true;
   };
 }
@@ -259,12 +270,15 @@ export function unitHashes(
       const codeHashes = codes.map((c) => {
         const h = codeHash(c);
         units.set(codeUnit(p.id, c.code, locale), h);
+        const tc = t?.codes.get(c.code);
+        units.set(cardUnit(p.id, c.code, locale), hash([c.reason, c.status, c.formerReasons.length > 0, c.text.summary.source, tc?.reason ?? null, tc?.summary ?? null]));
         return h;
       });
       const pairHashes = curated.map((n) => {
         const slug = pairSlug(n.low, n.high);
         const h = hash([n, t?.pairs.get(slug) ?? null]);
         units.set(pairUnit(p.id, slug, locale), h);
+        units.set(noteUnit(p.id, slug, locale), hash([n.text.difference.source, t?.pairs.get(slug)?.difference ?? null]));
         return h;
       });
       units.set(`book:${p.id}:${locale}`, hash([units.get(`protocol:${p.id}:${locale}`), codeHashes, pairHashes]));

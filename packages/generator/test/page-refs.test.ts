@@ -75,4 +75,15 @@ test("a code's edit rewrites exactly its card, its badge and the cards of its cu
   // A new summary, and a renamed reason phrase: no other code's card or badge shows either.
   expect(changedEmbeds(withCode(437, (c) => ({ text: { ...c.text, summary: { source: 'New summary.', nodes: [{ type: 'text', value: 'New summary.' }] } } }))).sort()).toEqual(expected);
   expect(changedEmbeds(withCode(437, () => ({ reason: 'Unsupported Thing' }))).sort()).toEqual(expected);
+  // Text no card shows rewrites nothing.
+  expect(changedEmbeds(withCode(437, (c) => ({ text: { ...c.text, howToFix: { source: 'Retry.', nodes: [{ type: 'text', value: 'Retry.' }] } } })))).toEqual([]);
+});
+
+test("a curated pair's scenario rewrites no card; its difference rewrites its card only", () => {
+  const sip = protocols.find((p) => p.id === 'sip')!;
+  const pair = sip.curated[0]!;
+  const withNote = (field: 'scenario' | 'difference') =>
+    protocols.map((p) => (p.id !== 'sip' ? p : { ...p, curated: p.curated.map((n) => (n === pair ? { ...n, text: { ...n.text, [field]: { source: 'New.', nodes: [{ type: 'text', value: 'New.' }] } } } : n)) }));
+  expect(changedEmbeds(withNote('scenario'))).toEqual([]);
+  expect(changedEmbeds(withNote('difference'))).toEqual([`embed/en/sip/compare/${pair.low}-vs-${pair.high}.html`]);
 });
