@@ -12,11 +12,16 @@ describe('statusbook build', () => {
   const read = (path: string) => readFileSync(join(out, path), 'utf8');
 
   test('succeeds and says how many pages it wrote, per format and locale', () => {
-    expect(run.stderr).toBe('note: no sitemap: a sitemap lists absolute URLs; set --base-url https://... (or baseUrl in statusbook.config.yaml)\n');
+    expect(run.stderr).toBe(
+      'note: no sitemap: a sitemap lists absolute URLs; set --base-url https://... (or baseUrl in statusbook.config.yaml)\n' +
+        'note: embed cards and the snippets on code pages link root-relative (/en/...): to embed them on other sites, set --base-url https://... (or baseUrl in statusbook.config.yaml)\n',
+    );
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^✔ 25 pages in output \(\d+\.\d\d s\)\n/);
+    expect(run.stdout).toMatch(/^✔ 32 pages in output \(\d+\.\d\d s\)\n/);
     expect(run.stdout).toContain('  html  en 9\n');
-    expect(run.stdout).toContain('  files: 25 written, 0 unchanged, 0 removed, 5 other; 0 warnings\n');
+    // A card and a badge per code, a card for the one curated pair.
+    expect(run.stdout).toContain('  embed en 7\n');
+    expect(run.stdout).toContain('  files: 32 written, 0 unchanged, 0 removed, 5 other; 0 warnings\n');
   });
 
   test('writes every page kind at its documented path, in every format', () => {
@@ -24,6 +29,13 @@ describe('statusbook build', () => {
       '.statusbook/check-cache.json',
       '.statusbook/files',
       '.statusbook/manifest.json',
+      'embed/en/sip/180.html',
+      'embed/en/sip/180.svg',
+      'embed/en/sip/200.html',
+      'embed/en/sip/200.svg',
+      'embed/en/sip/437.html',
+      'embed/en/sip/437.svg',
+      'embed/en/sip/compare/200-vs-437.html',
       'html/404.html',
       'html/_redirects',
       'html/assets/print.css',

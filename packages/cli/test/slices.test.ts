@@ -77,7 +77,7 @@ describe("the README's commands, one after another", () => {
     ok(dir);
     writeFileSync(join(dir, 'statusbook.config.yaml'), 'formats: [md, html]\nlocales: [en, ja]\n');
     ok(dir);
-    expect(readdirSync(out).filter((n) => !n.startsWith('.')).sort()).toEqual(['html', 'md', 'print']);
+    expect(readdirSync(out).filter((n) => !n.startsWith('.')).sort()).toEqual(['embed', 'html', 'md', 'print']);
     ok(dir, '--prune');
     expect(readdirSync(out).filter((n) => !n.startsWith('.')).sort()).toEqual(['html', 'md']);
     expect(readdirSync(join(out, 'md')).sort()).toEqual(['en', 'ja']);
@@ -94,5 +94,19 @@ describe('the forms of a page', () => {
     expect(md.code, md.stderr).toBe(0);
     expect(md.stderr).not.toContain('note: print/en');
     expect(ok(dir, '--locale', 'en', '--format', 'md,print').written).toBe(0);
+  });
+
+  test('HTML code pages show the embed snippets once the output holds the cards, after the build says they lag', () => {
+    const page = join(dir, 'output/html/en/syn/100/index.html');
+    ok(dir, '--locale', 'en', '--format', 'html');
+    expect(readFileSync(page, 'utf8')).not.toContain('class="embed"');
+    const embed = statusbook(['build', '--locale', 'en', '--format', 'embed'], dir);
+    expect(embed.code, embed.stderr).toBe(0);
+    expect(embed.stderr).toContain('note: html/en was built when the output had other languages or formats');
+    expect(readFileSync(page, 'utf8')).not.toContain('class="embed"');
+    ok(dir, '--locale', 'en', '--format', 'html');
+    expect(readFileSync(page, 'utf8')).toContain('class="embed"');
+    // Nothing lags now: building both again writes nothing.
+    expect(ok(dir, '--locale', 'en', '--format', 'html,embed').written).toBe(0);
   });
 });

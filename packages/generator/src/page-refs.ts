@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { findPair, pairSlug, type LocaleTranslation, type Protocol, type StatusCode } from '@statusbook/core/model';
-import { byFormat, FORMAT_KINDS, pagePath } from './formats/paths.js';
+import { byFormat, CURATED_ONLY, FORMAT_KINDS, pagePath, SELF_CONTAINED } from './formats/paths.js';
 import { indexOf } from './protocol-index.js';
 import { to } from './targets.js';
 import type { Format, Page, PageKind, Target } from './types.js';
@@ -44,6 +44,7 @@ export function* pageRefs(
 ): Generator<PageRef> {
   for (const format of formats) {
     const kinds = byFormat(FORMAT_KINDS, format);
+    const selection = pairsOf(format, pairs);
     for (const locale of locales) {
       if (kinds.includes('home')) yield pageRef('home', locale, format);
       for (const p of protocols) {
@@ -56,11 +57,12 @@ export function* pageRefs(
               yield pageRef(kind, locale, format, p.id);
               break;
             case 'code':
+            case 'badge':
               for (const c of p.codes) yield pageRef(kind, locale, format, p.id, c.code);
               break;
             case 'compare':
             case 'redirect':
-              if (pairs === 'curated') {
+              if (selection === 'curated') {
                 for (const n of p.curated) yield pageRef(kind, locale, format, p.id, undefined, n.low, n.high);
                 break;
               }
@@ -79,6 +81,11 @@ export function* pageRefs(
   }
 }
 
+/** The comparison pages a format has: the build's selection, or the curated pairs only (embed). */
+function pairsOf(format: Format, pairs: PairSelection): PairSelection {
+  return CURATED_ONLY.has(format) ? 'curated' : pairs;
+}
+
 /** Number of pages `pageRefs` yields. */
 export function pageRefCount(
   protocols: readonly Protocol[],
@@ -91,10 +98,11 @@ export function pageRefCount(
   for (const format of formats) {
     const kinds = byFormat(FORMAT_KINDS, format);
     if (kinds.includes('home')) n += 1;
+    const selection = pairsOf(format, pairs);
     for (const p of protocols) {
-      const pairCount = pairs === 'curated' ? p.curated.length : (p.codes.length * (p.codes.length - 1)) / 2;
+      const pairCount = selection === 'curated' ? p.curated.length : (p.codes.length * (p.codes.length - 1)) / 2;
       for (const kind of kinds) {
-        if (kind === 'code') n += p.codes.length;
+        if (kind === 'code' || kind === 'badge') n += p.codes.length;
         else if (kind === 'compare') n += pairCount;
         else if (kind === 'redirect') n += redirectPages ? pairCount : 0;
         else if (kind !== 'home') n += 1;
@@ -116,6 +124,7 @@ export function resolveRef(ref: PageRef, protocols: readonly Protocol[]): Page {
     case 'book':
       return { kind, locale, format, protocol };
     case 'code':
+    case 'badge':
       return { kind, locale, format, protocol, code: codeOf(protocol, ref.code) };
     case 'compare':
     case 'redirect': {
@@ -142,6 +151,7 @@ export function refOf(page: Page): PageRef {
     case 'book':
       return pageRef(kind, locale, format, page.protocol.id);
     case 'code':
+    case 'badge':
       return pageRef(kind, locale, format, page.protocol.id, page.code.code);
     case 'compare':
     case 'redirect':
@@ -170,9 +180,13 @@ function sharedUnits(ref: PageRef, protocols: readonly Protocol[]): string[] {
       return [...base, `protocol:${p}:${l}`, `differences:${p}:${l}`];
     case 'book':
       return [...base, `book:${p}:${l}`];
+    case 'badge':
+      return [...base, `meta:${p}:${l}`];
     case 'code':
-    case 'redirect':
     case 'compare':
+      // An embed card shows its own code or pair only: another code's rename does not change it.
+      return [...base, SELF_CONTAINED.has(ref.format) ? `meta:${p}:${l}` : `protocol:${p}:${l}`];
+    case 'redirect':
       return [...base, `protocol:${p}:${l}`];
   }
 }
@@ -180,13 +194,22 @@ function sharedUnits(ref: PageRef, protocols: readonly Protocol[]): string[] {
 /** The units of the ref's own code or pair. */
 function ownUnits(ref: PageRef): string[] {
   const { locale: l, protocol: p = '' } = ref;
-  if (ref.kind === 'code') return [codeUnit(p, ref.code!, l)];
-  if (ref.kind === 'compare') return [codeUnit(p, ref.a!, l), codeUnit(p, ref.b!, l), pairUnit(p, pairSlug(ref.a!, ref.b!), l)];
+  const { code: ofCode, pair: ofPair } = ownUnitsOf(ref.format);
+  if (ref.kind === 'code' || ref.kind === 'badge') return [ofCode(p, ref.code!, l)];
+  if (ref.kind === 'compare') return [ofCode(p, ref.a!, l), ofCode(p, ref.b!, l), ofPair(p, pairSlug(ref.a!, ref.b!), l)];
   return [];
 }
 
 const codeUnit = (protocol: string, code: number, locale: string) => `code:${protocol}:${code}:${locale}`;
 const pairUnit = (protocol: string, slug: string, locale: string) => `pair:${protocol}:${slug}:${locale}`;
+// What a card shows of a code (name, status, gloss, summary) and of a pair (its difference).
+const cardUnit = (protocol: string, code: number, locale: string) => `card:${protocol}:${code}:${locale}`;
+const noteUnit = (protocol: string, slug: string, locale: string) => `note:${protocol}:${slug}:${locale}`;
+
+/** The units a format's pages take from their codes and pairs: all of them, or what a card shows. */
+function ownUnitsOf(format: Format): { code: typeof codeUnit; pair: typeof pairUnit } {
+  return SELF_CONTAINED.has(format) ? { code: cardUnit, pair: noteUnit } : { code: codeUnit, pair: pairUnit };
+}
 
 /**
  * `(ref) => pageUnits(ref).every(test)` for refs in page order, with each unit tested once
@@ -196,22 +219,24 @@ const pairUnit = (protocol: string, slug: string, locale: string) => `pair:${pro
 export function unitsPass(protocols: readonly Protocol[], test: (unit: string) => boolean): (ref: PageRef) => boolean {
   let run: PageRef | undefined;
   let shared = false;
+  let units = ownUnitsOf('html');
   const codes = new Map<number, boolean>();
   const code = (protocol: string, c: number, locale: string) => {
     let ok = codes.get(c);
-    if (ok === undefined) codes.set(c, (ok = test(codeUnit(protocol, c, locale))));
+    if (ok === undefined) codes.set(c, (ok = test(units.code(protocol, c, locale))));
     return ok;
   };
   return (ref) => {
     if (!run || run.kind !== ref.kind || run.format !== ref.format || run.locale !== ref.locale || run.protocol !== ref.protocol) {
       run = ref;
       shared = sharedUnits(ref, protocols).every(test);
+      units = ownUnitsOf(ref.format);
       codes.clear();
     }
     if (!shared) return false;
     const { locale: l, protocol: p = '' } = ref;
-    if (ref.kind === 'code') return code(p, ref.code!, l);
-    if (ref.kind === 'compare') return code(p, ref.a!, l) && code(p, ref.b!, l) && test(pairUnit(p, pairSlug(ref.a!, ref.b!), l));
+    if (ref.kind === 'code' || ref.kind === 'badge') return code(p, ref.code!, l);
+    if (ref.kind === 'compare') return code(p, ref.a!, l) && code(p, ref.b!, l) && test(units.pair(p, pairSlug(ref.a!, ref.b!), l));
     return true;
   };
 }
@@ -238,18 +263,22 @@ export function unitHashes(
     for (const locale of locales) {
       const t = translations.get(locale)?.protocols.get(p.id);
       const codeHash = (c: StatusCode) => hash([stripFile(c), t?.codes.get(c.code) ?? null]);
+      units.set(`meta:${p.id}:${locale}`, hash(meta));
       units.set(`protocol:${p.id}:${locale}`, hash([meta, labels, curated.map((n) => pairSlug(n.low, n.high)), t?.description ?? null, [...(t?.classes ?? [])], [...(t?.codes ?? [])].map(([code, f]) => [code, f.reason ?? null])]));
       units.set(`summaries:${p.id}:${locale}`, hash(codes.map((c) => [c.text.summary.source, t?.codes.get(c.code)?.summary ?? null])));
       units.set(`differences:${p.id}:${locale}`, hash(curated.map((n) => [n.text.difference.source, t?.pairs.get(pairSlug(n.low, n.high))?.difference ?? null])));
       const codeHashes = codes.map((c) => {
         const h = codeHash(c);
         units.set(codeUnit(p.id, c.code, locale), h);
+        const tc = t?.codes.get(c.code);
+        units.set(cardUnit(p.id, c.code, locale), hash([c.reason, c.status, c.formerReasons.length > 0, c.text.summary.source, tc?.reason ?? null, tc?.summary ?? null]));
         return h;
       });
       const pairHashes = curated.map((n) => {
         const slug = pairSlug(n.low, n.high);
         const h = hash([n, t?.pairs.get(slug) ?? null]);
         units.set(pairUnit(p.id, slug, locale), h);
+        units.set(noteUnit(p.id, slug, locale), hash([n.text.difference.source, t?.pairs.get(slug)?.difference ?? null]));
         return h;
       });
       units.set(`book:${p.id}:${locale}`, hash([units.get(`protocol:${p.id}:${locale}`), codeHashes, pairHashes]));
@@ -277,6 +306,8 @@ export function refTarget(ref: PageRef): Target {
       return to.home(locale);
     case 'code':
       return to.code(locale, protocol, ref.code!);
+    case 'badge':
+      return to.badge(locale, protocol, ref.code!);
     case 'compare':
       return to.compare(locale, protocol, `${ref.a}-vs-${ref.b}`);
     case 'redirect':

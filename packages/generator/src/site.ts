@@ -185,7 +185,7 @@ function renderPage(page: Page, site: SiteState): OutputFile {
   // Formats made of data, not templates (json), build the whole file themselves.
   if (env.format.document) return { path, contents: env.format.document(page, env) };
   const ctx: HelperContext = { format: env.format, translator: env.translator, target, baseUrl: site.baseUrl };
-  const view = module.view(page as never, env);
+  const view = (module.views?.[page.format] ?? module.view).call(module, page as never, env);
   const body = site.templates.page(page.kind, page.format)(view, ctx);
   const title = module.title(page as never, env);
   if (module.layout === false) return { path, contents: env.format.finish(body, () => ({})) };

@@ -11,6 +11,7 @@ export const to = {
   compareIndex: (locale: string, protocol: string): Target => ({ kind: 'compare-index', locale, protocol, code: undefined, slug: undefined }),
   book: (locale: string, protocol: string): Target => ({ kind: 'book', locale, protocol, code: undefined, slug: undefined }),
   code: (locale: string, protocol: string, code: number): Target => ({ kind: 'code', locale, protocol, code, slug: undefined }),
+  badge: (locale: string, protocol: string, code: number): Target => ({ kind: 'badge', locale, protocol, code, slug: undefined }),
   compare: (locale: string, protocol: string, slug: string): Target => ({ kind: 'compare', locale, protocol, code: undefined, slug }),
   redirect: (locale: string, protocol: string, slug: string): Target => ({ kind: 'redirect', locale, protocol, code: undefined, slug }),
 };

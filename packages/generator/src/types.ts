@@ -2,18 +2,18 @@ import type { Pair, Protocol, StatusCode, Text } from '@statusbook/core/model';
 import type { RenderEnv } from './pages/types.js';
 
 /** Output formats; each has one renderer in `formats/`. */
-export type Format = 'md' | 'html' | 'print';
+export type Format = 'md' | 'html' | 'print' | 'embed';
 
-export const FORMATS: readonly Format[] = ['md', 'html', 'print'];
+export const FORMATS: readonly Format[] = ['md', 'html', 'print', 'embed'];
 
 /** Page kinds; each has one module in `pages/`. */
-export type PageKind = 'home' | 'protocol' | 'compare-index' | 'code' | 'compare' | 'redirect' | 'book';
+export type PageKind = 'home' | 'protocol' | 'compare-index' | 'code' | 'compare' | 'redirect' | 'book' | 'badge';
 
 /** Where a page lives, independent of format. */
 export type Target =
   | { readonly kind: 'home'; readonly locale: string; readonly protocol?: undefined; readonly code?: undefined; readonly slug?: undefined }
   | { readonly kind: 'protocol' | 'compare-index' | 'book'; readonly locale: string; readonly protocol: string; readonly code?: undefined; readonly slug?: undefined }
-  | { readonly kind: 'code'; readonly locale: string; readonly protocol: string; readonly code: number; readonly slug?: undefined }
+  | { readonly kind: 'code' | 'badge'; readonly locale: string; readonly protocol: string; readonly code: number; readonly slug?: undefined }
   | { readonly kind: 'compare' | 'redirect'; readonly locale: string; readonly protocol: string; readonly code?: undefined; readonly slug: string };
 
 interface PageBase {
@@ -28,6 +28,7 @@ export type Page =
   | (PageBase & { readonly kind: 'compare-index'; readonly protocol: Protocol })
   | (PageBase & { readonly kind: 'book'; readonly protocol: Protocol })
   | (PageBase & { readonly kind: 'code'; readonly protocol: Protocol; readonly code: StatusCode })
+  | (PageBase & { readonly kind: 'badge'; readonly protocol: Protocol; readonly code: StatusCode })
   | (PageBase & { readonly kind: 'compare'; readonly protocol: Protocol; readonly pair: Pair })
   | (PageBase & { readonly kind: 'redirect'; readonly protocol: Protocol; readonly pair: Pair });
 

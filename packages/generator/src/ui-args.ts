@@ -39,6 +39,7 @@ export const UI_ARGS = {
   'act.elsewhere': ['senders'],
   'act.headers': ['headers', 'count'],
   'book.title': ['protocol'],
+  'embed.badgeTitle': ['protocol', 'label', 'gloss'],
   'redirect.title': ['protocol', 'low', 'high'],
   classLabel: ['id', 'name'],
   rfc: ['rfc'],

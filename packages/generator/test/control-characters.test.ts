@@ -125,7 +125,7 @@ async function render(s: string, inUrl: string): Promise<OutputFile[]> {
     templatesDir: join(repo, 'templates'),
     localesDir: localesWith(s),
     locales: ['en', 'de'],
-    formats: ['md', 'html', 'print'],
+    formats: ['md', 'html', 'print', 'embed'],
     baseUrl: `https://example.com/d${inUrl}ocs`,
     redirectPages: true,
     content: (locale) => (locale === 'de' ? translatedContent(german) : sourceContent),
@@ -211,6 +211,34 @@ describe('control characters, separators, noncharacters and lone surrogates in e
         expect(style.startsWith(printCss), file.path).toBe(true);
         expect(style.slice(printCss.length), file.path).toMatch(RUNNING_HEADER);
       }
+    }
+  });
+
+  test('embed cards: the card a code page shows to copy is the card file, inert text in both', () => {
+    const cards = files.filter((f) => f.path.startsWith('embed/') && f.path.endsWith('.html'));
+    // 2 codes and 1 curated pair, in 2 locales.
+    expect(cards).toHaveLength(6);
+    for (const card of cards) {
+      expect(card.contents, card.path).toContain('<article class="sb-card"');
+      expect(card.contents, card.path).not.toMatch(/<script|\son[a-z]+=|href="javascript:/i);
+    }
+    for (const locale of ['en', 'de']) {
+      const card = files.find((f) => f.path === `embed/${locale}/sip/437.html`)!.contents;
+      const body = /<body>\n([\s\S]*?)\n<\/body>/.exec(card)![1]!.trim();
+      const page = files.find((f) => f.path === `html/${locale}/sip/437/index.html`)!.contents;
+      const shown = /<h3>[^<]*<\/h3>\n<p>[^<]*<\/p>\n<pre><code>([\s\S]*?)<\/code><\/pre>/.exec(page)![1]!;
+      const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+      expect(unescape(shown)).toBe(body);
+    }
+  });
+
+  test('badges are well-formed XML 1.0 with the same elements and attributes as with plain text', () => {
+    const badges = files.filter((f) => f.path.endsWith('.svg'));
+    expect(badges.map((f) => f.path)).toEqual(['embed/en/sip/200.svg', 'embed/en/sip/437.svg', 'embed/de/sip/200.svg', 'embed/de/sip/437.svg']);
+    for (const file of badges) {
+      expect(xmlError(file.contents), file.path).toBeUndefined();
+      expect(file.contents, file.path).not.toMatch(RAW);
+      expect(tags(file.contents), file.path).toEqual(tags(plain.get(file.path)!));
     }
   });
 

@@ -4,6 +4,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { toString } from 'mdast-util-to-string';
 import { gfm } from 'micromark-extension-gfm';
+import { SaxesParser } from 'saxes';
 import { describe, expect, test } from 'vitest';
 import { loadContent } from '@statusbook/core';
 import { createSite, type OutputFile } from '../src/index.js';
@@ -21,7 +22,7 @@ async function renderAll(): Promise<OutputFile[]> {
     templatesDir: `${repo}templates`,
     localesDir: `${repo}locales`,
     locales: ['en'],
-    formats: ['md', 'html', 'print'],
+    formats: ['md', 'html', 'print', 'embed'],
     redirectPages: true,
   });
   return [...[...site.pages()].map((page) => site.render(page)), ...site.files()];
@@ -62,11 +63,39 @@ describe('hostile text in every field', async () => {
       expect(contents).not.toMatch(/<(script|img|iframe|b)[\s>]/i);
       expect(file.contents).not.toMatch(/href="javascript:/i);
       expect(file.contents).not.toMatch(/<[a-z][^>]*\sonerror=/i);
-      const redirect = file.path.includes('437-vs-200') || file.path === 'html/index.html';
+      // Redirects and embed cards have no heading of their own (a card sits in another page).
+      const redirect = file.path.includes('437-vs-200') || file.path === 'html/index.html' || file.path.startsWith('embed/');
       expect(file.contents.match(/<h1[\s>]/g) ?? []).toHaveLength(redirect ? 0 : 1);
     }
     const page = html.find((f) => f.path === 'html/en/sip/437/index.html')!;
     expect(page.contents).toContain('&lt;script&gt;alert(1)&lt;/script&gt; | *bold* _x_ `tick` {{t}}');
+  });
+
+  test('embeds: cards and badges hold the hostile reason phrase and summary as text only', () => {
+    const card = html.find((f) => f.path === 'embed/en/sip/437.html')!.contents;
+    expect(card).toContain(`<p class="sb-card-name">437 &lt;script&gt;alert(1)&lt;/script&gt; | *bold* _x_ \`tick\` {{t}} <span class="sb-card-badge">`);
+    expect(card).toContain('<p class="sb-card-summary"># Not a heading | with a pipe &lt;b&gt;bold&lt;/b&gt; and [a link](javascript:alert(1))</p>');
+    // Elements: only the card's own (no script, iframe, img, object, form from content).
+    const elements = new Set((card.match(/<([a-z][a-z0-9-]*)/g) ?? []).map((t) => t.slice(1)));
+    expect([...elements].sort()).toEqual(['a', 'article', 'body', 'head', 'html', 'meta', 'p', 'span', 'style', 'title']);
+    expect(card.match(/<a [^>]*>/g)).toEqual(['<a href="/en/sip/437/" target="_top">']);
+    const pair = html.find((f) => f.path === 'embed/en/sip/compare/200-vs-437.html')!.contents;
+    expect(pair).not.toMatch(/<(script|img|iframe|b)[\s>]|\son[a-z]+=|href="javascript:/i);
+
+    const badge = files.find((f) => f.path === 'embed/en/sip/437.svg')!.contents;
+    const elementsSeen: string[] = [];
+    const attributes: string[] = [];
+    const parser = new SaxesParser({ xmlns: true });
+    parser.on('opentag', (tag) => {
+      elementsSeen.push(tag.local);
+      attributes.push(...Object.keys(tag.attributes));
+    });
+    let text = '';
+    parser.on('text', (t) => (text += t));
+    parser.write(badge).close();
+    expect([...new Set(elementsSeen)]).toEqual(['svg', 'title', 'rect', 'path', 'g', 'text']);
+    expect(attributes.filter((a) => /^on|href/i.test(a))).toEqual([]);
+    expect(text).toContain(`SIP 437 ${REASON}`);
   });
 
   test('Markdown: text stays text, headings and tables keep their shape', () => {

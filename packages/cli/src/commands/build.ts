@@ -39,7 +39,7 @@ only the pages whose inputs changed.
 Options:
   --out <dir>        where to write (default: <root>/output)
   --locale <list>    locales to build, comma-separated (default: every folder of locales/)
-  --format <list>    md, html, print, comma-separated (default: all three)
+  --format <list>    md, html, print, embed, comma-separated (default: all four)
   --protocol <list>  protocols to build, comma-separated (default: every one in content/)
   --pdf              also print each print book to output/pdf/<locale>/<protocol>.pdf
                      (needs Chromium: apt-get install -y chromium fonts-noto-cjk)
@@ -190,6 +190,7 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
           }
 
           if (formats.includes('html') && !values.json) siteNotes(io, { baseUrl, redirects, count: redirectRuleCount(protocols, slices.linkLocales.html ?? locales, pairs) });
+          if (formats.includes('embed') && !values.json) embedNotes(io, baseUrl);
           const loadSeconds = (performance.now() - loadStarted) / 1000;
           const progress = new Progress(io, values.json);
           const counts = await buildSite({
@@ -264,6 +265,13 @@ function siteNotes(io: Io, site: { baseUrl: string; redirects: RedirectRules; co
     io.stderr.write(
       `note: no html/_redirects: its ${site.count.toLocaleString('en-US')} rules are more than every host accepts (${REDIRECT_LIMIT.toLocaleString('en-US')}); reversed comparison URLs reach their page through 404.html (--redirects all writes every rule, for Netlify)\n`,
     );
+  }
+}
+
+/** What a user should know about the embeds: without a base URL, they work on this site only. */
+function embedNotes(io: Io, baseUrl: string): void {
+  if (!/^https?:\/\//.test(baseUrl)) {
+    io.stderr.write('note: embed cards and the snippets on code pages link root-relative (/en/...): to embed them on other sites, set --base-url https://... (or baseUrl in statusbook.config.yaml)\n');
   }
 }
 

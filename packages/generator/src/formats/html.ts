@@ -56,8 +56,8 @@ function render(nodes: readonly PhrasingContent[]): string {
 
 const inline = (value: Text): string => render(sanitizeInline(value.nodes));
 
-/** What HTML and print share: escaping and inline rendering. */
-const htmlText = {
+/** What HTML, print and embed share: escaping and inline rendering. */
+export const htmlText = {
   text: escapeHtml,
   code: (value: string) => `<code>${escapeHtml(value)}</code>`,
   inline,

@@ -11,6 +11,7 @@ export function segments(target: Target): string[] {
     case 'compare-index':
       return [target.locale, target.protocol, 'compare'];
     case 'code':
+    case 'badge':
       return [target.locale, target.protocol, String(target.code)];
     case 'compare':
     case 'redirect':
@@ -37,6 +38,7 @@ export const FORMAT_KINDS: Readonly<Record<Format, readonly PageKind[]>> = {
   md: ['home', 'protocol', 'compare-index', 'code', 'compare'],
   html: ['home', 'protocol', 'compare-index', 'code', 'compare', 'redirect'],
   print: ['code', 'compare', 'book'],
+  embed: ['code', 'compare', 'badge'],
 };
 
 /**
@@ -45,20 +47,33 @@ export const FORMAT_KINDS: Readonly<Record<Format, readonly PageKind[]>> = {
  */
 export const FORMAT_LINKS: Readonly<Record<Format, readonly Format[]>> = {
   md: [],
-  html: [],
+  html: ['embed'],
   print: [],
+  embed: [],
 };
+
+/**
+ * Formats whose comparison pages are the curated pairs only, whatever the build's pair
+ * selection: an embed is made for a pair someone chose to explain, not for each of n².
+ */
+export const CURATED_ONLY: ReadonlySet<Format> = new Set(['embed']);
+
+/**
+ * Formats whose code and comparison pages show nothing of their protocol but its own fields
+ * (no list of its codes): they depend on those (`meta:` unit), not on every code's label.
+ */
+export const SELF_CONTAINED: ReadonlySet<Format> = new Set(['embed']);
 
 /** Markdown: a file per page, `index.md` for folders. */
 export function mdPath(target: Target): string {
-  if (target.kind === 'redirect' || target.kind === 'book') unsupported('md', target);
+  if (target.kind === 'redirect' || target.kind === 'book' || target.kind === 'badge') unsupported('md', target);
   const base = `md/${segments(target).join('/')}`;
   return isFolder(target) ? `${base}/index.md` : `${base}.md`;
 }
 
 /** HTML: a folder per page (directory URLs). */
 export function htmlPath(target: Target): string {
-  if (target.kind === 'book') unsupported('html', target);
+  if (target.kind === 'book' || target.kind === 'badge') unsupported('html', target);
   return `html/${segments(target).join('/')}/index.html`;
 }
 
@@ -67,6 +82,13 @@ export function printPath(target: Target): string {
   if (target.kind === 'book') return `print/${target.locale}/${target.protocol}.html`;
   if (target.kind !== 'code' && target.kind !== 'compare') unsupported('print', target);
   return `print/${segments(target).join('/')}.html`;
+}
+
+/** Embed: a card per code (`<code>.html`) and curated pair, a badge per code (`<code>.svg`). */
+export function embedPath(target: Target): string {
+  if (target.kind === 'badge') return `embed/${segments(target).join('/')}.svg`;
+  if (target.kind !== 'code' && target.kind !== 'compare') unsupported('embed', target);
+  return `embed/${segments(target).join('/')}.html`;
 }
 
 /** The folder a Markdown page is in, and its file's path, as segments under `md/`. */
@@ -95,7 +117,7 @@ export function printFile(target: Target): string[] {
 }
 
 /** Where a format writes a target's page, relative to the output folder. */
-export const FORMAT_PATHS: Readonly<Record<Format, (target: Target) => string>> = { md: mdPath, html: htmlPath, print: printPath };
+export const FORMAT_PATHS: Readonly<Record<Format, (target: Target) => string>> = { md: mdPath, html: htmlPath, print: printPath, embed: embedPath };
 
 /** A format's entry of a table, for a format named at run time; throws on an unknown one. */
 export function byFormat<T>(table: Readonly<Record<Format, T>>, format: string): T {

@@ -2,6 +2,7 @@ import { pairSlug, type Protocol, type StatusCode } from '@statusbook/core/model
 import { factKeys } from '../fragments.js';
 import { indexOf } from '../protocol-index.js';
 import { to } from '../targets.js';
+import { codeCardView, embedSection } from './cards.js';
 import { protocolCrumbs, type PageModule, type RenderEnv } from './types.js';
 
 /** The page of one status code. */
@@ -20,6 +21,14 @@ export const codePage: PageModule<'code'> = {
       facts: factKeys(protocol).map((key) => ({ label: tr.t(`fact.${key}`), value: f.facts[key] })),
       compareGroups: compareGroups(page.locale, protocol, code, env),
     };
+  },
+
+  views: {
+    // The HTML page shows the snippets to embed it, when the output holds the embeds.
+    html(page, env) {
+      return { ...codePage.view(page, env), embed: env.forms.includes('embed') ? embedSection(page, env) : undefined };
+    },
+    embed: codeCardView,
   },
 
   frontMatter: (page) => ({ kind: 'code', protocol: page.protocol.id, code: page.code.code }),

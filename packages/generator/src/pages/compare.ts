@@ -3,6 +3,7 @@ import type { CodeFragments } from '../fragments.js';
 import { Rendered } from '../i18n.js';
 import { indexOf } from '../protocol-index.js';
 import { to } from '../targets.js';
+import { pairCardView } from './cards.js';
 import { protocolCrumbs, type PageModule, type RenderEnv } from './types.js';
 
 /** How many related comparisons a compare page links to. */
@@ -47,6 +48,8 @@ export const comparePage: PageModule<'compare'> = {
       references: [...low.references, ...high.references.filter((r) => !low.references.some((l) => l.href === r.href))],
     };
   },
+
+  views: { embed: pairCardView },
 
   frontMatter: (page) => ({ kind: 'compare', protocol: page.protocol.id, codes: [page.pair.low.code, page.pair.high.code] }),
   breadcrumbs: (page, env) => [

@@ -1,4 +1,5 @@
 import type { PageKind } from '../types.js';
+import { badgePage } from './badge.js';
 import { bookPage } from './book.js';
 import { codePage } from './code.js';
 import { compareIndexPage } from './compare-index.js';
@@ -17,6 +18,7 @@ export const pageModules: { readonly [K in PageKind]: PageModule<K> } = {
   compare: comparePage,
   redirect: redirectPage,
   book: bookPage,
+  badge: badgePage,
 };
 
 export const PAGE_KINDS = Object.keys(pageModules) as PageKind[];

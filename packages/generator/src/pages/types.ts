@@ -41,6 +41,8 @@ export interface PageModule<K extends PageKind> {
   title(page: PageOf<K>, env: RenderEnv): string;
   /** What the page template sees; `title` is rendered for the format and also used by the layout. */
   view(page: PageOf<K>, env: RenderEnv): { readonly title: string };
+  /** The view for the formats whose template shows something else (an embed card), by format. */
+  readonly views?: Partial<Record<Format, (page: PageOf<K>, env: RenderEnv) => { readonly title: string }>>;
   /** Markdown front matter: plain data (besides title, locale and alternates, which every page has). */
   frontMatter(page: PageOf<K>): Record<string, unknown>;
   /** The trail from the locale home to this page's parent. */

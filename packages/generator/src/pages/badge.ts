@@ -1,0 +1,39 @@
+import { textDirection } from '../locale-info.js';
+import { to } from '../targets.js';
+import { BADGE, badgeGeometry, badgeText } from './badge-text.js';
+import type { PageModule } from './types.js';
+
+// The value's background by the code's first digit (its class), each with a contrast of 4.5:1
+// or more against white text; gray for anything else.
+const COLORS: readonly string[] = ['#555', '#0b62b8', '#1d7324', '#805300', '#b3261e', '#a12340', '#6b3fa0'];
+
+/** A code's badge (embed only): an SVG like shields.io's, `SIP 437 | <gloss>`, the template a whole document. */
+export const badgePage: PageModule<'badge'> = {
+  layout: false,
+  target: (page) => to.badge(page.locale, page.protocol.id, page.code.code),
+
+  title: (page, env) => badgeText(page.protocol, page.code, env.translator).name,
+
+  view(page, env) {
+    const { format, translator: tr } = env;
+    const text = badgeText(page.protocol, page.code, tr);
+    const g = badgeGeometry(text);
+    return {
+      title: format.text(text.name),
+      lang: page.locale,
+      dir: textDirection(page.locale),
+      label: format.text(text.label),
+      value: format.text(text.value),
+      ...BADGE,
+      ...g,
+      // The label's part, its outer corners rounded like the whole badge's.
+      labelPath: `M3 0H${g.labelWidth}V${BADGE.height}H3A3 3 0 0 1 0 ${BADGE.height - 3}V3A3 3 0 0 1 3 0Z`,
+      labelX: g.labelWidth / 2,
+      valueX: g.labelWidth + g.valueWidth / 2,
+      color: COLORS[Math.floor(page.code.code / 100)] ?? COLORS[0],
+    };
+  },
+
+  frontMatter: () => ({}),
+  breadcrumbs: () => [],
+};
