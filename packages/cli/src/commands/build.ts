@@ -176,7 +176,8 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
           const cache = FileCheckCache.read(values.clean ? undefined : out, VERSION);
           const { ok, content } = await loadAndReport(project, io, values.strict, cache);
           const protocols = protocolFilter === undefined ? content.protocols : pickProtocols(protocolFilter, content.protocols);
-          const translated = locales.filter((l) => l !== SOURCE_LOCALE);
+          // json/index.json gives the coverage of every locale the json format holds, kept ones too.
+          const translated = [...new Set([...locales, ...(formats.includes('json') ? (slices.linkLocales.json ?? []) : [])])].filter((l) => l !== SOURCE_LOCALE);
           const loaded = ok ? await loadTranslations(project.locales, translated, protocols, { cache }) : undefined;
           const diagnostics = loaded?.diagnostics ?? [];
           printDiagnostics(diagnostics, io);
@@ -250,7 +251,11 @@ function upToDate(
       return slice?.list === request.list && slice.baseUrl === request.baseUrl && slice.locales === slices.linkLocales[f]?.join(',');
     }),
   );
-  return same && (!request.formats.includes('html') || !request.siteFiles || previous.slices.html?.list === `redirects:${request.redirects}`);
+  return (
+    same &&
+    (!request.formats.includes('html') || !request.siteFiles || previous.slices.html?.list === `redirects:${request.redirects}`) &&
+    (!request.formats.includes('json') || !request.siteFiles || previous.slices.json !== undefined)
+  );
 }
 
 /** What a user should know about the HTML site's own files: said once per build, on stderr. */

@@ -1,5 +1,5 @@
 import type { LocaleTranslation, Protocol } from '@statusbook/core';
-import { createSite, sourceContent, type RedirectRules, translatedContent, type Format, type OutputFile, type PageRef, type Site, type SitePreparation } from '@statusbook/generator';
+import { createSite, sourceContent, type JsonSiteInfo, type RedirectRules, translatedContent, type Format, type OutputFile, type PageRef, type Site, type SitePreparation } from '@statusbook/generator';
 
 /** What a renderer can prepare before the content is loaded. */
 export interface SiteInputs {
@@ -18,6 +18,8 @@ export interface RenderSetup extends SiteInputs {
   readonly baseUrl: string;
   readonly pairs: 'all' | 'curated';
   readonly redirects: RedirectRules;
+  /** What json/index.json says besides the model. */
+  readonly json?: JsonSiteInfo;
 }
 
 /** A batch of pages to render, in page order. */
@@ -29,6 +31,8 @@ export interface Batch {
    * pieces), going on from where the last such batch stopped.
    */
   readonly siteFiles?: number;
+  /** Whose site files: the formats whose own files changed (the first such batch decides). */
+  readonly siteFormats?: readonly Format[];
 }
 
 export interface BatchResult {
@@ -70,6 +74,7 @@ export class Renderer {
         baseUrl: setup.baseUrl,
         pairs: setup.pairs,
         redirects: setup.redirects,
+        ...(setup.json ? { json: setup.json } : {}),
         content: (locale) => {
           const translation = setup.translations.get(locale);
           return translation ? translatedContent(translation) : sourceContent;
@@ -93,7 +98,7 @@ export class Renderer {
       started = performance.now();
     });
     if (!batch.siteFiles) return;
-    this.siteFiles ??= this.site.files()[Symbol.iterator]();
+    this.siteFiles ??= this.site.files(batch.siteFormats)[Symbol.iterator]();
     let done = false;
     for (let n = 0; n < batch.siteFiles; n++) {
       started = performance.now();

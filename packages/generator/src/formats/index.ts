@@ -1,9 +1,10 @@
 import type { Format, FormatRenderer } from '../types.js';
 import { html, print } from './html.js';
+import { json } from './json.js';
 import { md } from './md.js';
 
 /** One renderer per format. */
-export const formats: Readonly<Record<Format, FormatRenderer>> = { md, html, print };
+export const formats: Readonly<Record<Format, FormatRenderer>> = { md, html, print, json };
 
 /** The renderer of a format; throws on an unknown one. */
 export function formatRenderer(format: string): FormatRenderer {
