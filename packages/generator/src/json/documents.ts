@@ -207,7 +207,13 @@ function compareDocument(page: PageOf<'compare'>, env: RenderEnv) {
   const high = fragments.get(protocol, pair.high);
   // The same sentences as the HTML page's (the json format escapes as HTML does).
   const sentences = phraseContrasts(pair, low, high, env);
-  const side = (code: StatusCode) => ({ code: code.code, reason: code.reason, gloss: gloss(code, env), href: jsonHref(target, to.code(locale, protocol.id, code.code)) });
+  const side = (code: StatusCode) => ({
+    code: code.code,
+    reason: code.reason,
+    gloss: gloss(code, env),
+    summary: text(tr.content.code(code, 'summary'), locale),
+    href: jsonHref(target, to.code(locale, protocol.id, code.code)),
+  });
   const notes =
     pair.kind === 'curated'
       ? {

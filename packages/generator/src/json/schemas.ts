@@ -50,7 +50,7 @@ const defs = {
   protocolRef: obj({ id: str, name: str }),
   reference: obj({ rfc: int, section: nullable(str), title: nullable(str), role: { enum: ['definition', 'update'] }, url: str, label: str }),
   labelled: obj({ id: str, label: str }),
-  codeRef: obj({ code: int, reason: str, gloss: nullable({ $ref: '#/$defs/text' }), href: str }),
+  codeRef: obj({ code: int, reason: str, gloss: nullable({ $ref: '#/$defs/text' }), summary: { $ref: '#/$defs/text' }, href: str }),
 };
 
 function document(kind: JsonKind, title: string, properties: Record<string, unknown>, optional: readonly string[] = []): Record<string, unknown> {
