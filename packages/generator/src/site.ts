@@ -8,7 +8,7 @@ import { createI18n, createTranslator, prepareLocaleIntl, Rendered, sourceConten
 import { pageModules } from './pages/index.js';
 import type { PageModule, RenderEnv } from './pages/types.js';
 import { siteFiles, type RedirectRules } from './site-files.js';
-import { jsonSiteFiles, type JsonSiteInfo } from './json/site-files.js';
+import { jsonIndexFile, jsonStaticFiles, type JsonSiteInfo } from './json/site-files.js';
 import { collator, languageName, textDirection } from './locale-info.js';
 import { to, inLocale } from './targets.js';
 import { loadTemplates, type HelperContext, type Templates } from './templates.js';
@@ -48,6 +48,14 @@ export interface SiteOptions {
   readonly json?: JsonSiteInfo;
 }
 
+/**
+ * The groups of site files a build keeps or makes again on their own: the HTML site's, the
+ * JSON index (changes with the content) and the JSON schemas and headers (with statusbook).
+ */
+export type SitePart = 'html' | 'json-index' | 'json-static';
+
+export const SITE_PARTS: readonly SitePart[] = ['html', 'json-index', 'json-static'];
+
 /** A loaded site: the list of its pages and a renderer for each. */
 export interface Site {
   /** Every page, in a stable order: format, locale, protocol, then kind. */
@@ -58,9 +66,9 @@ export interface Site {
   renderRef(ref: PageRef): OutputFile;
   /**
    * Files that are not pages: the HTML site's (stylesheet, sitemap, 404, redirects, headers)
-   * and the json format's (index, schemas, headers), of the formats given (default: all built).
+   * and the json format's (index; schemas and headers), of the parts given (default: all).
    */
-  files(of?: readonly Format[]): Generator<OutputFile>;
+  files(of?: readonly SitePart[]): Generator<OutputFile>;
 }
 
 /** What a site needs before its content: compiled templates and the UI strings. */
@@ -149,7 +157,7 @@ export async function createSite(options: SiteOptions, prepared?: Promise<SitePr
     pageCount: () => pageRefCount(protocols, locales, formats, pairs, options.redirectPages),
     render: (page) => renderPage(page, site),
     renderRef: (ref) => renderPage(resolveRef(ref, protocols), site),
-    *files(of = formats) {
+    *files(of = SITE_PARTS) {
       if (of.includes('html') && formats.includes('html')) {
         yield* siteFiles({
           ...site,
@@ -163,9 +171,10 @@ export async function createSite(options: SiteOptions, prepared?: Promise<SitePr
           },
         });
       }
-      if (of.includes('json') && formats.includes('json')) {
-        yield* jsonSiteFiles({ protocols, locales: localesFor('json'), pairs, info: options.json ?? { version: '', contentHash: '', coverage: {} } });
+      if (of.includes('json-index') && formats.includes('json')) {
+        yield jsonIndexFile({ protocols, locales: localesFor('json'), pairs, info: options.json ?? { version: '', contentHash: '', coverage: {} } });
       }
+      if (of.includes('json-static') && formats.includes('json')) yield* jsonStaticFiles();
     },
   };
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { translationStatus, type LocaleTranslation, type Protocol } from '@statusbook/core';
-import type { Coverage, JsonSiteInfo } from '@statusbook/generator';
+import type { Coverage, JsonSiteInfo, SitePart } from '@statusbook/generator';
 import type { PairSelection, RedirectRules } from '@statusbook/generator/plan';
 import { pageRefCount, pageRefs, refPath, unitHashes, unitsPass, type Format, type PageRef } from '@statusbook/generator/plan';
 import type { OutputStore } from '../output-store.js';
@@ -14,6 +14,8 @@ import type { WorkerStart } from './pool.js';
 import type { Batch } from './render-task.js';
 
 const BATCH = 200;
+/** The json format's entry point, which changes with the content (its other files do not). */
+const JSON_INDEX = 'json/index.json';
 /** Site files (pieces of the sitemaps and redirect list, < 128 KB each) per batch. */
 const SITE_FILE_PIECES = 8;
 /** Pages listed after which a partial batch is handed out anyway. */
@@ -112,6 +114,8 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
   // json/index.json names the input it was made from and each locale's coverage.
   const json = formats.includes('json') ? jsonSiteInfo(b, linked('json')) : undefined;
   const jsonSite = json ? groupHash({ global: globals.json, info: JSON.stringify(json), counts: protocols.map((p) => `${p.id}:${p.codes.length}:${p.curated.length}`).join(';') }, ['']) : undefined;
+  // The schemas and _headers change only with statusbook.
+  const jsonStatic = json ? groupHash({ version: b.version }, ['']) : undefined;
   const list = sliceList(b);
   const slices = previous?.statusbook === b.version ? previous.slices : undefined;
   // Pages of a slice made with another shard are not kept: the shard decides which pages it holds.
@@ -227,17 +231,22 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
     planMs += performance.now() - planStarted;
     await flush();
     if (b.shard.k === 1) {
-      // Each format's own files are kept when what they are made from did not change.
-      const redo: Format[] = [];
-      for (const [format, hash] of [['html', site], ['json', jsonSite]] as const) {
+      // Each group of site files is kept when what it is made from did not change.
+      const jsonFiles = slices?.json?.files ?? [];
+      const parts: [SitePart, string | undefined, readonly string[] | undefined][] = [
+        ['html', site, slices?.html?.units?.site === site ? slices?.html?.files : undefined],
+        ['json-index', jsonSite, slices?.json?.units?.index === jsonSite ? jsonFiles.filter((path) => path === JSON_INDEX) : undefined],
+        ['json-static', jsonStatic, slices?.json?.units?.static === jsonStatic ? jsonFiles.filter((path) => path !== JSON_INDEX) : undefined],
+      ];
+      const redo: SitePart[] = [];
+      for (const [part, hash, keepFiles] of parts) {
         if (hash === undefined) continue;
-        const keepFiles = slices?.[format]?.units?.site === hash ? slices[format]!.files : undefined;
         if (keepFiles?.length && keepFiles.every((path) => writer.keep(path))) siteFiles.push(...keepFiles);
-        else redo.push(format);
+        else redo.push(part);
       }
       // A few pieces per batch: the writer keeps up, and no more than two batches' worth
       // wait in memory (at N = 320 the sitemaps alone are ~90 MB).
-      while (redo.length > 0 && !siteFilesDone) await pool.submit({ id: id++, render: [], siteFiles: SITE_FILE_PIECES, siteFormats: redo });
+      while (redo.length > 0 && !siteFilesDone) await pool.submit({ id: id++, render: [], siteFiles: SITE_FILE_PIECES, siteParts: redo });
     }
     await pool.drain();
     const printStarted = performance.now();
@@ -259,7 +268,7 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
     }
     const filesOf = (format: Format) => siteFiles.filter((path) => path.startsWith(`${format}/`)).sort();
     if (site !== undefined && b.shard.k === 1) newSlices.html = { pages: filesOf('html').length, list: `redirects:${b.redirects}`, files: filesOf('html'), units: { site } };
-    if (jsonSite !== undefined && b.shard.k === 1) newSlices.json = { pages: filesOf('json').length, files: filesOf('json'), units: { site: jsonSite } };
+    if (jsonSite !== undefined && jsonStatic !== undefined && b.shard.k === 1) newSlices.json = { pages: filesOf('json').length, files: filesOf('json'), units: { index: jsonSite, static: jsonStatic } };
     for (const path of printed) {
       const key = sliceOf(path, newSlices);
       const files = [...(newSlices[key]?.files ?? []), path];

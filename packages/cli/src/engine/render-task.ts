@@ -1,5 +1,5 @@
 import type { LocaleTranslation, Protocol } from '@statusbook/core';
-import { createSite, sourceContent, type JsonSiteInfo, type RedirectRules, translatedContent, type Format, type OutputFile, type PageRef, type Site, type SitePreparation } from '@statusbook/generator';
+import { createSite, sourceContent, type JsonSiteInfo, type SitePart, type RedirectRules, translatedContent, type Format, type OutputFile, type PageRef, type Site, type SitePreparation } from '@statusbook/generator';
 
 /** What a renderer can prepare before the content is loaded. */
 export interface SiteInputs {
@@ -31,8 +31,8 @@ export interface Batch {
    * pieces), going on from where the last such batch stopped.
    */
   readonly siteFiles?: number;
-  /** Whose site files: the formats whose own files changed (the first such batch decides). */
-  readonly siteFormats?: readonly Format[];
+  /** Which site files: the parts whose input changed (the first such batch decides). */
+  readonly siteParts?: readonly SitePart[];
 }
 
 export interface BatchResult {
@@ -98,7 +98,7 @@ export class Renderer {
       started = performance.now();
     });
     if (!batch.siteFiles) return;
-    this.siteFiles ??= this.site.files(batch.siteFormats)[Symbol.iterator]();
+    this.siteFiles ??= this.site.files(batch.siteParts)[Symbol.iterator]();
     let done = false;
     for (let n = 0; n < batch.siteFiles; n++) {
       started = performance.now();

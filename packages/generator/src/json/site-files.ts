@@ -47,9 +47,13 @@ ${prefix}/*.json
 `;
 }
 
-/** The json format's own files: the entry point, the schemas and the hosts' header rules. */
-export function* jsonSiteFiles(site: JsonSiteInput): Generator<OutputFile> {
-  yield { path: 'json/index.json', contents: jsonText(index(site)) };
+/** The json format's entry point, `json/index.json`: it changes with the content. */
+export function jsonIndexFile(site: JsonSiteInput): OutputFile {
+  return { path: 'json/index.json', contents: jsonText(index(site)) };
+}
+
+/** The json format's files that change only with statusbook: the schemas and the hosts' header rules. */
+export function* jsonStaticFiles(): Generator<OutputFile> {
   for (const kind of JSON_KINDS) yield { path: `json/schema/${kind}.json`, contents: `${JSON.stringify(jsonSchema(kind), null, 2)}\n` };
   yield { path: 'json/_headers', contents: `# Statusbook JSON API, published as a site of its own (Netlify, Cloudflare Pages)\n${jsonHeaderRules('')}` };
 }
