@@ -1,4 +1,4 @@
-import { pairSlug, type Contrast, type Protocol, type Reference, type StatusCode } from '@statusbook/core/model';
+import { pairSlug, type Contrast, type Protocol, type Reference, type StatusCode, type Text } from '@statusbook/core/model';
 import { factKeys, rfcUrl } from '../fragments.js';
 import { SOURCE_LOCALE, type Localized } from '../i18n.js';
 import { html } from '../formats/html.js';
@@ -9,7 +9,7 @@ import { compareTitle, phraseContrasts } from '../pages/compare.js';
 import type { RenderEnv } from '../pages/types.js';
 import { inLocale, to } from '../targets.js';
 import type { Page, PageOf, Target } from '../types.js';
-import { jsonText } from './stringify.js';
+import { jsonText, jsonValue } from './stringify.js';
 
 // Keys are written in the order the objects below are built: the same input gives the same bytes.
 
@@ -28,14 +28,40 @@ function fileHref(from: Target, file: readonly string[]): string {
   return hrefBetween(folderOf(from), file);
 }
 
+/** Rendered HTML per text of the model: a code's texts appear in all its comparisons. */
+const rendered = new WeakMap<Text, string>();
+
 /** A content text: its Markdown source, the same as the HTML site renders it, its state and language. */
 function text(value: Localized, locale: string) {
+  let inline = rendered.get(value.text);
+  if (inline === undefined) rendered.set(value.text, (inline = html.inline(value.text)));
   return {
     markdown: value.text.source,
-    html: html.inline(value.text),
+    html: inline,
     state: value.state,
     lang: value.state === 'fallback' ? SOURCE_LOCALE : locale,
   };
+}
+
+/**
+ * JSON text of parts that repeat across a (locale, format)'s documents (a code's side of
+ * its comparisons), serialized once: most of a comparison document's bytes.
+ */
+const parts = new WeakMap<RenderEnv, Map<string, string>>();
+
+function part(env: RenderEnv, key: string, make: () => unknown): string {
+  let cache = parts.get(env);
+  if (!cache) parts.set(env, (cache = new Map()));
+  let hit = cache.get(key);
+  if (hit === undefined) cache.set(key, (hit = jsonValue(make())));
+  return hit;
+}
+
+/** An object's JSON from its members' JSON texts, in the order given. */
+function members(entries: readonly (readonly [string, string])[]): string {
+  let out = '{';
+  for (let i = 0; i < entries.length; i++) out += `${i === 0 ? '' : ','}${JSON.stringify(entries[i]![0])}:${entries[i]![1]}`;
+  return `${out}}`;
 }
 
 function reference(ref: Reference, env: RenderEnv) {
@@ -207,13 +233,15 @@ function compareDocument(page: PageOf<'compare'>, env: RenderEnv) {
   const high = fragments.get(protocol, pair.high);
   // The same sentences as the HTML page's (the json format escapes as HTML does).
   const sentences = phraseContrasts(pair, low, high, env);
-  const side = (code: StatusCode) => ({
-    code: code.code,
-    reason: code.reason,
-    gloss: gloss(code, env),
-    summary: text(tr.content.code(code, 'summary'), locale),
-    href: jsonHref(target, to.code(locale, protocol.id, code.code)),
-  });
+  // The same for every comparison of the code: its href is relative to the compare folder.
+  const side = (code: StatusCode) =>
+    part(env, `side:${protocol.id}:${code.code}`, () => ({
+      code: code.code,
+      reason: code.reason,
+      gloss: gloss(code, env),
+      summary: text(tr.content.code(code, 'summary'), locale),
+      href: jsonHref(target, to.code(locale, protocol.id, code.code)),
+    }));
   const notes =
     pair.kind === 'curated'
       ? {
@@ -222,22 +250,22 @@ function compareDocument(page: PageOf<'compare'>, env: RenderEnv) {
           scenario: text(tr.content.pairText(protocol, pair.notes, 'scenario'), locale),
         }
       : null;
-  return {
-    $schema: schemaRef(target, 'compare'),
-    kind: 'compare',
-    locale,
-    protocol: protocolRef(protocol),
-    title: compareTitle(pair, env),
-    slug: pair.slug,
-    low: side(pair.low),
-    high: side(pair.high),
-    curated: pair.kind === 'curated',
-    summary: pair.kind === 'curated' ? tr.render(tr.content.pairText(protocol, pair.notes, 'difference')) : (sentences[0] ?? tr.t('compare.noDifferences')),
-    contrasts: pair.contrasts.map((c, i) => ({ kind: c.kind, ...contrastData(c), html: sentences[i]! })),
-    facts: fragments.factRows(protocol).map(({ key }) => ({ key, label: tr.plain(`fact.${key}`), low: low.facts[key] ?? '', high: high.facts[key] ?? '' })),
-    notes,
-    links: links(target, env),
-  };
+  return members([
+    ['$schema', jsonValue(schemaRef(target, 'compare'))],
+    ['kind', '"compare"'],
+    ['locale', jsonValue(locale)],
+    ['protocol', part(env, `protocol:${protocol.id}`, () => protocolRef(protocol))],
+    ['title', jsonValue(compareTitle(pair, env))],
+    ['slug', jsonValue(pair.slug)],
+    ['low', side(pair.low)],
+    ['high', side(pair.high)],
+    ['curated', String(pair.kind === 'curated')],
+    ['summary', jsonValue(pair.kind === 'curated' ? tr.render(tr.content.pairText(protocol, pair.notes, 'difference')) : (sentences[0] ?? tr.t('compare.noDifferences')))],
+    ['contrasts', jsonValue(pair.contrasts.map((c, i) => ({ kind: c.kind, ...contrastData(c), html: sentences[i]! })))],
+    ['facts', jsonValue(fragments.factRows(protocol).map(({ key }) => ({ key, label: tr.plain(`fact.${key}`), low: low.facts[key] ?? '', high: high.facts[key] ?? '' })))],
+    ['notes', jsonValue(notes)],
+    ['links', jsonValue(links(target, env))],
+  ]);
 }
 
 /** The JSON document of a page, as the file's text. */
@@ -250,7 +278,7 @@ export function jsonDocument(page: Page, env: RenderEnv): string {
     case 'code':
       return jsonText(codeDocument(page, env));
     case 'compare':
-      return jsonText(compareDocument(page, env));
+      return `${compareDocument(page, env)}\n`;
     default:
       throw new Error(`format 'json' has no page of kind '${page.kind}'`);
   }

@@ -79,7 +79,12 @@ function index(site: JsonSiteInput) {
       name: languageName(locale),
       dir: textDirection(locale),
       default: i === 0,
-      coverage: info.coverage[locale] ?? null,
+      coverage: coverage(info.coverage[locale]),
     })),
   };
+}
+
+/** A locale's coverage with its keys in the schema's order. */
+function coverage(c: Coverage | undefined) {
+  return c ? { total: c.total, translated: c.translated, stale: c.stale, missing: c.missing } : null;
 }
