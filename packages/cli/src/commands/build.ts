@@ -38,7 +38,7 @@ only the pages whose inputs changed.
 Options:
   --out <dir>        where to write (default: <root>/output)
   --locale <list>    locales to build, comma-separated (default: every folder of locales/)
-  --format <list>    md, html, print, comma-separated (default: all three)
+  --format <list>    md, html, print, json, comma-separated (default: all four)
   --protocol <list>  protocols to build, comma-separated (default: every one in content/)
   --pdf              also print each print book to output/pdf/<locale>/<protocol>.pdf
                      (needs Chromium: apt-get install -y chromium fonts-noto-cjk)
