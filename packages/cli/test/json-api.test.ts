@@ -180,6 +180,14 @@ describe('incremental rebuilds rewrite exactly the documents an edit changed', (
     expect(rewritten.sort()).toEqual(['index.json', 'vi/sip/437.json', 'vi/sip/compare/180-vs-437.json', 'vi/sip/compare/200-vs-437.json']);
   });
 
+  test('html built beside json later: the documents link to the pages', () => {
+    const { dir, json } = project();
+    expect(JSON.parse(readFileSync(join(json, 'vi/sip/437.json'), 'utf8')).links.html).toBeUndefined();
+    const run = statusbook(['build', '--format', 'json,html'], dir);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(json, 'vi/sip/437.json'), 'utf8')).links.html).toBe('/vi/sip/437/');
+  });
+
   test('nothing changed: nothing is written', () => {
     const { dir, json } = project();
     expect(rebuild(dir, json, () => undefined)).toEqual({ changed: [], rewritten: [] });

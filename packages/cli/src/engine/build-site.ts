@@ -99,8 +99,12 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
   const linked = (format: Format) => b.slices.linkLocales[format] ?? locales;
   const ui = (locale: string) => groupHash(b.inputs, [`locales/${locale}/ui.json`, 'locales/en/ui.json']);
   // A page depends on the locales its format links to; everything else of `global` is the build's.
+  // JSON documents also link to the page's other forms (html, md) that the output holds.
   const globals = Object.fromEntries(
-    formats.map((f) => [f, groupHash({ version: b.version, baseUrl: b.baseUrl, locales: linked(f).join(','), pairs: b.pairs, protocols: protocols.map((p) => p.id).join(',') }, [''])]),
+    formats.map((f) => [
+      f,
+      groupHash({ version: b.version, baseUrl: b.baseUrl, locales: linked(f).join(','), pairs: b.pairs, protocols: protocols.map((p) => p.id).join(','), ...(f === 'json' ? { forms: formats.join(',') } : {}) }, ['']),
+    ]),
   ) as Record<Format, string>;
   const units = unitHashes(protocols, locales, b.translations, {
     ...Object.fromEntries(formats.map((f) => [`templates:${f}`, groupHash(b.inputs, ['templates/'])])),
@@ -136,7 +140,7 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
     made.reduce((n, slice) => n + (slice?.pages ?? 0), 0) === total &&
     (site === undefined || slices?.html?.units?.site === site) &&
     // json's own files are always the same ones: a patch rewrites those that changed.
-    (jsonSite === undefined || (slices?.json?.files?.length ?? 0) > 0);
+    (jsonSite === undefined || b.shard.k !== 1 || (slices?.json?.files?.length ?? 0) > 0);
   const output: BuildOutput = patch ? PatchOutput.open(b.store) : StagedOutput.open(b.store, slices ? b.store.current : undefined, b.carry);
   const writer = new Writer(output);
   const counts = { rendered: 0, unchanged: 0, other: 0, renderMs: 0 };
