@@ -1,11 +1,11 @@
 // The json format as other sites read it: every file of a full build of the bundled content
 // (en, vi, ja) valid against its published schema, the same bytes from the same input, and
 // a rebuild that rewrites only the documents an edit changed.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { makeProject, repoRoot, snapshotTree, statusbook } from './helpers.js';
 
 function files(dir: string): string[] {
@@ -21,8 +21,16 @@ function files(dir: string): string[] {
   return out;
 }
 
+/** Folders this file made: full builds are ~15,000 files each, removed at the end. */
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
 function build(args: readonly string[], cwd = repoRoot): string {
-  const out = join(mkdtempSync(join(tmpdir(), 'statusbook-json-')), 'out');
+  const dir = mkdtempSync(join(tmpdir(), 'statusbook-json-'));
+  made.push(dir);
+  const out = join(dir, 'out');
   const run = statusbook(['build', '--out', out, ...args], cwd);
   expect(run.code, run.stderr).toBe(0);
   return out;
@@ -136,6 +144,7 @@ describe('incremental rebuilds rewrite exactly the documents an edit changed', (
   /** A project with English and Vietnamese, built with --format json. */
   function project(): { dir: string; json: string } {
     const dir = makeProject('translated');
+    made.push(dir);
     cpSync(join(repoRoot, 'locales/vi/ui.json'), join(dir, 'locales/vi/ui.json'));
     const run = statusbook(['build', '--format', 'json'], dir);
     expect(run.code, run.stderr).toBe(0);
