@@ -1,5 +1,6 @@
 // npm run bench: builds synthetic content (N codes in one protocol, en/vi/ja, complete
 // translations) with the real CLI, as whole processes, and reports the median of several runs.
+// "All formats" is every format the build has (FORMATS); "all but <f>" shows what <f> adds.
 // Usage: node scripts/bench.mjs [sizes=80,160,320] [runs=3]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -7,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { writeSynthetic } from './synthetic.mjs';
+import { FORMATS } from '../packages/generator/dist/plan.js';
 
 const repo = new URL('..', import.meta.url).pathname;
 const cli = join(repo, 'packages/cli/bin/statusbook.js');
@@ -128,7 +130,9 @@ for (const n of sizes) {
   const file = join(dir, 'content/syn/codes', `${codes[Math.floor(codes.length / 2)]}.yaml`);
   const original = readFileSync(file, 'utf8');
   let edit = 0;
-  const all = (round) => [...out(round, 'all'), '--format', 'md,html,print'];
+  const all = (round) => [...out(round, 'all'), '--format', FORMATS.join(',')];
+  // What one format adds to the all-formats build: the same build without it.
+  const without = (format) => scenario(`all but ${format}`, none, (round) => [...out(round, `no-${format}`), '--format', FORMATS.filter((f) => f !== format).join(',')], FULL);
   const none = () => undefined;
   const scenarios = [
     scenario('html', none, (round) => [...out(round, 'html'), '--format', 'html'], FULL),
@@ -137,6 +141,8 @@ for (const n of sizes) {
     // The same with a redirect page per reversed pair (--redirect-pages): twice the files.
     ...(n <= 80 ? [scenario('html + redirects', none, (round) => [...out(round, 'redirects'), '--format', 'html', '--redirect-pages'], FULL)] : []),
     scenario('all formats', none, all, FULL),
+    without('json'),
+    without('md'),
     // Rebuilds of the all-formats build just made.
     scenario('no change', none, all),
     scenario('one code changed', () => writeFileSync(file, original.replace(/howToFix: .*/, `howToFix: Edited text number ${++edit}.`)), all),
@@ -149,6 +155,11 @@ for (const n of sizes) {
   const cold = scenarios.filter((s) => s.how.dropCaches);
   for (const group of [warm, cold]) for (let round = 0; round < runs; round++) for (const s of group) run(s, round);
   for (const s of scenarios) results.push(report(n, s));
+  const row = (label) => results.find((r) => r.n === n && r.scenario === label);
+  for (const format of ['json', 'md']) {
+    const [withIt, withoutIt] = [row('all formats'), row(`all but ${format}`)];
+    console.log(`${String(n).padStart(4)}  ${format} adds ${(withIt.wallSeconds - withoutIt.wallSeconds).toFixed(2)} s, ${withIt.pages - withoutIt.pages} pages, peak RSS ${withIt.peakRssMiB - withoutIt.peakRssMiB} MiB to the all-formats build (${withIt.peakRssMiB} MiB with it)`);
+  }
   writeFileSync(file, original);
   done.push(dir);
 }

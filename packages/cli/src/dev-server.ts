@@ -13,11 +13,24 @@ const TYPES: Record<string, string> = {
   '.xml': 'application/xml; charset=utf-8',
   '.md': 'text/markdown; charset=utf-8',
   '.pdf': 'application/pdf',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
 };
+
+/**
+ * What the published site's `_headers` sends for the folders served beside it (the JSON API
+ * and the embeds): any origin may read them, and their types are not sniffed.
+ */
+const MOUNT_HEADERS = { 'access-control-allow-origin': '*', 'x-content-type-options': 'nosniff' };
 
 export interface DevServerOptions {
   /** The folder served (output/html). */
   readonly root: string;
+  /**
+   * Folders served beside it under a path of their own, as they are published (`/json/`:
+   * output/json, `/embed/`: output/embed), whether or not they exist yet.
+   */
+  readonly mounts?: Readonly<Record<string, string>>;
   /** The address the server listens on, as given (`--host`). */
   readonly host: string;
   /** The port it listens on (known once it listens). */
@@ -37,6 +50,11 @@ export function devRequestListener(options: DevServerOptions): RequestListener {
       const path = requestPath(request.url);
       if (path === undefined) return reply(response, 400, 'bad request: malformed path\n');
       if (path === EVENTS_PATH) return options.events(request, response);
+      const mount = Object.keys(options.mounts ?? {}).find((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+      if (mount !== undefined) {
+        serveMounted(options.mounts![mount]!, path.slice(mount.length) || '/', response).catch(() => reply(response, 500, 'internal error\n'));
+        return;
+      }
       serveFile(options.root, path, response, options.problems()).catch(() => reply(response, 500, 'internal error\n'));
     } catch {
       reply(response, 400, 'bad request\n');
@@ -105,6 +123,23 @@ async function serveFile(root: string, path: string, response: ServerResponse, p
       if (problems) response.writeHead(404, { 'content-type': TYPES['.html']!, 'cache-control': 'no-store' }).end(`<!doctype html>\n<html lang="en"><meta charset="utf-8"><title>Build failed</title><body><p>No page here yet: the build failed.</p>\n${pageScripts(problems)}</body></html>\n`);
       else reply(response, 404, 'not found\n');
     }
+  }
+}
+
+/** Serves a file of a mounted folder (the JSON API, embeds) as published, with their headers; no 404 page, no overlay. */
+async function serveMounted(root: string, path: string, response: ServerResponse): Promise<void> {
+  const base = resolve(root);
+  let file = resolve(base, `.${normalize(path)}`);
+  try {
+    if (!inside(base, file)) throw new Error('outside');
+    if ((await stat(file)).isDirectory()) file = join(file, 'index.json');
+    if (!inside(await realpath(base), await realpath(file))) throw new Error('outside');
+    const ext = extname(file);
+    const type = (Object.hasOwn(TYPES, ext) ? TYPES[ext] : undefined) ?? 'application/octet-stream';
+    const body = await readFile(file);
+    response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', ...MOUNT_HEADERS }).end(body);
+  } catch {
+    reply(response, 404, 'not found\n', MOUNT_HEADERS);
   }
 }
 

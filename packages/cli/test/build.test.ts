@@ -17,11 +17,13 @@ describe('statusbook build', () => {
         'note: embed cards and the snippets on code pages link root-relative (/en/...): to embed them on other sites, set --base-url https://... (or baseUrl in statusbook.config.yaml)\n',
     );
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^✔ 32 pages in output \(\d+\.\d\d s\)\n/);
+    expect(run.stdout).toMatch(/^✔ 40 pages in output \(\d+\.\d\d s\)\n/);
     expect(run.stdout).toContain('  html  en 9\n');
+    expect(run.stdout).toContain('  json  en 8\n');
     // A card and a badge per code, a card for the one curated pair.
     expect(run.stdout).toContain('  embed en 7\n');
-    expect(run.stdout).toContain('  files: 32 written, 0 unchanged, 0 removed, 5 other; 0 warnings\n');
+    // Other: the HTML site's 404, index, redirects, headers and stylesheets; json's index, schemas and headers.
+    expect(run.stdout).toContain('  files: 40 written, 0 unchanged, 0 removed, 13 other; 0 warnings\n');
   });
 
   test('writes every page kind at its documented path, in every format', () => {
@@ -37,6 +39,7 @@ describe('statusbook build', () => {
       'embed/en/sip/437.svg',
       'embed/en/sip/compare/200-vs-437.html',
       'html/404.html',
+      'html/_headers',
       'html/_redirects',
       'html/assets/print.css',
       'html/assets/site.css',
@@ -50,6 +53,21 @@ describe('statusbook build', () => {
       'html/en/sip/compare/index.html',
       'html/en/sip/index.html',
       'html/index.html',
+      'json/_headers',
+      'json/en/sip/180.json',
+      'json/en/sip/200.json',
+      'json/en/sip/437.json',
+      'json/en/sip/compare/180-vs-200.json',
+      'json/en/sip/compare/180-vs-437.json',
+      'json/en/sip/compare/200-vs-437.json',
+      'json/en/sip/compare/index.json',
+      'json/en/sip/index.json',
+      'json/index.json',
+      'json/schema/code.json',
+      'json/schema/compare-index.json',
+      'json/schema/compare.json',
+      'json/schema/index.json',
+      'json/schema/protocol.json',
       'md/en/index.md',
       'md/en/sip/180.md',
       'md/en/sip/200.md',

@@ -44,8 +44,8 @@ test('statusbook dev serves the site, and a change to a content file reaches the
 }, 60_000);
 
 /** Starts `statusbook dev` in `dir`; resolves with its base URL once it serves. */
-async function startDev(dir: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, [bin, 'dev', '--port', '0', '--locale', 'en'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+async function startDev(dir: string, extra: readonly string[] = []): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, [bin, 'dev', '--port', '0', '--locale', 'en', ...extra], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
   let stdout = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -128,6 +128,43 @@ test('malformed requests get a 4xx and the server keeps serving; other hosts get
     const last = await get(port, page);
     expect(last.status).toBe(200);
     expect(last.body).toContain('<h1>SIP 437 Unsupported Credential</h1>');
+  } finally {
+    child.kill('SIGTERM');
+  }
+}, 60_000);
+
+test('statusbook dev serves output/json at /json/ and output/embed at /embed/, as published beside the site', async () => {
+  const dir = makeProject();
+  const { child, port } = await startDev(dir, ['--format', 'html,json']);
+  try {
+    writeFileSync(join(dir, 'secret.txt'), 'TOP SECRET project file');
+    const headers = (path: string) =>
+      new Promise<Record<string, string | string[] | undefined>>((resolve, reject) => {
+        request({ host: '127.0.0.1', port, path, headers: { host: `127.0.0.1:${port}` } }, (response) => {
+          response.resume();
+          resolve({ status: String(response.statusCode), ...response.headers });
+        })
+          .on('error', reject)
+          .end();
+      });
+    const doc = await get(port, '/json/en/sip/437.json');
+    expect(doc.status).toBe(200);
+    expect((JSON.parse(doc.body) as { code: number; links: { html: string } }).links.html).toBe('/en/sip/437/');
+    // The links of a document lead to pages this server serves.
+    expect((await get(port, '/en/sip/437/')).status).toBe(200);
+    expect(await headers('/json/en/sip/437.json')).toMatchObject({ status: '200', 'content-type': 'application/json; charset=utf-8', 'access-control-allow-origin': '*', 'x-content-type-options': 'nosniff' });
+    expect(JSON.parse((await get(port, '/json/')).body)).toMatchObject({ kind: 'index' });
+    expect((await get(port, '/json/schema/code.json')).status).toBe(200);
+    // Missing documents are a plain 404 (not the HTML site's page), readable from any origin.
+    expect(await headers('/json/en/sip/999.json')).toMatchObject({ status: '404', 'access-control-allow-origin': '*' });
+    expect(await headers('/embed/en/sip/437.html')).toMatchObject({ status: '404', 'access-control-allow-origin': '*' });
+    // No path leaves the mounted folder.
+    symlinkSync(dir, join(dir, 'output', 'json', 'escape'));
+    for (const path of ['/json/../../secret.txt', '/json/%2e%2e/%2e%2e/secret.txt', '/json/escape/secret.txt', '/json/..%2f..%2fsecret.txt']) {
+      const response = await get(port, path);
+      expect(response.status, path).toBeGreaterThanOrEqual(400);
+      expect(response.body, path).not.toContain('TOP SECRET');
+    }
   } finally {
     child.kill('SIGTERM');
   }

@@ -77,7 +77,7 @@ describe("the README's commands, one after another", () => {
     ok(dir);
     writeFileSync(join(dir, 'statusbook.config.yaml'), 'formats: [md, html]\nlocales: [en, ja]\n');
     ok(dir);
-    expect(readdirSync(out).filter((n) => !n.startsWith('.')).sort()).toEqual(['embed', 'html', 'md', 'print']);
+    expect(readdirSync(out).filter((n) => !n.startsWith('.')).sort()).toEqual(['embed', 'html', 'json', 'md', 'print']);
     ok(dir, '--prune');
     expect(readdirSync(out).filter((n) => !n.startsWith('.')).sort()).toEqual(['html', 'md']);
     expect(readdirSync(join(out, 'md')).sort()).toEqual(['en', 'ja']);

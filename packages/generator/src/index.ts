@@ -1,6 +1,6 @@
 export type { Format, Page, PageKind, Target, OutputFile, FormatRenderer } from './types.js';
 export { FORMATS } from './types.js';
-export { createSite, prepareSite, type Site, type SiteOptions, type SitePreparation } from './site.js';
+export { createSite, prepareSite, SITE_PARTS, type Site, type SiteOptions, type SitePart, type SitePreparation } from './site.js';
 export type { RedirectRules } from './site-files.js';
 export { formats, formatRenderer } from './formats/index.js';
 export { TemplateError } from './templates.js';
@@ -8,3 +8,5 @@ export { checkLocaleFiles, LocaleFilesError } from './ui-strings.js';
 export { escapeHtml } from './formats/html.js';
 export { sourceContent, translatedContent, SOURCE_LOCALE, type ContentText, type Localized } from './i18n.js';
 export { pageRefs, pageRefCount, pageUnits, unitsPass, refOf, refPath, resolveRef, unitHashes, type PageRef, type PairSelection } from './page-refs.js';
+export { jsonSchema, schemaId, JSON_KINDS, SCHEMA_VERSIONS, type JsonKind } from './json/schemas.js';
+export type { Coverage, JsonSiteInfo } from './json/site-files.js';

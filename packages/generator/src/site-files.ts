@@ -1,4 +1,5 @@
 import { urlPath } from './formats/paths.js';
+import { jsonHeaderRules } from './json/site-files.js';
 import { escapeHtml } from './formats/html.js';
 import type { RenderEnv } from './pages/types.js';
 import { inLocale, to } from './targets.js';
@@ -46,6 +47,7 @@ export function* siteFiles(site: SiteFilesInput): Generator<OutputFile> {
   for (const [name, contents] of site.templates.assets) yield { path: `html/assets/${name}`, contents };
   yield notFound(site);
   yield rootIndex(site);
+  yield headers(site);
   // A sitemap lists absolute URLs: without a base URL there is none.
   if (/^https?:\/\//.test(site.baseUrl)) yield* sitemaps(site);
   if (site.redirects === 'all' || (site.redirects === 'auto' && redirectRuleCount(site.protocols, site.locales, site.pairs) <= REDIRECT_LIMIT)) yield* redirects(site);
@@ -71,6 +73,21 @@ function notFound(site: SiteFilesInput): OutputFile {
     ctx,
   );
   return { path: 'html/404.html', contents: env.format.finish(body, () => ({})) };
+}
+
+/**
+ * `_headers` (Netlify, Cloudflare Pages): the JSON API and the embeds are published beside
+ * the site, under `/json/` and `/embed/`, and any origin may read or frame them.
+ */
+function headers(site: SiteFilesInput): OutputFile {
+  const base = basePath(site.baseUrl);
+  return {
+    path: 'html/_headers',
+    contents: `# Statusbook: output/json and output/embed published beside this site, at /json/ and /embed/
+${jsonHeaderRules(`${base}/json`)}${base}/embed/*
+  Access-Control-Allow-Origin: *
+`,
+  };
 }
 
 /** `/` sends readers to the default locale. */

@@ -8,6 +8,7 @@ import { createI18n, createTranslator, prepareLocaleIntl, Rendered, sourceConten
 import { pageModules } from './pages/index.js';
 import type { PageModule, RenderEnv } from './pages/types.js';
 import { siteFiles, type RedirectRules } from './site-files.js';
+import { jsonIndexFile, jsonStaticFiles, type JsonSiteInfo } from './json/site-files.js';
 import { collator, languageName, textDirection } from './locale-info.js';
 import { to, inLocale } from './targets.js';
 import { loadTemplates, type HelperContext, type Templates } from './templates.js';
@@ -43,7 +44,17 @@ export interface SiteOptions {
    * these. Default: `formats`.
    */
   readonly linkFormats?: Readonly<Record<string, readonly Format[]>>;
+  /** What `json/index.json` says besides the model (tool version, content hash, coverage). */
+  readonly json?: JsonSiteInfo;
 }
+
+/**
+ * The groups of site files a build keeps or makes again on their own: the HTML site's, the
+ * JSON index (changes with the content) and the JSON schemas and headers (with statusbook).
+ */
+export type SitePart = 'html' | 'json-index' | 'json-static';
+
+export const SITE_PARTS: readonly SitePart[] = ['html', 'json-index', 'json-static'];
 
 /** A loaded site: the list of its pages and a renderer for each. */
 export interface Site {
@@ -53,8 +64,11 @@ export interface Site {
   render(page: Page): OutputFile;
   /** Renders the page a ref names. */
   renderRef(ref: PageRef): OutputFile;
-  /** Files that are not pages: stylesheet, sitemap, 404, redirects. */
-  files(): Generator<OutputFile>;
+  /**
+   * Files that are not pages: the HTML site's (stylesheet, sitemap, 404, redirects, headers)
+   * and the json format's (index; schemas and headers), of the parts given (default: all).
+   */
+  files(of?: readonly SitePart[]): Generator<OutputFile>;
 }
 
 /** What a site needs before its content: compiled templates and the UI strings. */
@@ -76,7 +90,8 @@ export async function prepareSite(options: Pick<SiteOptions, 'templatesDir' | 'l
   // Site files speak the default locale of the locales linked to, which this build may not render.
   const spoken = [...new Set([...locales, ...Object.values(options.linkLocales ?? {}).flat()])];
   const loading = Promise.all([
-    loadTemplates(options.templatesDir, formats.map((f) => ({ format: f, kinds: formatRenderer(f).kinds }))),
+    // Formats made of data (json) have no templates.
+    loadTemplates(options.templatesDir, formats.filter((f) => !formatRenderer(f).document).map((f) => ({ format: f, kinds: formatRenderer(f).kinds }))),
     createI18n(options.localesDir, spoken),
   ]);
   // While the files are read: each locale's ICU objects (plural rules, number and list
@@ -142,18 +157,25 @@ export async function createSite(options: SiteOptions, prepared?: Promise<SitePr
     pageCount: () => pageRefCount(protocols, locales, formats, pairs, options.redirectPages),
     render: (page) => renderPage(page, site),
     renderRef: (ref) => renderPage(resolveRef(ref, protocols), site),
-    files: () =>
-      siteFiles({
-        ...site,
-        locales: localesFor('html'),
-        redirects: options.redirects ?? 'auto',
-        formats,
-        protocols,
-        pairs,
-        pages: function* () {
-          yield* pageRefs(protocols, localesFor('html').slice(0, 1), ['html'], pairs);
-        },
-      }),
+    *files(of = SITE_PARTS) {
+      if (of.includes('html') && formats.includes('html')) {
+        yield* siteFiles({
+          ...site,
+          locales: localesFor('html'),
+          redirects: options.redirects ?? 'auto',
+          formats,
+          protocols,
+          pairs,
+          pages: function* () {
+            yield* pageRefs(protocols, localesFor('html').slice(0, 1), ['html'], pairs);
+          },
+        });
+      }
+      if (of.includes('json-index') && formats.includes('json')) {
+        yield jsonIndexFile({ protocols, locales: localesFor('json'), pairs, info: options.json ?? { version: '', contentHash: '', coverage: {} } });
+      }
+      if (of.includes('json-static') && formats.includes('json')) yield* jsonStaticFiles();
+    },
   };
 }
 

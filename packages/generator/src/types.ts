@@ -2,9 +2,9 @@ import type { Pair, Protocol, StatusCode, Text } from '@statusbook/core/model';
 import type { RenderEnv } from './pages/types.js';
 
 /** Output formats; each has one renderer in `formats/`. */
-export type Format = 'md' | 'html' | 'print' | 'embed';
+export type Format = 'md' | 'html' | 'print' | 'json' | 'embed';
 
-export const FORMATS: readonly Format[] = ['md', 'html', 'print', 'embed'];
+export const FORMATS: readonly Format[] = ['md', 'html', 'print', 'json', 'embed'];
 
 /** Page kinds; each has one module in `pages/`. */
 export type PageKind = 'home' | 'protocol' | 'compare-index' | 'code' | 'compare' | 'redirect' | 'book' | 'badge';

@@ -39,7 +39,7 @@ only the pages whose inputs changed.
 Options:
   --out <dir>        where to write (default: <root>/output)
   --locale <list>    locales to build, comma-separated (default: every folder of locales/)
-  --format <list>    md, html, print, embed, comma-separated (default: all four)
+  --format <list>    md, html, print, json, embed, comma-separated (default: all five)
   --protocol <list>  protocols to build, comma-separated (default: every one in content/)
   --pdf              also print each print book to output/pdf/<locale>/<protocol>.pdf
                      (needs Chromium: apt-get install -y chromium fonts-noto-cjk)
@@ -177,7 +177,8 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
           const cache = FileCheckCache.read(values.clean ? undefined : out, VERSION);
           const { ok, content } = await loadAndReport(project, io, values.strict, cache);
           const protocols = protocolFilter === undefined ? content.protocols : pickProtocols(protocolFilter, content.protocols);
-          const translated = locales.filter((l) => l !== SOURCE_LOCALE);
+          // json/index.json gives the coverage of every locale the json format holds, kept ones too.
+          const translated = [...new Set([...locales, ...(formats.includes('json') ? (slices.linkLocales.json ?? []) : [])])].filter((l) => l !== SOURCE_LOCALE);
           const loaded = ok ? await loadTranslations(project.locales, translated, protocols, { cache }) : undefined;
           // Glossary findings are warnings: --strict makes them stop the build like any other.
           const diagnostics = loaded ? [...loaded.diagnostics, ...(await lintGlossaries(project.locales, translated, protocols))] : [];
@@ -253,7 +254,11 @@ function upToDate(
       return slice?.list === request.list && slice.baseUrl === request.baseUrl && slice.locales === slices.linkLocales[f]?.join(',') && (slice.forms ?? '') === formsLinked(f, slices.linkFormats[l] ?? []);
     }),
   );
-  return same && (!request.formats.includes('html') || !request.siteFiles || previous.slices.html?.list === `redirects:${request.redirects}`);
+  return (
+    same &&
+    (!request.formats.includes('html') || !request.siteFiles || previous.slices.html?.list === `redirects:${request.redirects}`) &&
+    (!request.formats.includes('json') || !request.siteFiles || previous.slices.json !== undefined)
+  );
 }
 
 /** What a user should know about the HTML site's own files: said once per build, on stderr. */

@@ -24,7 +24,8 @@ const QUIET_MS = 120;
 export const dev: Command = {
   help: `Usage: statusbook dev [--port <n>] [--host <addr>] [build options]
 
-Builds the site, serves output/html and watches content/, templates/, locales/ and
+Builds the site, serves output/html (and output/json at /json/, output/embed at /embed/,
+as they are published beside it) and watches content/, templates/, locales/ and
 statusbook.config.yaml: any save (a file written in place, appended to, replaced by a
 rename, touched), a file or folder added or removed, or the config file created or removed
 rebuilds what changed (only the pages whose inputs changed) and reloads the pages open in
@@ -87,6 +88,8 @@ html, or an address it cannot listen on (checked before anything is built).`,
     const server: Server = createServer(
       devRequestListener({
         root: join(out, 'html'),
+        // Published beside the site (docs/json-api.md): served where they will be.
+        mounts: { '/json': join(out, 'json'), '/embed': join(out, 'embed') },
         host,
         port: (): number => (server.address() as AddressInfo | null)?.port ?? 0,
         problems: () => problems,

@@ -126,7 +126,7 @@ const CONFIG = `# Statusbook project settings: defaults for 'statusbook build' a
 # Locales to build (default: every folder of locales/ that has a ui.json).
 # locales: [en, vi, ja]
 
-# Formats to build: md, html, print, embed (default: all four).
+# Formats to build: md, html, print, json, embed (default: all five).
 # formats: [html, md]
 
 # Protocols to build (default: every folder of content/).

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import type { LocaleTranslation, Protocol } from '@statusbook/core';
+import { translationStatus, type LocaleTranslation, type Protocol } from '@statusbook/core';
+import type { Coverage, JsonSiteInfo, SitePart } from '@statusbook/generator';
 import type { PairSelection, RedirectRules } from '@statusbook/generator/plan';
 import { pageRefCount, pageRefs, refPath, unitHashes, unitsPass, type Format, type PageRef } from '@statusbook/generator/plan';
 import type { OutputStore } from '../output-store.js';
@@ -13,6 +14,8 @@ import type { WorkerStart } from './pool.js';
 import type { Batch } from './render-task.js';
 
 const BATCH = 200;
+/** The json format's entry point, which changes with the content (its other files do not). */
+const JSON_INDEX = 'json/index.json';
 /** Site files (pieces of the sitemaps and redirect list, < 128 KB each) per batch. */
 const SITE_FILE_PIECES = 8;
 /** Pages listed after which a partial batch is handed out anyway. */
@@ -97,6 +100,7 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
   const forms = (format: Format, locale: string) => formsLinked(format, b.slices.linkFormats[locale] ?? formats);
   const ui = (locale: string) => groupHash(b.inputs, [`locales/${locale}/ui.json`, 'locales/en/ui.json']);
   // A page depends on the locales its format links to; everything else of `global` is the build's.
+  // JSON documents also link to the page's other forms (html, md) that the output holds.
   const globals = Object.fromEntries(
     formats.map((f) => [f, groupHash({ version: b.version, baseUrl: b.baseUrl, locales: linked(f).join(','), forms: locales.map((l) => forms(f, l)).join(';'), pairs: b.pairs, protocols: protocols.map((p) => p.id).join(',') }, [''])]),
   ) as Record<Format, string>;
@@ -109,6 +113,11 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
   const site = formats.includes('html')
     ? groupHash({ pages: protocols.map((p) => `${p.id}:${p.codes.map((c) => c.code).join(',')}`).join(';'), global: globals.html, templates: units.get('templates:html') ?? '', ui: ui(linked('html')[0] ?? 'en'), redirects: b.redirects }, [''])
     : undefined;
+  // json/index.json names the input it was made from and each locale's coverage.
+  const json = formats.includes('json') ? jsonSiteInfo(b, linked('json')) : undefined;
+  const jsonSite = json ? groupHash({ global: globals.json, info: JSON.stringify(json), counts: protocols.map((p) => `${p.id}:${p.codes.length}:${p.curated.length}`).join(';') }, ['']) : undefined;
+  // The schemas and _headers change only with statusbook.
+  const jsonStatic = json ? groupHash({ version: b.version }, ['']) : undefined;
   const list = sliceList(b);
   const slices = previous?.statusbook === b.version ? previous.slices : undefined;
   // Pages of a slice made with another shard are not kept: the shard decides which pages it holds.
@@ -127,7 +136,9 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
     b.slices.dropped.length === 0 &&
     made.every((slice) => slice?.list === list) &&
     made.reduce((n, slice) => n + (slice?.pages ?? 0), 0) === total &&
-    (site === undefined || slices?.html?.units?.site === site);
+    (site === undefined || slices?.html?.units?.site === site) &&
+    // json's own files are always the same ones: a patch rewrites those that changed.
+    (jsonSite === undefined || b.shard.k !== 1 || (slices?.json?.files?.length ?? 0) > 0);
   const output: BuildOutput = patch ? PatchOutput.open(b.store) : StagedOutput.open(b.store, slices ? b.store.current : undefined, b.carry);
   const writer = new Writer(output);
   const counts = { rendered: 0, unchanged: 0, other: 0, renderMs: 0 };
@@ -149,6 +160,7 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
         baseUrl: b.baseUrl,
         pairs: b.pairs,
         redirects: b.redirects,
+        ...(json ? { json } : {}),
       },
       (result) => {
         result.files.forEach((file, i) => {
@@ -221,14 +233,23 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
     }
     planMs += performance.now() - planStarted;
     await flush();
-    if (site !== undefined && b.shard.k === 1) {
-      const keepFiles = slices?.html?.units?.site === site ? slices.html.files : undefined;
-      if (keepFiles?.length && keepFiles.every((path) => writer.keep(path))) siteFiles.push(...keepFiles);
-      else {
-        // A few pieces per batch: the writer keeps up, and no more than two batches' worth
-        // wait in memory (at N = 320 the sitemaps alone are ~90 MB).
-        while (!siteFilesDone) await pool.submit({ id: id++, render: [], siteFiles: SITE_FILE_PIECES });
+    if (b.shard.k === 1) {
+      // Each group of site files is kept when what it is made from did not change.
+      const jsonFiles = slices?.json?.files ?? [];
+      const parts: [SitePart, string | undefined, readonly string[] | undefined][] = [
+        ['html', site, slices?.html?.units?.site === site ? slices?.html?.files : undefined],
+        ['json-index', jsonSite, slices?.json?.units?.index === jsonSite ? jsonFiles.filter((path) => path === JSON_INDEX) : undefined],
+        ['json-static', jsonStatic, slices?.json?.units?.static === jsonStatic ? jsonFiles.filter((path) => path !== JSON_INDEX) : undefined],
+      ];
+      const redo: SitePart[] = [];
+      for (const [part, hash, keepFiles] of parts) {
+        if (hash === undefined) continue;
+        if (keepFiles?.length && keepFiles.every((path) => writer.keep(path))) siteFiles.push(...keepFiles);
+        else redo.push(part);
       }
+      // A few pieces per batch: the writer keeps up, and no more than two batches' worth
+      // wait in memory (at N = 320 the sitemaps alone are ~90 MB).
+      while (redo.length > 0 && !siteFilesDone) await pool.submit({ id: id++, render: [], siteFiles: SITE_FILE_PIECES, siteParts: redo });
     }
     await pool.drain();
     const printStarted = performance.now();
@@ -248,7 +269,9 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
         newSlices[`${format}/${locale}`] = { pages: pages[format]?.[locale] ?? 0, list, baseUrl: b.baseUrl, locales: linked(format).join(','), ...(forms(format, locale) ? { forms: forms(format, locale) } : {}), units: { ...own, global: globals[format], [`templates:${format}`]: units.get(`templates:${format}`) ?? '' } };
       }
     }
-    if (site !== undefined && b.shard.k === 1) newSlices.html = { pages: siteFiles.length, list: `redirects:${b.redirects}`, files: [...siteFiles].sort(), units: { site } };
+    const filesOf = (format: Format) => siteFiles.filter((path) => path.startsWith(`${format}/`)).sort();
+    if (site !== undefined && b.shard.k === 1) newSlices.html = { pages: filesOf('html').length, list: `redirects:${b.redirects}`, files: filesOf('html'), units: { site } };
+    if (jsonSite !== undefined && jsonStatic !== undefined && b.shard.k === 1) newSlices.json = { pages: filesOf('json').length, files: filesOf('json'), units: { index: jsonSite, static: jsonStatic } };
     for (const path of printed) {
       const key = sliceOf(path, newSlices);
       const files = [...(newSlices[key]?.files ?? []), path];
@@ -291,6 +314,16 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
   }
 }
 
+
+/** What json/index.json says besides the model: the version, a hash of the input, each translated locale's coverage. */
+function jsonSiteInfo(b: SiteBuild, locales: readonly string[]): JsonSiteInfo {
+  const coverage: Record<string, Coverage> = {};
+  for (const locale of locales) {
+    const translation = b.translations.get(locale);
+    if (translation) coverage[locale] = translationStatus(b.protocols, translation);
+  }
+  return { version: b.version, contentHash: groupHash(b.inputs, ['content/', 'locales/']), coverage };
+}
 
 /** Opens the worker pool; if the workers fail to start, the output written so far is dropped. */
 async function openPool<T>(output: BuildOutput, open: () => Promise<T>): Promise<T> {

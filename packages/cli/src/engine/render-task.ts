@@ -1,5 +1,5 @@
 import type { LocaleTranslation, Protocol } from '@statusbook/core';
-import { createSite, sourceContent, type RedirectRules, translatedContent, type Format, type OutputFile, type PageRef, type Site, type SitePreparation } from '@statusbook/generator';
+import { createSite, sourceContent, type JsonSiteInfo, type SitePart, type RedirectRules, translatedContent, type Format, type OutputFile, type PageRef, type Site, type SitePreparation } from '@statusbook/generator';
 
 /** What a renderer can prepare before the content is loaded. */
 export interface SiteInputs {
@@ -20,6 +20,8 @@ export interface RenderSetup extends SiteInputs {
   readonly redirects: RedirectRules;
   /** Per locale, the formats the output holds after the build (pages link to their other forms in these); default `formats`. */
   readonly linkFormats?: Readonly<Record<string, readonly Format[]>>;
+  /** What json/index.json says besides the model. */
+  readonly json?: JsonSiteInfo;
 }
 
 /** A batch of pages to render, in page order. */
@@ -31,6 +33,8 @@ export interface Batch {
    * pieces), going on from where the last such batch stopped.
    */
   readonly siteFiles?: number;
+  /** Which site files: the parts whose input changed (the first such batch decides). */
+  readonly siteParts?: readonly SitePart[];
 }
 
 export interface BatchResult {
@@ -73,6 +77,7 @@ export class Renderer {
         pairs: setup.pairs,
         redirects: setup.redirects,
         ...(setup.linkFormats ? { linkFormats: setup.linkFormats } : {}),
+        ...(setup.json ? { json: setup.json } : {}),
         content: (locale) => {
           const translation = setup.translations.get(locale);
           return translation ? translatedContent(translation) : sourceContent;
@@ -96,7 +101,7 @@ export class Renderer {
       started = performance.now();
     });
     if (!batch.siteFiles) return;
-    this.siteFiles ??= this.site.files()[Symbol.iterator]();
+    this.siteFiles ??= this.site.files(batch.siteParts)[Symbol.iterator]();
     let done = false;
     for (let n = 0; n < batch.siteFiles; n++) {
       started = performance.now();

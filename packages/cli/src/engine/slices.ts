@@ -3,8 +3,8 @@ import type { Manifest } from './manifest.js';
 
 /**
  * The output is made of slices, each owned by the build that last made it: `<format>/<locale>`
- * (pages), `html` (the HTML site's own files: sitemaps, 404, redirects, stylesheets) and
- * `pdf/<locale>`. A build makes the slices it is asked for and keeps the others as they are.
+ * (pages), `html` (the HTML site's own files: sitemaps, 404, redirects, stylesheets), `json`
+ * (the JSON API's own files: index.json, schemas, headers) and `pdf/<locale>`. A build makes the slices it is asked for and keeps the others as they are.
  */
 export type SliceKey = string;
 
@@ -80,6 +80,7 @@ function madeSlices(request: Pick<SliceRequest, 'formats' | 'locales' | 'pdf'>):
   return [
     ...request.formats.flatMap((f) => request.locales.map((l) => `${f}/${l}`)),
     ...(request.formats.includes('html') ? ['html'] : []),
+    ...(request.formats.includes('json') ? ['json'] : []),
     ...(request.pdf ? request.locales.map((l) => `pdf/${l}`) : []),
   ];
 }

@@ -1,10 +1,11 @@
 import type { Format, FormatRenderer } from '../types.js';
 import { html, print } from './html.js';
+import { json } from './json.js';
 import { md } from './md.js';
 import { embed } from './embed.js';
 
 /** One renderer per format. */
-export const formats: Readonly<Record<Format, FormatRenderer>> = { md, html, print, embed };
+export const formats: Readonly<Record<Format, FormatRenderer>> = { md, html, print, json, embed };
 
 /** The renderer of a format; throws on an unknown one. */
 export function formatRenderer(format: string): FormatRenderer {

@@ -38,6 +38,7 @@ export const FORMAT_KINDS: Readonly<Record<Format, readonly PageKind[]>> = {
   md: ['home', 'protocol', 'compare-index', 'code', 'compare'],
   html: ['home', 'protocol', 'compare-index', 'code', 'compare', 'redirect'],
   print: ['code', 'compare', 'book'],
+  json: ['protocol', 'compare-index', 'code', 'compare'],
   embed: ['code', 'compare', 'badge'],
 };
 
@@ -49,6 +50,7 @@ export const FORMAT_LINKS: Readonly<Record<Format, readonly Format[]>> = {
   md: [],
   html: ['embed'],
   print: [],
+  json: ['html', 'md'],
   embed: [],
 };
 
@@ -69,6 +71,20 @@ export function mdPath(target: Target): string {
   if (target.kind === 'redirect' || target.kind === 'book' || target.kind === 'badge') unsupported('md', target);
   const base = `md/${segments(target).join('/')}`;
   return isFolder(target) ? `${base}/index.md` : `${base}.md`;
+}
+
+/** JSON: a document per page, `index.json` for folders (protocol and comparison indexes). */
+export function jsonPath(target: Target): string {
+  if (target.kind !== 'protocol' && target.kind !== 'compare-index' && target.kind !== 'code' && target.kind !== 'compare') unsupported('json', target);
+  return `json/${jsonFile(target).join('/')}`;
+}
+
+/** A JSON document's path as segments under `json/`. */
+export function jsonFile(target: Target): string[] {
+  const s = segments(target);
+  if (isFolder(target)) return [...s, 'index.json'];
+  s[s.length - 1] += '.json';
+  return s;
 }
 
 /** HTML: a folder per page (directory URLs). */
@@ -117,7 +133,7 @@ export function printFile(target: Target): string[] {
 }
 
 /** Where a format writes a target's page, relative to the output folder. */
-export const FORMAT_PATHS: Readonly<Record<Format, (target: Target) => string>> = { md: mdPath, html: htmlPath, print: printPath, embed: embedPath };
+export const FORMAT_PATHS: Readonly<Record<Format, (target: Target) => string>> = { md: mdPath, html: htmlPath, print: printPath, json: jsonPath, embed: embedPath };
 
 /** A format's entry of a table, for a format named at run time; throws on an unknown one. */
 export function byFormat<T>(table: Readonly<Record<Format, T>>, format: string): T {
