@@ -1,9 +1,12 @@
 import type { Format, FormatRenderer } from '../types.js';
+import { dokuwiki } from './dokuwiki.js';
+import { gitwiki } from './gitwiki.js';
 import { html, print } from './html.js';
 import { md } from './md.js';
+import { mediawiki } from './wikitext.js';
 
 /** One renderer per format. */
-export const formats: Readonly<Record<Format, FormatRenderer>> = { md, html, print };
+export const formats: Readonly<Record<Format, FormatRenderer>> = { md, html, print, mediawiki, dokuwiki, gitwiki };
 
 /** The renderer of a format; throws on an unknown one. */
 export function formatRenderer(format: string): FormatRenderer {
