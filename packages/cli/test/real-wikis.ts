@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -132,11 +132,44 @@ export function decodeEntities(html: string): string {
     .replace(/&(lt|gt|quot|apos|nbsp|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', amp: '&' })[e]!);
 }
 
-/** Renders DokuWiki syntax to XHTML with DokuWiki's own renderer (`bin/render.php`). */
-export function renderDokuWiki(text: string): string {
-  const result = spawnSync('php', [join(DOKUWIKI, 'bin/render.php')], { input: text, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`render.php failed: ${result.stderr}`);
-  return result.stdout;
+export interface DokuWiki {
+  /** Renders DokuWiki syntax to XHTML with DokuWiki's own renderer (`bin/render.php`), links checked against this wiki's pages. */
+  render(text: string): string;
+  /** `bin/wantedpages.php`: one line per link to a page that does not exist (`id  origin`). */
+  wanted(): string[];
+  readonly pages: string;
+  remove(): void;
 }
 
-export const DOKUWIKI_HOME = DOKUWIKI;
+/**
+ * A DokuWiki whose `data/` is a temporary folder holding the given `data/pages` trees: a copy
+ * of Debian's configuration (DOKU_CONF) pointed at it, used by DokuWiki's own CLI tools.
+ */
+export function dokuWiki(trees: readonly string[]): DokuWiki {
+  const dir = scratch('statusbook-dw-');
+  const conf = join(dir, 'conf');
+  const data = join(dir, 'data');
+  mkdirSync(conf);
+  for (const name of readdirSync('/etc/dokuwiki')) {
+    const from = join('/etc/dokuwiki', name);
+    if (existsSync(from) && statSync(from).isFile()) cpSync(from, join(conf, name));
+  }
+  for (const name of ['users.auth.php', 'acl.auth.php']) cpSync(join('/etc/dokuwiki', `${name}.dist`), join(conf, name));
+  writeFileSync(join(conf, 'local.php'), `<?php\n$conf['savedir'] = ${JSON.stringify(data)};\n$conf['useacl'] = 0;\n`);
+  for (const sub of ['pages', 'attic', 'media', 'meta', 'cache', 'index', 'locks', 'tmp', 'media_attic', 'media_meta', 'log']) mkdirSync(join(data, sub), { recursive: true });
+  for (const tree of trees) cpSync(tree, join(data, 'pages'), { recursive: true });
+  // Defines DOKU_CONF before DokuWiki's preload does, then runs one of its bin/ scripts.
+  const runner = join(dir, 'run.php');
+  writeFileSync(runner, `<?php\ndefine('DOKU_CONF', ${JSON.stringify(`${conf}/`)});\n$script = $argv[1];\n$argv = array_slice($argv, 1);\n$_SERVER['argv'] = $argv;\nrequire ${JSON.stringify(`${DOKUWIKI}/bin/`)} . $script;\n`);
+  const php = (script: string, input?: string) => {
+    const result = spawnSync('php', [runner, script], { encoding: 'utf8', ...(input === undefined ? {} : { input }) });
+    if (result.status !== 0 || result.stdout.includes('DokuWiki Setup Error')) throw new Error(`${script} failed: ${result.stdout}${result.stderr}`);
+    return result.stdout;
+  };
+  return {
+    render: (text) => php('render.php', text),
+    wanted: () => php('wantedpages.php').split('\n').filter((l) => l.trim() !== '' && !l.startsWith('searching ')),
+    pages: join(data, 'pages'),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
