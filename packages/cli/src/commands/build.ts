@@ -332,7 +332,7 @@ function report(io: Io, json: boolean, counts: BuildCounts & { stages: { load: n
   const where = relative(io.cwd, out) || '.';
   io.stdout.write(`${c.green('✔')} ${n(counts.total)} pages in ${where} (${seconds.toFixed(2)} s${counts.workers > 0 ? `, ${counts.workers} ${counts.workers === 1 ? 'worker' : 'workers'}` : ''})\n`);
   for (const [format, byLocale] of Object.entries(counts.pages)) {
-    io.stdout.write(`  ${format.padEnd(6)}${Object.entries(byLocale).map(([l, k]) => `${l} ${n(k)}`).join('  ')}\n`);
+    io.stdout.write(`  ${format.padEnd(6)}${format.length >= 6 ? ' ' : ''}${Object.entries(byLocale).map(([l, k]) => `${l} ${n(k)}`).join('  ')}\n`);
   }
   if (counts.pdfs > 0) io.stdout.write(`  pdf   ${n(counts.pdfs)} ${counts.pdfs === 1 ? 'book' : 'books'} printed in ${counts.stages.pdf.toFixed(2)} s\n`);
   io.stdout.write(`  files: ${n(counts.rendered)} written, ${n(counts.unchanged)} unchanged, ${n(counts.removed)} removed${counts.other ? `, ${n(counts.other)} other` : ''}${counts.carried ? `, ${n(counts.carried)} of other formats and languages kept` : ''}; ${n(warnings)} warnings\n`);
