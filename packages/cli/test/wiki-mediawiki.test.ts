@@ -1,10 +1,10 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readDump } from '../src/publish/mediawiki.js';
 import { makeProject, repoRoot, statusbook } from './helpers.js';
-import { hasMediaWiki, parsePage, startMediaWiki, type MediaWiki, type ParsedPage } from './real-wikis.js';
+import { hasMediaWiki, parsePage, scratch, startMediaWiki, type MediaWiki, type ParsedPage } from './real-wikis.js';
 
 // Markup of every wiki syntax, in every text field of SIP 437 and the pair 200-vs-437 and in
 // their Vietnamese translation (fixtures/wiki-hostile).
@@ -112,6 +112,31 @@ describe.skipIf(!hasMediaWiki)('MediaWiki 1.39 (Debian), installed by the test',
     wiki.maintenance('importDump.php', [dumpOf(dir, 'en')]);
     const revisions = await wiki.get({ action: 'query', prop: 'revisions', titles: 'SIP/437', rvlimit: '10', rvprop: 'ids' });
     expect((revisions.query as { pages: { revisions: unknown[] }[] }).pages[0]!.revisions).toHaveLength(1);
+  });
+
+  test('the bundled SIP content imports, and its code and comparison pages have no red link and no template', async () => {
+    const project = scratch('statusbook-mw-bundled-');
+    for (const part of ['content', 'locales', 'templates']) cpSync(join(repoRoot, part), join(project, part), { recursive: true });
+    writeFileSync(join(project, 'statusbook.config.yaml'), 'pairs: curated\n');
+    const run = statusbook(['build', '--format', 'mediawiki', '--locale', 'ja', '--protocol', 'sip'], project);
+    expect(run.code, run.stderr).toBe(0);
+    const ja = await startMediaWiki();
+    try {
+      ja.maintenance('importDump.php', [dumpOf(project, 'ja')]);
+      const own = readDump(readFileSync(dumpOf(project, 'ja'), 'utf8')).map((p) => p.title);
+      for (const title of ['SIP/437', 'SIP/compare/200-vs-437', 'SIP', 'SIP/compare', 'Statusbook']) {
+        const page = await parsePage(ja, title);
+        expect(redLinks(page.html), title).toEqual([]);
+        expect(page.templates).toEqual([]);
+        for (const link of page.links) expect(own).toContain(link.title);
+      }
+      const code = await parsePage(ja, 'SIP/437');
+      expect(code.text).toContain('SIP 437 Unsupported Credential');
+      expect(code.categories).toEqual(expect.arrayContaining(['SIP', 'SIP_4xx', 'Statusbook']));
+    } finally {
+      await ja.stop();
+      rmSync(project, { recursive: true, force: true });
+    }
   });
 
   test('the Vietnamese pages render their translation as text too', async () => {

@@ -112,7 +112,8 @@ export function finishDokuwiki(body: string): string {
     const fixed = /^ {2,}[*-] /.test(line) ? line : line.replace(/^[ \t]+/, '');
     return fixLinkTitles(fixed.replace(/[ \t]+$/, ''));
   });
-  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  // Only blank lines are trimmed: a first line may be a list item, whose indent is its syntax.
+  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').replace(/^\n+|\n+$/g, '')}\n`;
 }
 
 /** Rewrites `[[target|title]]` outside our nowiki runs so that the title is plain text. */
