@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -81,6 +81,7 @@ describe.skipIf(!hasDokuWiki)('DokuWiki (Debian) renders the exported tree', () 
       expect(home).not.toMatch(/class="wikilink2"/);
     } finally {
       bundled.remove();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

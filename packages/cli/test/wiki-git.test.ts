@@ -125,5 +125,6 @@ describe('statusbook publish git, to a local bare repository', () => {
     expect(tree).not.toContain('SIP-180.md');
     expect(git(remote, 'log', '-1', '--format=%s', 'master')).toMatch(/^Statusbook \d+\.\d+\.\d+: update the en pages$/);
     expect(existsSync(join(dir, 'output/gitwiki/en/SIP-180.md'))).toBe(false);
+    for (const folder of [remote, work]) rmSync(folder, { recursive: true, force: true });
   });
 });
