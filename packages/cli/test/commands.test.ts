@@ -43,7 +43,7 @@ test('statusbook.config.yaml sets defaults, flags override them, and errors have
   writeFileSync(join(dir, 'statusbook.config.yaml'), 'formats: [htm]\n');
   const bad = statusbook(['build'], dir);
   expect(bad.code).toBe(1);
-  expect(bad.stderr).toContain("statusbook.config.yaml:1:11  error  'formats[0]' must be one of 'md', 'html', 'print', 'json', 'embed', found the string \"htm\"");
+  expect(bad.stderr).toContain("statusbook.config.yaml:1:11  error  'formats[0]' must be one of 'md', 'html', 'print', 'json', 'embed', 'mediawiki', 'dokuwiki', 'gitwiki', found the string \"htm\"");
 });
 
 test('--protocol builds only the protocols named', () => {

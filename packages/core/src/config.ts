@@ -6,7 +6,7 @@ import { parseYaml } from './yaml-file.js';
 /** `statusbook.config.yaml`: defaults for the CLI, overridden by its flags. */
 export interface Config {
   readonly locales?: readonly string[];
-  readonly formats?: readonly ('md' | 'html' | 'print' | 'embed')[];
+  readonly formats?: readonly ('md' | 'html' | 'print' | 'json' | 'embed' | 'mediawiki' | 'dokuwiki' | 'gitwiki')[];
   readonly protocols?: readonly string[];
   readonly baseUrl?: string;
   readonly out?: string;
@@ -22,7 +22,7 @@ const id = string({ pattern: /^[a-z][a-z0-9-]*$/, describe: 'a lower-case identi
 
 const configSchema = object({
   locales: optional(list(string({ pattern: /^[a-zA-Z]{2,3}(-[A-Za-z0-9]+)*$/, describe: 'a locale such as vi or pt-BR' }), { min: 1 })),
-  formats: optional(list(oneOf(['md', 'html', 'print', 'json', 'embed'] as const), { min: 1 })),
+  formats: optional(list(oneOf(['md', 'html', 'print', 'json', 'embed', 'mediawiki', 'dokuwiki', 'gitwiki'] as const), { min: 1 })),
   protocols: optional(list(id, { min: 1 })),
   baseUrl: optional(string({ pattern: /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, describe: 'an absolute http(s) URL such as https://docs.example.org/' })),
   out: optional(string()),

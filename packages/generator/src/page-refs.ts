@@ -3,7 +3,7 @@ import { findPair, pairSlug, type LocaleTranslation, type Protocol, type StatusC
 import { byFormat, CURATED_ONLY, FORMAT_KINDS, pagePath, SELF_CONTAINED } from './formats/paths.js';
 import { indexOf } from './protocol-index.js';
 import { to } from './targets.js';
-import type { Format, Page, PageKind, Target } from './types.js';
+import { LOCALE_FILE_KINDS, type Format, type Page, type PageKind, type Target } from './types.js';
 
 /**
  * A page named by plain data, cheap to list, send to a worker and compare between builds:
@@ -73,10 +73,15 @@ export function* pageRefs(
               }
               break;
             case 'home':
+            case 'dump':
+            case 'sidebar':
+            case 'footer':
               break;
           }
         }
       }
+      // A locale's files that gather its pages (a wiki's import dump, sidebar, footer) come last.
+      for (const kind of LOCALE_FILE_KINDS) if (kinds.includes(kind)) yield pageRef(kind, locale, format);
     }
   }
 }
@@ -99,13 +104,14 @@ export function pageRefCount(
     const kinds = byFormat(FORMAT_KINDS, format);
     if (kinds.includes('home')) n += 1;
     const selection = pairsOf(format, pairs);
+    n += LOCALE_FILE_KINDS.filter((k) => kinds.includes(k)).length;
     for (const p of protocols) {
       const pairCount = selection === 'curated' ? p.curated.length : (p.codes.length * (p.codes.length - 1)) / 2;
       for (const kind of kinds) {
         if (kind === 'code' || kind === 'badge') n += p.codes.length;
         else if (kind === 'compare') n += pairCount;
         else if (kind === 'redirect') n += redirectPages ? pairCount : 0;
-        else if (kind !== 'home') n += 1;
+        else if (kind !== 'home' && !isLocaleFile(kind)) n += 1;
       }
     }
   }
@@ -115,7 +121,7 @@ export function pageRefCount(
 /** The page a ref names, with its model objects. */
 export function resolveRef(ref: PageRef, protocols: readonly Protocol[]): Page {
   const { kind, locale, format } = ref;
-  if (kind === 'home') return { kind, locale, format, protocols };
+  if (kind === 'home' || isLocaleFile(kind)) return { kind, locale, format, protocols };
   const protocol = protocols.find((p) => p.id === ref.protocol);
   if (!protocol) throw new Error(`no protocol '${ref.protocol}'`);
   switch (kind) {
@@ -134,6 +140,10 @@ export function resolveRef(ref: PageRef, protocols: readonly Protocol[]): Page {
   }
 }
 
+function isLocaleFile(kind: PageKind): kind is (typeof LOCALE_FILE_KINDS)[number] {
+  return (LOCALE_FILE_KINDS as readonly PageKind[]).includes(kind);
+}
+
 function codeOf(protocol: Protocol, code: number | undefined): StatusCode {
   const found = code === undefined ? undefined : indexOf(protocol).byCode.get(code);
   if (!found) throw new Error(`no code ${code} in ${protocol.id}`);
@@ -145,6 +155,9 @@ export function refOf(page: Page): PageRef {
   const { kind, locale, format } = page;
   switch (page.kind) {
     case 'home':
+    case 'dump':
+    case 'sidebar':
+    case 'footer':
       return pageRef(kind, locale, format);
     case 'protocol':
     case 'compare-index':
@@ -173,6 +186,12 @@ function sharedUnits(ref: PageRef, protocols: readonly Protocol[]): string[] {
   const base = ['global', `templates:${ref.format}`, `ui:${l}`];
   switch (ref.kind) {
     case 'home':
+      return [...base, ...protocols.map((x) => `protocol:${x.id}:${l}`)];
+    case 'dump':
+      // Every page of the locale: the book unit covers a protocol, its codes and curated pairs.
+      return [...base, ...protocols.flatMap((x) => [`book:${x.id}:${l}`, `summaries:${x.id}:${l}`, `differences:${x.id}:${l}`])];
+    case 'sidebar':
+    case 'footer':
       return [...base, ...protocols.map((x) => `protocol:${x.id}:${l}`)];
     case 'protocol':
       return [...base, `protocol:${p}:${l}`, `summaries:${p}:${l}`];
@@ -304,6 +323,10 @@ export function refTarget(ref: PageRef): Target {
   switch (ref.kind) {
     case 'home':
       return to.home(locale);
+    case 'dump':
+    case 'sidebar':
+    case 'footer':
+      return to.localeFile(ref.kind, locale);
     case 'code':
       return to.code(locale, protocol, ref.code!);
     case 'badge':

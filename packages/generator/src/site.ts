@@ -1,5 +1,5 @@
 import type { Protocol } from '@statusbook/core/model';
-import { pageRefCount, pageRefs, resolveRef, type PageRef, type PairSelection } from './page-refs.js';
+import { pageRefCount, pageRefs, refTarget, resolveRef, type PageRef, type PairSelection } from './page-refs.js';
 import { formatRenderer } from './formats/index.js';
 import { urlPath } from './formats/paths.js';
 import { FragmentCache } from './fragments.js';
@@ -13,7 +13,7 @@ import { collator, languageName, textDirection } from './locale-info.js';
 import { to, inLocale } from './targets.js';
 import { loadTemplates, type HelperContext, type Templates } from './templates.js';
 import { checkLocaleName, LocaleFilesError } from './ui-strings.js';
-import type { Format, OutputFile, Page, PageKind } from './types.js';
+import { LOCALE_FILE_KINDS, type Format, type OutputFile, type Page, type PageKind } from './types.js';
 
 export interface SiteOptions {
   readonly protocols: readonly Protocol[];
@@ -143,6 +143,12 @@ export async function createSite(options: SiteOptions, prepared?: Promise<SitePr
           }
           return hit;
         },
+        *localePages() {
+          for (const ref of pageRefs(protocols, [locale], [format], pairs)) {
+            if ((LOCALE_FILE_KINDS as readonly PageKind[]).includes(ref.kind)) continue;
+            yield { target: refTarget(ref), contents: renderPage(resolveRef(ref, protocols), site).contents };
+          }
+        },
       };
       envs.set(key, env);
     }
@@ -226,6 +232,7 @@ function renderPage(page: Page, site: SiteState): OutputFile {
     body: new Rendered(body),
     self: target,
     home: to.home(page.locale),
+    protocolIndex: target.protocol === undefined ? undefined : to.protocol(page.locale, target.protocol),
     breadcrumbs: module.breadcrumbs(page as never, env),
     alternates,
     xDefault: inLocale(target, linked[0] ?? page.locale),

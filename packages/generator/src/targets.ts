@@ -1,4 +1,4 @@
-import type { Target } from './types.js';
+import type { LocaleFileKind, Target } from './types.js';
 
 /**
  * Builders for link targets, so pages and templates never spell paths. Every target has
@@ -7,6 +7,7 @@ import type { Target } from './types.js';
  */
 export const to = {
   home: (locale: string): Target => ({ kind: 'home', locale, protocol: undefined, code: undefined, slug: undefined }),
+  localeFile: (kind: LocaleFileKind, locale: string): Target => ({ kind, locale, protocol: undefined, code: undefined, slug: undefined }),
   protocol: (locale: string, protocol: string): Target => ({ kind: 'protocol', locale, protocol, code: undefined, slug: undefined }),
   compareIndex: (locale: string, protocol: string): Target => ({ kind: 'compare-index', locale, protocol, code: undefined, slug: undefined }),
   book: (locale: string, protocol: string): Target => ({ kind: 'book', locale, protocol, code: undefined, slug: undefined }),

@@ -2,16 +2,30 @@ import type { Pair, Protocol, StatusCode, Text } from '@statusbook/core/model';
 import type { RenderEnv } from './pages/types.js';
 
 /** Output formats; each has one renderer in `formats/`. */
-export type Format = 'md' | 'html' | 'print' | 'json' | 'embed';
+export type Format = 'md' | 'html' | 'print' | 'json' | 'embed' | 'mediawiki' | 'dokuwiki' | 'gitwiki';
 
-export const FORMATS: readonly Format[] = ['md', 'html', 'print', 'json', 'embed'];
+export const FORMATS: readonly Format[] = ['md', 'html', 'print', 'json', 'embed', 'mediawiki', 'dokuwiki', 'gitwiki'];
+
+/** Formats a build makes only when asked (`--format`, `formats:`): the wiki exports. */
+export const WIKI_FORMATS: readonly Format[] = ['mediawiki', 'dokuwiki', 'gitwiki'];
+
+/** What a build makes when neither `--format` nor the configuration names formats. */
+export const DEFAULT_FORMATS: readonly Format[] = FORMATS.filter((f) => !WIKI_FORMATS.includes(f));
 
 /** Page kinds; each has one module in `pages/`. */
-export type PageKind = 'home' | 'protocol' | 'compare-index' | 'code' | 'compare' | 'redirect' | 'book' | 'badge';
+export type PageKind = 'home' | 'protocol' | 'compare-index' | 'code' | 'compare' | 'redirect' | 'book' | 'badge' | LocaleFileKind;
+
+/**
+ * Files of a locale that are not pages of the site: a wiki's import dump (mediawiki), its
+ * sidebar and footer (gitwiki). One per (format, locale), like the home page.
+ */
+export type LocaleFileKind = 'dump' | 'sidebar' | 'footer';
+
+export const LOCALE_FILE_KINDS: readonly LocaleFileKind[] = ['dump', 'sidebar', 'footer'];
 
 /** Where a page lives, independent of format. */
 export type Target =
-  | { readonly kind: 'home'; readonly locale: string; readonly protocol?: undefined; readonly code?: undefined; readonly slug?: undefined }
+  | { readonly kind: 'home' | LocaleFileKind; readonly locale: string; readonly protocol?: undefined; readonly code?: undefined; readonly slug?: undefined }
   | { readonly kind: 'protocol' | 'compare-index' | 'book'; readonly locale: string; readonly protocol: string; readonly code?: undefined; readonly slug?: undefined }
   | { readonly kind: 'code' | 'badge'; readonly locale: string; readonly protocol: string; readonly code: number; readonly slug?: undefined }
   | { readonly kind: 'compare' | 'redirect'; readonly locale: string; readonly protocol: string; readonly code?: undefined; readonly slug: string };
@@ -24,6 +38,9 @@ interface PageBase {
 /** One page to render: what it shows, in which locale and format. */
 export type Page =
   | (PageBase & { readonly kind: 'home'; readonly protocols: readonly Protocol[] })
+  | (PageBase & { readonly kind: 'dump'; readonly protocols: readonly Protocol[] })
+  | (PageBase & { readonly kind: 'sidebar'; readonly protocols: readonly Protocol[] })
+  | (PageBase & { readonly kind: 'footer'; readonly protocols: readonly Protocol[] })
   | (PageBase & { readonly kind: 'protocol'; readonly protocol: Protocol })
   | (PageBase & { readonly kind: 'compare-index'; readonly protocol: Protocol })
   | (PageBase & { readonly kind: 'book'; readonly protocol: Protocol })

@@ -56,6 +56,8 @@ export const UI_ARGS = {
   'contrast.status': ['low', 'high', 'lowStatus', 'highStatus'],
   'contrast.spec': ['low', 'high', 'lowRfc', 'highRfc'],
   'index.glossed': ['code', 'gloss'],
+  'wiki.categoryProtocol': ['protocol'],
+  'wiki.categoryClass': ['protocol', 'class'],
 } as const satisfies Readonly<Record<string, readonly string[]>>;
 
 type Table = typeof UI_ARGS;

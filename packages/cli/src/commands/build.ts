@@ -2,7 +2,7 @@ import { readdirSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { countDiagnostics, loadTranslations, type Protocol } from '@statusbook/core';
 import { loadConfig } from '../config.js';
-import { FORMATS, REDIRECT_LIMIT, redirectRuleCount, type Format, type RedirectRules } from '@statusbook/generator/plan';
+import { DEFAULT_FORMATS, FORMATS, REDIRECT_LIMIT, redirectRuleCount, type Format, type RedirectRules } from '@statusbook/generator/plan';
 import { parseFlags } from '../args.js';
 import { buildSite, type BuildCounts } from '../engine/build-site.js';
 import { hashInputs } from '../engine/inputs.js';
@@ -39,7 +39,9 @@ only the pages whose inputs changed.
 Options:
   --out <dir>        where to write (default: <root>/output)
   --locale <list>    locales to build, comma-separated (default: every folder of locales/)
-  --format <list>    md, html, print, json, embed, comma-separated (default: all five)
+  --format <list>    md, html, print, json, embed, mediawiki, dokuwiki, gitwiki,
+                     comma-separated (default: md, html, print, json, embed; the wiki
+                     formats only when asked)
   --protocol <list>  protocols to build, comma-separated (default: every one in content/)
   --pdf              also print each print book to output/pdf/<locale>/<protocol>.pdf
                      (needs Chromium: apt-get install -y chromium fonts-noto-cjk)
@@ -113,7 +115,7 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
       const available = await availableLocales(project.locales);
       const locales = pickList('locale', values.locale ?? config.locales?.join(','), available);
       if (locales.length === 0) throw new UsageError(`no locales in ${project.locales}`, 'a locale is a folder with a ui.json, such as locales/en/');
-      const formats = pickList<Format>('format', values.format ?? config.formats?.join(','), FORMATS);
+      const formats = pickList<Format>('format', values.format ?? config.formats?.join(',') ?? DEFAULT_FORMATS.join(','), FORMATS);
       const pairs = config.pairs ?? 'all';
       const redirectPages = values['redirect-pages'] || (config.redirectPages ?? false);
       if (values.pdf && !formats.includes('print')) throw new UsageError('--pdf prints the print books: add print to --format', 'for example: --format print --pdf');
@@ -135,7 +137,7 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
         const { verified, carry } = checkFiles(store, recorded, values.force);
         const previous = values.clean ? undefined : recorded;
         const protocolFilter = values.protocol ?? config.protocols?.join(',');
-        const configured = { formats: config.formats ?? FORMATS, locales: config.locales ?? available };
+        const configured = { formats: config.formats ?? DEFAULT_FORMATS, locales: config.locales ?? available };
         const slices = planSlices(recorded, {
           formats,
           locales,
@@ -346,7 +348,7 @@ function report(io: Io, json: boolean, counts: BuildCounts & { stages: { load: n
   const where = relative(io.cwd, out) || '.';
   io.stdout.write(`${c.green('✔')} ${n(counts.total)} pages in ${where} (${seconds.toFixed(2)} s${counts.workers > 0 ? `, ${counts.workers} ${counts.workers === 1 ? 'worker' : 'workers'}` : ''})\n`);
   for (const [format, byLocale] of Object.entries(counts.pages)) {
-    io.stdout.write(`  ${format.padEnd(6)}${Object.entries(byLocale).map(([l, k]) => `${l} ${n(k)}`).join('  ')}\n`);
+    io.stdout.write(`  ${format.padEnd(6)}${format.length >= 6 ? ' ' : ''}${Object.entries(byLocale).map(([l, k]) => `${l} ${n(k)}`).join('  ')}\n`);
   }
   if (counts.pdfs > 0) io.stdout.write(`  pdf   ${n(counts.pdfs)} ${counts.pdfs === 1 ? 'book' : 'books'} printed in ${counts.stages.pdf.toFixed(2)} s\n`);
   io.stdout.write(`  files: ${n(counts.rendered)} written, ${n(counts.unchanged)} unchanged, ${n(counts.removed)} removed${counts.other ? `, ${n(counts.other)} other` : ''}${counts.carried ? `, ${n(counts.carried)} of other formats and languages kept` : ''}; ${n(warnings)} warnings\n`);

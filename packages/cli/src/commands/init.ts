@@ -126,7 +126,8 @@ const CONFIG = `# Statusbook project settings: defaults for 'statusbook build' a
 # Locales to build (default: every folder of locales/ that has a ui.json).
 # locales: [en, vi, ja]
 
-# Formats to build: md, html, print, json, embed (default: all five).
+# Formats to build: md, html, print, json, embed, and the wiki formats mediawiki,
+# dokuwiki, gitwiki (default: all but the wiki formats; see docs/wikis.md).
 # formats: [html, md]
 
 # Protocols to build (default: every folder of content/).

@@ -5,6 +5,10 @@ export function segments(target: Target): string[] {
   switch (target.kind) {
     case 'home':
       return [target.locale];
+    case 'dump':
+    case 'sidebar':
+    case 'footer':
+      return [target.locale, target.kind];
     case 'protocol':
     case 'book':
       return [target.locale, target.protocol];
@@ -40,6 +44,9 @@ export const FORMAT_KINDS: Readonly<Record<Format, readonly PageKind[]>> = {
   print: ['code', 'compare', 'book'],
   json: ['protocol', 'compare-index', 'code', 'compare'],
   embed: ['code', 'compare', 'badge'],
+  mediawiki: ['home', 'protocol', 'compare-index', 'code', 'compare', 'dump'],
+  dokuwiki: ['home', 'protocol', 'compare-index', 'code', 'compare'],
+  gitwiki: ['home', 'protocol', 'compare-index', 'code', 'compare', 'sidebar', 'footer'],
 };
 
 /**
@@ -52,6 +59,9 @@ export const FORMAT_LINKS: Readonly<Record<Format, readonly Format[]>> = {
   print: [],
   json: ['html', 'md'],
   embed: [],
+  mediawiki: [],
+  dokuwiki: [],
+  gitwiki: [],
 };
 
 /**
@@ -132,8 +142,104 @@ export function printFile(target: Target): string[] {
   return s;
 }
 
+/**
+ * MediaWiki page titles come from protocol ids and codes, like URLs, never from reason
+ * phrases: `SIP`, `SIP/437`, `SIP/compare`, `SIP/compare/200-vs-437`, and `Statusbook` for the
+ * locale's home. They are the same in every locale: each locale is one wiki (docs/wikis.md).
+ */
+export function mediawikiTitle(target: Target): string {
+  const protocol = (target.protocol ?? '').toUpperCase();
+  switch (target.kind) {
+    case 'home':
+      return 'Statusbook';
+    case 'protocol':
+      return protocol;
+    case 'compare-index':
+      return `${protocol}/compare`;
+    case 'code':
+      return `${protocol}/${target.code}`;
+    case 'compare':
+      return `${protocol}/compare/${target.slug}`;
+    default:
+      return unsupported('mediawiki', target);
+  }
+}
+
+/** MediaWiki: a wikitext file per page titled by its path, and the locale's import dump. */
+export function mediawikiPath(target: Target): string {
+  if (target.kind === 'dump') return `mediawiki/${target.locale}/import.xml`;
+  return `mediawiki/${target.locale}/${mediawikiTitle(target)}.wiki`;
+}
+
+/**
+ * DokuWiki page ids: `statusbook:<locale>:...`, a namespace per locale so that several
+ * locales can share one wiki; `start` is a namespace's start page, as in DokuWiki.
+ */
+export function dokuwikiId(target: Target): string[] {
+  const base = ['statusbook', target.locale.toLowerCase()];
+  switch (target.kind) {
+    case 'home':
+      return [...base, 'start'];
+    case 'protocol':
+      return [...base, target.protocol, 'start'];
+    case 'compare-index':
+      return [...base, target.protocol, 'compare', 'start'];
+    case 'code':
+      return [...base, target.protocol, String(target.code)];
+    case 'compare':
+      return [...base, target.protocol, 'compare', target.slug];
+    default:
+      return unsupported('dokuwiki', target);
+  }
+}
+
+/** DokuWiki: `data/pages/<namespaces>/<page>.txt`, the tree a wiki's data folder holds. */
+export function dokuwikiPath(target: Target): string {
+  return `dokuwiki/${target.locale}/data/pages/${dokuwikiId(target).join('/')}.txt`;
+}
+
+/**
+ * Git wiki (GitHub, GitLab, Gitea) page names: flat and unique, since those wikis ignore
+ * folders: `Home`, `SIP`, `SIP-437`, `SIP-compare`, `SIP-compare-200-vs-437`, and the
+ * special `_Sidebar` and `_Footer`. One wiki per locale.
+ */
+export function gitwikiName(target: Target): string {
+  const protocol = (target.protocol ?? '').toUpperCase();
+  switch (target.kind) {
+    case 'home':
+      return 'Home';
+    case 'sidebar':
+      return '_Sidebar';
+    case 'footer':
+      return '_Footer';
+    case 'protocol':
+      return protocol;
+    case 'compare-index':
+      return `${protocol}-compare`;
+    case 'code':
+      return `${protocol}-${target.code}`;
+    case 'compare':
+      return `${protocol}-compare-${target.slug}`;
+    default:
+      return unsupported('gitwiki', target);
+  }
+}
+
+export function gitwikiPath(target: Target): string {
+  return `gitwiki/${target.locale}/${gitwikiName(target)}.md`;
+}
+
 /** Where a format writes a target's page, relative to the output folder. */
-export const FORMAT_PATHS: Readonly<Record<Format, (target: Target) => string>> = { md: mdPath, html: htmlPath, print: printPath, json: jsonPath, embed: embedPath };
+export const FORMAT_PATHS: Readonly<Record<Format, (target: Target) => string>> = {
+  md: mdPath,
+  html: htmlPath,
+  print: printPath,
+  json: jsonPath,
+  embed: embedPath,
+  mediawiki: mediawikiPath,
+  dokuwiki: dokuwikiPath,
+  gitwiki: gitwikiPath,
+};
 
 /** A format's entry of a table, for a format named at run time; throws on an unknown one. */
 export function byFormat<T>(table: Readonly<Record<Format, T>>, format: string): T {

@@ -20,6 +20,9 @@ export const codePage: PageModule<'code'> = {
       f,
       facts: factKeys(protocol).map((key) => ({ label: tr.t(`fact.${key}`), value: f.facts[key] })),
       compareGroups: compareGroups(page.locale, protocol, code, env),
+      // Wiki categories: the protocol's (its index page's title) and the class's.
+      protocolIndex: to.protocol(page.locale, protocol.id),
+      classId: code.classId,
     };
   },
 

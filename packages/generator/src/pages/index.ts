@@ -7,6 +7,8 @@ import { comparePage } from './compare.js';
 import { homePage } from './home.js';
 import { protocolPage } from './protocol.js';
 import { redirectPage } from './redirect.js';
+import { dumpPage } from './dump.js';
+import { footerPage, sidebarPage } from './wiki-nav.js';
 import type { PageModule } from './types.js';
 
 /** One module per page kind. */
@@ -19,6 +21,9 @@ export const pageModules: { readonly [K in PageKind]: PageModule<K> } = {
   redirect: redirectPage,
   book: bookPage,
   badge: badgePage,
+  dump: dumpPage,
+  sidebar: sidebarPage,
+  footer: footerPage,
 };
 
 export const PAGE_KINDS = Object.keys(pageModules) as PageKind[];

@@ -27,6 +27,11 @@ export interface RenderEnv {
    * different depths).
    */
   fragment(name: string, key: string, view: () => object): string;
+  /**
+   * Every page of this (locale, format) but the locale files, rendered: what a wiki's
+   * import dump gathers. Renders them again (the dump is one file of the build).
+   */
+  localePages(): Generator<{ readonly target: Target; readonly contents: string }>;
 }
 
 export interface Crumb {

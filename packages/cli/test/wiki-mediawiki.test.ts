@@ -1,0 +1,254 @@
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readDump } from '../src/publish/mediawiki.js';
+import { makeProject, repoRoot, statusbook } from './helpers.js';
+import { hasMediaWiki, parsePage, scratch, startMediaWiki, type MediaWiki, type ParsedPage } from './real-wikis.js';
+
+// Markup of every wiki syntax, in every text field of SIP 437 and the pair 200-vs-437 and in
+// their Vietnamese translation (fixtures/wiki-hostile).
+const HOSTILE = [
+  '{{Hostile}}',
+  '[[Main Page]]',
+  "''it'' '''b'''",
+  '__NOTOC__ <ref>',
+  '<ref>r</ref>',
+  '~~~~',
+  '</nowiki> <nowiki>n</nowiki>',
+  '<span style=x>s</span>',
+  '<html><b>h</b></html>',
+  '<php>echo 1;</php>',
+  '-{x}-',
+  '[http://evil.example e]',
+];
+
+/** A project with the hostile fixture, en and vi, curated pairs only, built as MediaWiki pages. */
+function wikiProject(): string {
+  const dir = makeProject('translated');
+  cpSync(fileURLToPath(new URL('./fixtures/wiki-hostile/', import.meta.url)), dir, { recursive: true });
+  cpSync(join(repoRoot, 'locales/vi/ui.json'), join(dir, 'locales/vi/ui.json'));
+  writeFileSync(join(dir, 'statusbook.config.yaml'), 'pairs: curated\n');
+  build(dir);
+  return dir;
+}
+
+function build(dir: string): void {
+  const run = statusbook(['build', '--format', 'mediawiki'], dir);
+  expect(run.code, run.stderr).toBe(0);
+}
+
+const dumpOf = (dir: string, locale: string) => join(dir, 'output/mediawiki', locale, 'import.xml');
+
+/** An interlanguage prefix (the wiki of another locale), as a family of wikis has. */
+function addLanguagePrefix(wiki: MediaWiki, locale: string): void {
+  wiki.maintenance('sql.php', ['--query', `INSERT INTO interwiki (iw_prefix, iw_url, iw_api, iw_wikiid, iw_local, iw_trans) VALUES ('${locale}', 'https://${locale}.wiki.invalid/wiki/$1', '', '', 0, 0)`]);
+}
+
+/** The links of a rendered page to pages that do not exist. */
+function redLinks(html: string): string[] {
+  return html.match(/<a [^>]*(class="new"|redlink=1)[^>]*>/g) ?? [];
+}
+
+/** What a reader must find and must not find on a rendered page. */
+function expectOnlyText(page: ParsedPage, own: readonly string[]): void {
+  for (const piece of HOSTILE) expect(page.text).toContain(piece);
+  // No red link (a link to a page that does not exist) and every link one of ours.
+  expect(redLinks(page.html)).toEqual([]);
+  for (const link of page.links) {
+    expect(link.exists, link.title).toBe(true);
+    expect(own).toContain(link.title);
+  }
+  // No template transcluded, no external link but the RFC Editor's and IANA's.
+  expect(page.templates).toEqual([]);
+  for (const url of page.externallinks) expect(url).toMatch(/^https:\/\/www\.(rfc-editor|iana)\.org\//);
+  // No element from the content: references, spans with styles, raw HTML.
+  expect(page.html).not.toMatch(/<(ref|php|html)>|<b>h<\/b>|mw-references|<span style|cite_note/);
+}
+
+describe.skipIf(!hasMediaWiki)('MediaWiki 1.39 (Debian), installed by the test', () => {
+  let dir: string;
+  let wiki: MediaWiki;
+  let titles: string[];
+
+  beforeAll(async () => {
+    dir = wikiProject();
+    titles = readDump(readFileSync(dumpOf(dir, 'en'), 'utf8')).map((p) => p.title);
+    wiki = await startMediaWiki();
+  });
+  afterAll(async () => {
+    await wiki?.stop();
+  });
+
+  test('the XML dump imports with importDump.php; pages show the content as text, with no red link and no template', async () => {
+    addLanguagePrefix(wiki, 'vi');
+    wiki.maintenance('importDump.php', [dumpOf(dir, 'en')]);
+    const all = await wiki.get({ action: 'query', list: 'allpages', aplimit: '500' });
+    const pages = ((all.query as { allpages: { title: string }[] }).allpages).map((p) => p.title);
+    expect(pages).toEqual(expect.arrayContaining(titles.filter((t) => !t.startsWith('Category:'))));
+    expect(titles).toEqual(expect.arrayContaining(['Statusbook', 'SIP', 'SIP/compare', 'SIP/437', 'SIP/compare/200-vs-437', 'Category:SIP', 'Category:SIP 4xx', 'Category:Statusbook']));
+
+    const code = await parsePage(wiki, 'SIP/437');
+    expectOnlyText(code, titles);
+    expect(code.text).toContain("SIP 437 Unsupported __NOTOC__ {{Credential}} [[x]] ''y'' ~~~~ </nowiki> %% ]]");
+    expect(code.text).toContain('Unsupported [[Certificate]]');
+    // __NOTOC__ stayed text: the page has its table of contents.
+    expect(code.html).toMatch(/id="toc"/);
+    expect(code.categories).toEqual(expect.arrayContaining(['SIP', 'SIP_4xx', 'Statusbook']));
+    expect(code.langlinks.map((l) => [l.lang, l.title])).toEqual([['vi', 'SIP/437']]);
+
+    const compare = await parsePage(wiki, 'SIP/compare/200-vs-437');
+    expectOnlyText(compare, titles);
+    for (const note of ['DIFFERENCE', 'WHENTOUSE', 'SCENARIO']) expect(compare.text).toContain(`${note} {{Hostile}}`);
+    expect(compare.links.map((l) => l.title)).toEqual(expect.arrayContaining(['SIP/200', 'SIP/437']));
+
+    for (const title of ['Statusbook', 'SIP', 'SIP/compare']) {
+      const page = await parsePage(wiki, title);
+      expect(redLinks(page.html)).toEqual([]);
+      expect(page.templates).toEqual([]);
+    }
+
+    // Importing the same dump again adds no revision (same timestamp and SHA-1).
+    wiki.maintenance('importDump.php', [dumpOf(dir, 'en')]);
+    const revisions = await wiki.get({ action: 'query', prop: 'revisions', titles: 'SIP/437', rvlimit: '10', rvprop: 'ids' });
+    expect((revisions.query as { pages: { revisions: unknown[] }[] }).pages[0]!.revisions).toHaveLength(1);
+  });
+
+  test('the bundled SIP content imports, and its code and comparison pages have no red link and no template', async () => {
+    const project = scratch('statusbook-mw-bundled-');
+    for (const part of ['content', 'locales', 'templates']) cpSync(join(repoRoot, part), join(project, part), { recursive: true });
+    writeFileSync(join(project, 'statusbook.config.yaml'), 'pairs: curated\n');
+    const run = statusbook(['build', '--format', 'mediawiki', '--locale', 'ja', '--protocol', 'sip'], project);
+    expect(run.code, run.stderr).toBe(0);
+    const ja = await startMediaWiki();
+    try {
+      ja.maintenance('importDump.php', [dumpOf(project, 'ja')]);
+      const own = readDump(readFileSync(dumpOf(project, 'ja'), 'utf8')).map((p) => p.title);
+      for (const title of ['SIP/437', 'SIP/compare/200-vs-437', 'SIP', 'SIP/compare', 'Statusbook']) {
+        const page = await parsePage(ja, title);
+        expect(redLinks(page.html), title).toEqual([]);
+        expect(page.templates).toEqual([]);
+        for (const link of page.links) expect(own).toContain(link.title);
+      }
+      const code = await parsePage(ja, 'SIP/437');
+      expect(code.text).toContain('SIP 437 Unsupported Credential');
+      expect(code.categories).toEqual(expect.arrayContaining(['SIP', 'SIP_4xx', 'Statusbook']));
+    } finally {
+      await ja.stop();
+      rmSync(project, { recursive: true, force: true });
+    }
+  });
+
+  test('the Vietnamese pages render their translation as text too', async () => {
+    const vi = await startMediaWiki();
+    try {
+      vi.maintenance('importDump.php', [dumpOf(dir, 'vi')]);
+      const viTitles = readDump(readFileSync(dumpOf(dir, 'vi'), 'utf8')).map((p) => p.title);
+      const code = await parsePage(vi, 'SIP/437');
+      // The English wiki is not a prefix there: the interlanguage link is left out of this check.
+      expectOnlyText({ ...code, links: code.links.filter((l) => l.title !== 'En:SIP/437'), html: code.html.replace(/<a [^>]*title="En:SIP\/437[^"]*"[^>]*>[^<]*<\/a>/g, '') }, viTitles);
+      expect(code.text).toContain('TÓM TẮT {{Hostile}}');
+      const compare = await parsePage(vi, 'SIP/compare/200-vs-437');
+      expect(compare.text).toContain('KHÁC BIỆT {{Hostile}}');
+      expect(compare.templates).toEqual([]);
+    } finally {
+      await vi.stop();
+    }
+  });
+});
+
+describe.skipIf(!hasMediaWiki)('statusbook publish mediawiki, against a real MediaWiki', () => {
+  let dir: string;
+  let wiki: MediaWiki;
+  const password = 'statusbook0123456789abcdefghijkl'.slice(0, 32);
+  const publish = (...extra: string[]) => {
+    const run = statusbook(['publish', 'mediawiki', '--locale', 'en', '--api', wiki.api, '--user', 'Admin@statusbook', '--password-env', 'WIKI_BOT_PASSWORD', '--json', ...extra], dir);
+    return { ...run, json: run.stdout ? (JSON.parse(run.stdout) as { created: string[]; updated: string[]; unchanged: string[]; refused: string[] }) : undefined };
+  };
+
+  beforeAll(async () => {
+    dir = wikiProject();
+    wiki = await startMediaWiki();
+    // A bot password's secret is 32 characters of [0-9a-w]: the Action API's login tells them apart by that.
+    addLanguagePrefix(wiki, 'vi');
+    // Admin in the bot group: edits marked `bot` are bot edits only for users with that right.
+    wiki.maintenance('createAndPromote.php', ['--force', '--bot', 'Admin']);
+    wiki.maintenance('createBotPassword.php', ['--appid', 'statusbook', '--grants', 'basic,highvolume,editpage,createeditmovepage', 'Admin', password]);
+    process.env.WIKI_BOT_PASSWORD = password;
+  });
+  afterAll(async () => {
+    delete process.env.WIKI_BOT_PASSWORD;
+    await wiki?.stop();
+  });
+
+  test('creates every page in an empty wiki, edits none the second time, and only the changed pages after a content change', async () => {
+    const pages = readDump(readFileSync(dumpOf(dir, 'en'), 'utf8'));
+    const first = publish();
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.json!.created).toEqual(pages.map((p) => p.title));
+    expect(first.json!.updated).toEqual([]);
+
+    const second = publish();
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.json!.created).toEqual([]);
+    expect(second.json!.updated).toEqual([]);
+    expect(second.json!.unchanged).toHaveLength(pages.length);
+
+    // A change to one code's text: the pages that show it, and only those, are edited.
+    const file = join(dir, 'content/sip/codes/200.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^summary: .*$/m, 'summary: The request succeeded, and here is a new sentence.'));
+    build(dir);
+    const after = readDump(readFileSync(dumpOf(dir, 'en'), 'utf8'));
+    const before = new Map(pages.map((p) => [p.title, p.text]));
+    const changed = after.filter((p) => before.get(p.title) !== p.text).map((p) => p.title);
+    expect(changed).toEqual(expect.arrayContaining(['SIP/200', 'SIP']));
+    expect(changed.length).toBeLessThan(pages.length);
+
+    const dry = publish('--dry-run');
+    expect(dry.json!.updated).toEqual(changed);
+    const third = publish();
+    expect(third.code, third.stderr).toBe(0);
+    expect(third.json!.updated).toEqual(changed);
+    expect(third.json!.created).toEqual([]);
+    expect(third.json!.unchanged).toHaveLength(pages.length - changed.length);
+
+    // Bot edits, with a summary naming the version.
+    const recent = await wiki.get({ action: 'query', list: 'recentchanges', rcprop: 'title|comment|flags', rcshow: 'bot', rclimit: '500' });
+    const edits = (recent.query as { recentchanges: { title: string; comment: string }[] }).recentchanges.filter((c) => c.title === 'SIP/200');
+    expect(edits).toHaveLength(2);
+    for (const edit of edits) expect(edit.comment).toMatch(/^Statusbook \d+\.\d+\.\d+/);
+
+    const page = await parsePage(wiki, 'SIP/200');
+    expect(page.text).toContain('here is a new sentence');
+    expect(redLinks(page.html)).toEqual([]);
+  });
+
+  test('leaves a page it did not write alone, and says so', async () => {
+    wiki.maintenance('edit.php', ['--user', 'Admin', '--summary', 'by hand', 'SIP/180'], 'A page a person wrote.\n');
+    const file = join(dir, 'content/sip/codes/180.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^summary: .*$/m, 'summary: Ringing, said again.'));
+    build(dir);
+    const run = publish();
+    expect(run.code).toBe(1);
+    expect(run.json!.refused).toEqual(['SIP/180']);
+    const json = await wiki.get({ action: 'query', prop: 'revisions', titles: 'SIP/180', rvprop: 'content', rvslots: 'main' });
+    const content = (json.query as { pages: { revisions: { slots: { main: { content: string } } }[] }[] }).pages[0]!.revisions[0]!.slots.main.content;
+    expect(content).toBe('A page a person wrote.');
+  });
+
+  test('a failed login says why and never shows the password', () => {
+    const wrong = 'wrongpassword0123456789abcdefghi';
+    process.env.WIKI_BOT_PASSWORD = wrong;
+    try {
+      for (const json of [true, false]) {
+        const run = statusbook(['publish', 'mediawiki', '--locale', 'en', '--api', wiki.api, '--user', 'Admin@statusbook', '--password-env', 'WIKI_BOT_PASSWORD', ...(json ? ['--json'] : [])], dir);
+        expect(run.code).toBe(1);
+        expect(`${run.stdout}${run.stderr}`).toMatch(/login as 'Admin@statusbook' failed/);
+        expect(`${run.stdout}${run.stderr}`).not.toContain(wrong);
+        expect(`${run.stdout}${run.stderr}`).not.toContain(password);
+      }
+    } finally {
+      process.env.WIKI_BOT_PASSWORD = password;
+    }
+  });
+});
