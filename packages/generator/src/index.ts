@@ -1,5 +1,6 @@
-export type { Format, Page, PageKind, Target, OutputFile, FormatRenderer } from './types.js';
-export { FORMATS } from './types.js';
+export type { Format, MdProfile, Page, PageKind, Target, OutputFile, FormatRenderer } from './types.js';
+export { FORMATS, MD_PROFILES } from './types.js';
+export { mdProfileRenderer } from './formats/md-profiles.js';
 export { createSite, prepareSite, type Site, type SiteOptions, type SitePreparation } from './site.js';
 export type { RedirectRules } from './site-files.js';
 export { formats, formatRenderer } from './formats/index.js';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { LocaleTranslation, Protocol } from '@statusbook/core';
 import type { PairSelection, RedirectRules } from '@statusbook/generator/plan';
-import { pageRefCount, pageRefs, refPath, unitHashes, unitsPass, type Format, type PageRef } from '@statusbook/generator/plan';
+import { pageRefCount, pageRefs, refPath, unitHashes, unitsPass, type Format, type MdProfile, type PageRef } from '@statusbook/generator/plan';
 import type { OutputStore } from '../output-store.js';
 import type { Project } from '../project.js';
 import { FILES, PatchOutput, readList, StagedOutput, type BuildOutput } from '../write-output.js';
@@ -35,6 +35,8 @@ export interface SiteBuild {
   readonly baseUrl: string;
   readonly shard: { readonly k: number; readonly n: number };
   readonly pairs: PairSelection;
+  /** The layout, front matter and links of the Markdown pages. */
+  readonly mdProfile: MdProfile;
   /** Which rules html/_redirects holds. */
   readonly redirects: RedirectRules;
   /** Also write a redirect page per reversed pair URL. */
@@ -74,7 +76,7 @@ export interface BuildCounts {
 }
 
 /** Options that, when they change, change pages (as the manifest records them). */
-export function buildOptions(b: Pick<SiteBuild, 'locales' | 'formats' | 'baseUrl' | 'shard' | 'pairs' | 'redirectPages' | 'protocolFilter'> & { pdf: boolean }): Record<string, string> {
+export function buildOptions(b: Pick<SiteBuild, 'locales' | 'formats' | 'baseUrl' | 'shard' | 'pairs' | 'redirectPages' | 'protocolFilter'> & { pdf: boolean; mdProfile?: MdProfile }): Record<string, string> {
   return {
     protocols: b.protocolFilter ?? '',
     locales: b.locales.join(','),
@@ -84,6 +86,7 @@ export function buildOptions(b: Pick<SiteBuild, 'locales' | 'formats' | 'baseUrl
     pdf: b.pdf ? 'yes' : 'no',
     pairs: b.pairs,
     redirectPages: b.redirectPages ? 'yes' : 'no',
+    ...(b.mdProfile && b.mdProfile !== 'plain' ? { mdProfile: b.mdProfile } : {}),
   };
 }
 
@@ -147,6 +150,7 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
         baseUrl: b.baseUrl,
         pairs: b.pairs,
         redirects: b.redirects,
+        mdProfile: b.mdProfile,
       },
       (result) => {
         result.files.forEach((file, i) => {
@@ -203,7 +207,7 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
         if (before && sameAsBefore!(ref)) counts.unchanged++;
         else render.push(ref);
       } else {
-        const path = refPath(ref);
+        const path = refPath(ref, b.mdProfile);
         output.list(path);
         if (before && sameAsBefore!(ref) && writer.keep(path)) counts.unchanged++;
         else render.push(ref);

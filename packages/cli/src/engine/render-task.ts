@@ -1,5 +1,5 @@
 import type { LocaleTranslation, Protocol } from '@statusbook/core';
-import { createSite, sourceContent, type RedirectRules, translatedContent, type Format, type OutputFile, type PageRef, type Site, type SitePreparation } from '@statusbook/generator';
+import { createSite, sourceContent, type RedirectRules, translatedContent, type Format, type MdProfile, type OutputFile, type PageRef, type Site, type SitePreparation } from '@statusbook/generator';
 
 /** What a renderer can prepare before the content is loaded. */
 export interface SiteInputs {
@@ -18,6 +18,7 @@ export interface RenderSetup extends SiteInputs {
   readonly baseUrl: string;
   readonly pairs: 'all' | 'curated';
   readonly redirects: RedirectRules;
+  readonly mdProfile?: MdProfile;
 }
 
 /** A batch of pages to render, in page order. */
@@ -70,6 +71,7 @@ export class Renderer {
         baseUrl: setup.baseUrl,
         pairs: setup.pairs,
         redirects: setup.redirects,
+        ...(setup.mdProfile ? { mdProfile: setup.mdProfile } : {}),
         content: (locale) => {
           const translation = setup.translations.get(locale);
           return translation ? translatedContent(translation) : sourceContent;
