@@ -106,7 +106,7 @@ const VI_ROOT: Record<Exclude<MdProfile, 'plain'>, string> = {
 
 const FRONT_MATTER: Record<Exclude<MdProfile, 'plain'>, string[]> = {
   hugo: ['title', 'description', 'weight', 'translationKey'],
-  docusaurus: ['title', 'description', 'sidebar_position', 'slug'],
+  docusaurus: ['id', 'title', 'description', 'sidebar_position', 'slug'],
   starlight: ['title', 'description', 'sidebar'],
   mkdocs: ['title', 'description'],
 };

@@ -26,6 +26,8 @@ interface PageMeta {
   readonly order: number;
   /** The page's path without the locale: the same for every translation (`sip/200`, `home` for the home page). */
   readonly key: string;
+  /** The file's name without `.md`. */
+  readonly id: string;
 }
 
 const PROFILES: Readonly<Record<Exclude<MdProfile, 'plain'>, ProfileSpec>> = {
@@ -39,7 +41,9 @@ const PROFILES: Readonly<Record<Exclude<MdProfile, 'plain'>, ProfileSpec>> = {
     mdx: true,
     dropH1: true,
     links: 'files',
-    frontMatter: (m) => ({ title: m.title, description: m.description, sidebar_position: m.order, slug: m.key === 'home' ? '/' : `/${m.key}` }),
+    // An explicit id: without one Docusaurus strips a number prefix from the file name, and
+    // `200-vs-437.md` and `436-vs-437.md` would both be the doc `vs-437`.
+    frontMatter: (m) => ({ id: m.id, title: m.title, description: m.description, sidebar_position: m.order, slug: m.key === 'home' ? '/' : `/${m.key}` }),
   },
   starlight: {
     mdx: true,
@@ -61,6 +65,24 @@ const ESM_LINE = /(^|\n)([ \t]*)([ie])(mport|xport)\b/g;
 
 function mdxLines(value: string): string {
   return value.includes('mport') || value.includes('xport') ? value.replace(ESM_LINE, (_m, nl: string, sp: string, c: string, rest: string) => `${nl}${sp}&#x${c.charCodeAt(0).toString(16)};${rest}`) : value;
+}
+
+// remark-gfm (Docusaurus, Astro) finds URLs in text after escapes are resolved, so `https\://`
+// still becomes a link, and Docusaurus stops the build on one it cannot parse
+// (`https://x"></iframe`): a word joiner (U+2060, invisible) keeps text from looking like one.
+const LITERAL_URL = /\b(https?:)(?=\/\/)|\b(www)(?=\.)/gi;
+
+function noLiteralUrls(value: string): string {
+  return value.replace(LITERAL_URL, (m) => `${m}\u2060`);
+}
+
+function noLiteralUrlNodes(nodes: readonly PhrasingContent[]): PhrasingContent[] {
+  return nodes.map((node) => {
+    if (node.type === 'text') return { ...node, value: noLiteralUrls(node.value) };
+    if (node.type === 'link') return node;
+    if ('children' in node) return { ...node, children: noLiteralUrlNodes(node.children as PhrasingContent[]) } as PhrasingContent;
+    return node;
+  });
 }
 
 /** A link destination MDX cannot read as anything else: percent-encoded when it holds spaces, brackets or braces. */
@@ -122,11 +144,12 @@ function make(profile: Exclude<MdProfile, 'plain'>): FormatRenderer {
   const spec = PROFILES[profile];
   const url = spec.mdx ? mdxUrl : md.url;
   const safe = spec.mdx ? mdxLines : (value: string) => value;
+  const nodes = spec.mdx ? (value: readonly PhrasingContent[]) => noLiteralUrlNodes(sanitizeInline(value)) : sanitizeInline;
   return {
     ...md,
-    text: (value) => safe(escapeText(value, spec.mdx)),
-    inline: (value) => safe(inlineMarkdown(sanitizeInline(value.nodes), spec.mdx)),
-    inlineCell: (value) => safe(inlineMarkdown(forCell(sanitizeInline(value.nodes)), spec.mdx)),
+    text: (value) => safe(escapeText(spec.mdx ? noLiteralUrls(value) : value, spec.mdx)),
+    inline: (value) => safe(inlineMarkdown(nodes(value.nodes), spec.mdx)),
+    inlineCell: (value) => safe(inlineMarkdown(forCell(nodes(value.nodes)), spec.mdx)),
     url,
     link: (href, rendered) => `[${rendered}](${url(href)})`,
     path: (target) => mdProfilePath(profile, target),
@@ -134,8 +157,10 @@ function make(profile: Exclude<MdProfile, 'plain'>): FormatRenderer {
       if (to.kind === 'redirect' || to.kind === 'book') unsupported('md', to);
       return spec.links === 'files' ? hrefBetween(mdFolder(from), mdFile(to)) : relativeHref(htmlPath(from), htmlPath(to));
     },
-    pageFrontMatter: (page, target, title, env) =>
-      spec.frontMatter({ title: oneLine(title), description: description(page, title, env), order: order(page, env), key: segments(target).slice(1).join('/') || 'home' }),
+    pageFrontMatter: (page, target, title, env) => {
+      const id = mdFile(target).at(-1)!.slice(0, -'.md'.length);
+      return spec.frontMatter({ title: oneLine(title), description: description(page, title, env), order: order(page, env), key: segments(target).slice(1).join('/') || 'home', id });
+    },
     finish: (body, frontMatter) => {
       // Every page template starts with the page's H1.
       const text = spec.dropH1 ? body.replace(/^\s*# [^\n]*\n/, '') : body;
