@@ -25,6 +25,11 @@ describe('usage', () => {
     const pairs = statusbook(['build', '--pairs', 'some'], dir);
     expect(pairs.code).toBe(2);
     expect(pairs.stderr).toContain('--pairs some: expected all or curated');
+    // dev checks them before it listens or builds anything.
+    const dev = statusbook(['dev', '--md-profile', 'jekyll'], dir);
+    expect(dev.code).toBe(2);
+    expect(dev.stderr).toContain('--md-profile jekyll: expected one of');
+    expect(snapshotTree(join(dir, 'output'))).toEqual({});
   });
 
   test('mdProfile and pairs in statusbook.config.yaml; the flags override them', () => {

@@ -289,12 +289,14 @@ function absoluteUrl(text: string): string {
   return text;
 }
 
-function pickPairs(value: string): 'all' | 'curated' {
+/** A --pairs value; anything else is a usage error. */
+export function pickPairs(value: string): 'all' | 'curated' {
   if (value === 'all' || value === 'curated') return value;
   throw new UsageError(`--pairs ${value}: expected all or curated`, 'curated builds only the pairs of content/<protocol>/pairs.yaml');
 }
 
-function pickMdProfile(value: string): MdProfile {
+/** A --md-profile value; anything else is a usage error. */
+export function pickMdProfile(value: string): MdProfile {
   const profile = MD_PROFILES.find((p) => p === value);
   if (profile) return profile;
   throw new UsageError(`--md-profile ${value}: expected one of ${MD_PROFILES.join(', ')}`, 'see docs/markdown-profiles.md');
