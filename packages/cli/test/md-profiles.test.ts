@@ -1,6 +1,6 @@
 // --md-profile and --pairs on `statusbook build`: usage, the config key, and the output's slices
 // (a profile's files are the slice md/<locale>: building one locale keeps the others).
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -87,5 +87,23 @@ describe('slices', () => {
     const files = Object.keys(tree(out));
     expect(files.filter((p) => p.startsWith('mkdocs/'))).toEqual([]);
     expect(files).toContain('starlight/src/content/docs/en/index.md');
+  });
+
+  test('after an edit, a rebuild with the profile writes the changed pages at the profile\'s paths', () => {
+    const dir = makeProject();
+    const out = join(dir, 'output');
+    const first = statusbook(['build', '--json', '--format', 'md', '--md-profile', 'hugo'], dir);
+    expect(first.code, first.stderr).toBe(0);
+    const code = join(dir, 'content', 'sip', 'codes', '437.yaml');
+    writeFileSync(code, readFileSync(code, 'utf8').replace(/^howToFix: .*$/m, 'howToFix: Edited for the patch test.'));
+    const before = tree(out);
+    const second = statusbook(['build', '--json', '--format', 'md', '--md-profile', 'hugo'], dir);
+    expect(second.code, second.stderr).toBe(0);
+    const after = tree(out);
+    const changed = Object.keys(after).filter((p) => after[p] !== before[p]);
+    expect(changed).toContain('hugo/content/en/sip/437.md');
+    expect(changed.every((p) => p.startsWith('hugo/content/en/'))).toBe(true);
+    expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
+    expect(readFileSync(join(out, 'hugo/content/en/sip/437.md'), 'utf8')).toContain('Edited for the patch test.');
   });
 });
