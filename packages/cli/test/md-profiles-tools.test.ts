@@ -4,13 +4,20 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix, relative } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { repoRoot, statusbook } from './helpers.js';
 
 const LOCALES = ['en', 'vi', 'ja'];
+// Each holds a build of the bundled content and a site built from it: removed at the end.
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 function build(profile: string): string {
-  const out = join(mkdtempSync(join(tmpdir(), `statusbook-${profile}-`)), 'output');
+  const dir = mkdtempSync(join(tmpdir(), `statusbook-${profile}-`));
+  made.push(dir);
+  const out = join(dir, 'output');
   const run = statusbook(['build', '--root', repoRoot, '--out', out, '--format', 'md', '--md-profile', profile, '--pairs', 'curated'], repoRoot);
   expect(run.code, run.stderr).toBe(0);
   return out;

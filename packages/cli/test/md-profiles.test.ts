@@ -1,10 +1,22 @@
 // --md-profile and --pairs on `statusbook build`: usage, the config key, and the output's slices
 // (a profile's files are the slice md/<locale>: building one locale keeps the others).
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { makeProject, repoRoot, snapshotTree, statusbook } from './helpers.js';
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A folder for one test's output, removed at the end. */
+function scratch(name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `statusbook-${name}-`));
+  made.push(dir);
+  return dir;
+}
 
 function tree(out: string): Record<string, string> {
   return Object.fromEntries(Object.entries(snapshotTree(out)).filter(([p]) => !p.startsWith('.statusbook/')));
@@ -56,7 +68,7 @@ describe('usage', () => {
 
 describe('slices', () => {
   test('building one locale with a profile keeps the other locales of that profile, byte for byte', () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'statusbook-profile-slices-')), 'output');
+    const out = join(scratch('profile-slices'), 'output');
     build(out, '--md-profile', 'docusaurus');
     const all = tree(out);
     expect(Object.keys(all)).toContain('docusaurus/docs/sip/437.md');
@@ -77,7 +89,7 @@ describe('slices', () => {
   });
 
   test('a rebuild with the same profile writes nothing; switching the profile rebuilds', () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'statusbook-profile-switch-')), 'output');
+    const out = join(scratch('profile-switch'), 'output');
     build(out, '--md-profile', 'mkdocs', '--locale', 'en');
     const first = tree(out);
     expect(build(out, '--md-profile', 'mkdocs', '--locale', 'en').written).toBe(0);
