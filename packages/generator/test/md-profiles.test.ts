@@ -125,6 +125,8 @@ describe.each(['hugo', 'docusaurus', 'starlight', 'mkdocs'] as const)('the %s pr
     for (const file of files) expect(Object.keys(split(file.contents).data)).toEqual(FRONT_MATTER[profile]);
     const page = byPath(LAYOUTS[profile][4]!);
     expect(page.data.title).toBe(`SIP 437 ${REASON}`);
+    // A string, not the number YAML would read from `id: 437`.
+    if (profile === 'docusaurus') expect(page.data.id).toBe('437');
     // A summary with block structure is kept as plain text (a warning at load): shown as written.
     expect(page.data.description).toBe('# Not a heading | with a pipe <b>bold</b> and [a link](javascript:alert(1))');
     const vi = split(files.find((f) => f.path === `${VI_ROOT[profile]}sip/437.md`)!.contents);
