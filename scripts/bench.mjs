@@ -64,6 +64,14 @@ function scenario(label, prepare, args, how = { full: false, dropCaches: false }
 const FULL = { full: true, dropCaches: false };
 const COLD = { full: true, dropCaches: true };
 
+/** Markdown alone, plain and with a profile (docusaurus: MDX escaping, front matter, no H1), every pair: what a profile costs. */
+function mdProfileScenarios(out) {
+  return [
+    scenario('md', () => undefined, (round) => [...out(round, 'md'), '--format', 'md'], FULL),
+    scenario('md, docusaurus', () => undefined, (round) => [...out(round, 'md-docusaurus'), '--format', 'md', '--md-profile', 'docusaurus'], FULL),
+  ];
+}
+
 function run(s, round) {
   const args = s.args(round);
   const dir = args[args.indexOf('--root') + 1];
@@ -147,6 +155,7 @@ for (const n of sizes) {
     scenario('no change', none, all),
     scenario('one code changed', () => writeFileSync(file, original.replace(/howToFix: .*/, `howToFix: Edited text number ${++edit}.`)), all),
   ];
+  scenarios.push(...mdProfileScenarios(out));
   // Rounds: each runs every scenario once, so a slow spell of the machine (timings here drift
   // by 20-30% within the hour) falls on all of them alike, and ratios between them hold. The
   // runs that drop the kernel's caches come after all the others, so no other run starts

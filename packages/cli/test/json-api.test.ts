@@ -1,7 +1,7 @@
 // The json format as other sites read it: every file of a full build of the bundled content
 // (en, vi, ja) valid against its published schema, the same bytes from the same input, and
 // a rebuild that rewrites only the documents an edit changed.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -204,4 +204,18 @@ describe('incremental rebuilds rewrite exactly the documents an edit changed', (
     const { dir, json } = project();
     expect(rebuild(dir, json, () => undefined)).toEqual({ changed: [], rewritten: [] });
   });
+});
+
+test('a document links to its Markdown form where the Markdown profile wrote it, and to kept forms', () => {
+  const out = build(['--format', 'json,md', '--md-profile', 'hugo', '--locale', 'en', '--protocol', 'sip', '--pairs', 'curated']);
+  const links = () => (JSON.parse(readFileSync(join(out, 'json/en/sip/437.json'), 'utf8')) as { links: { md?: string; html?: string } }).links;
+  expect(links().md).toBe('hugo/content/en/sip/437.md');
+  expect(existsSync(join(out, links().md!))).toBe(true);
+  expect(links().html).toBeUndefined();
+  // HTML built later beside them: the JSON documents, kept, now lag; built again, they link to it.
+  const html = statusbook(['build', '--out', out, '--format', 'html', '--locale', 'en', '--protocol', 'sip', '--pairs', 'curated'], repoRoot);
+  expect(html.stderr).toContain('note: json/en was built when the output had other languages or formats');
+  const again = statusbook(['build', '--out', out, '--format', 'json', '--md-profile', 'hugo', '--locale', 'en', '--protocol', 'sip', '--pairs', 'curated'], repoRoot);
+  expect(again.code, again.stderr).toBe(0);
+  expect(links()).toMatchObject({ md: 'hugo/content/en/sip/437.md', html: '/en/sip/437/' });
 });

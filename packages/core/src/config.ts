@@ -16,6 +16,8 @@ export interface Config {
   readonly redirectPages?: boolean;
   /** Which redirect rules `html/_redirects` holds: those that fit every host's limit, all, or none. */
   readonly redirects?: 'auto' | 'all' | 'none';
+  /** The layout, front matter and links of the Markdown: plain, or for a docs tool. */
+  readonly mdProfile?: 'plain' | 'hugo' | 'docusaurus' | 'starlight' | 'mkdocs';
 }
 
 const id = string({ pattern: /^[a-z][a-z0-9-]*$/, describe: 'a lower-case identifier' });
@@ -29,6 +31,7 @@ const configSchema = object({
   pairs: optional(oneOf(['all', 'curated'] as const)),
   redirectPages: optional(boolean()),
   redirects: optional(oneOf(['auto', 'all', 'none'] as const)),
+  mdProfile: optional(oneOf(['plain', 'hugo', 'docusaurus', 'starlight', 'mkdocs'] as const)),
 });
 
 /** Parses and checks a config file's bytes; problems come back as diagnostics with positions. */

@@ -1,5 +1,6 @@
-export type { Format, Page, PageKind, Target, OutputFile, FormatRenderer } from './types.js';
-export { FORMATS, DEFAULT_FORMATS, WIKI_FORMATS } from './types.js';
+export type { Format, MdProfile, Page, PageKind, Target, OutputFile, FormatRenderer } from './types.js';
+export { FORMATS, DEFAULT_FORMATS, WIKI_FORMATS, MD_PROFILES } from './types.js';
+export { mdProfileRenderer } from './formats/md-profiles.js';
 export { createSite, prepareSite, SITE_PARTS, type Site, type SiteOptions, type SitePart, type SitePreparation } from './site.js';
 export type { RedirectRules } from './site-files.js';
 export { formats, formatRenderer } from './formats/index.js';

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { findPair, pairSlug, type LocaleTranslation, type Protocol, type StatusCode } from '@statusbook/core/model';
-import { byFormat, CURATED_ONLY, FORMAT_KINDS, pagePath, SELF_CONTAINED } from './formats/paths.js';
+import { byFormat, CURATED_ONLY, FORMAT_KINDS, mdProfilePath, pagePath, SELF_CONTAINED } from './formats/paths.js';
 import { indexOf } from './protocol-index.js';
 import { to } from './targets.js';
-import { LOCALE_FILE_KINDS, type Format, type Page, type PageKind, type Target } from './types.js';
+import { LOCALE_FILE_KINDS, type Format, type MdProfile, type Page, type PageKind, type Target } from './types.js';
 
 /**
  * A page named by plain data, cheap to list, send to a worker and compare between builds:
@@ -313,8 +313,8 @@ function stripFile(code: StatusCode): Omit<StatusCode, 'file'> {
 }
 
 /** Where a ref's page is written, relative to the output folder, without rendering it. */
-export function refPath(ref: PageRef): string {
-  return pagePath(ref.format, refTarget(ref));
+export function refPath(ref: PageRef, mdProfile: MdProfile = 'plain'): string {
+  return ref.format === 'md' ? mdProfilePath(mdProfile, refTarget(ref)) : pagePath(ref.format, refTarget(ref));
 }
 
 /** The target a ref names (no model objects needed). */

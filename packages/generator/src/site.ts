@@ -1,6 +1,7 @@
 import type { Protocol } from '@statusbook/core/model';
 import { pageRefCount, pageRefs, refTarget, resolveRef, type PageRef, type PairSelection } from './page-refs.js';
 import { formatRenderer } from './formats/index.js';
+import { mdProfileRenderer } from './formats/md-profiles.js';
 import { urlPath } from './formats/paths.js';
 import { FragmentCache } from './fragments.js';
 import type { TFunction } from 'i18next';
@@ -13,7 +14,7 @@ import { collator, languageName, textDirection } from './locale-info.js';
 import { to, inLocale } from './targets.js';
 import { loadTemplates, type HelperContext, type Templates } from './templates.js';
 import { checkLocaleName, LocaleFilesError } from './ui-strings.js';
-import { LOCALE_FILE_KINDS, type Format, type OutputFile, type Page, type PageKind } from './types.js';
+import { LOCALE_FILE_KINDS, type Format, type MdProfile, type OutputFile, type Page, type PageKind } from './types.js';
 
 export interface SiteOptions {
   readonly protocols: readonly Protocol[];
@@ -46,6 +47,8 @@ export interface SiteOptions {
   readonly linkFormats?: Readonly<Record<string, readonly Format[]>>;
   /** What `json/index.json` says besides the model (tool version, content hash, coverage). */
   readonly json?: JsonSiteInfo;
+  /** The layout, front matter and links of the Markdown pages (default `plain`). */
+  readonly mdProfile?: MdProfile;
 }
 
 /**
@@ -120,7 +123,7 @@ export async function createSite(options: SiteOptions, prepared?: Promise<SitePr
     let env = envs.get(key);
     if (!env) {
       envs.clear();
-      const renderer = formatRenderer(format);
+      const renderer = format === 'md' ? mdProfileRenderer(options.mdProfile ?? 'plain') : formatRenderer(format);
       const content = options.content?.(locale) ?? sourceContent;
       const translator = createTranslator(fixedT(locale), locale, renderer, content);
       const cache = new Map<string, string>();
@@ -134,6 +137,7 @@ export async function createSite(options: SiteOptions, prepared?: Promise<SitePr
         locales: localesFor(format),
         forms: options.linkFormats?.[locale] ?? formats,
         baseUrl,
+        mdProfile: options.mdProfile ?? 'plain',
         fragment(name, key, view) {
           const id = `${name}\u0000${key}`;
           let hit = cache.get(id);
@@ -246,6 +250,7 @@ function renderPage(page: Page, site: SiteState): OutputFile {
     canonical: site.baseUrl + urlPath(target),
     alternates: Object.fromEntries(linked.filter((l) => l !== page.locale).map((l) => [l, site.baseUrl + urlPath(inLocale(target, l))])),
   });
-  return { path, contents: env.format.finish(wrapped, frontMatter) };
+  const profiled = env.format.pageFrontMatter;
+  return { path, contents: env.format.finish(wrapped, profiled ? () => profiled(page, target, title, env) : frontMatter) };
 }
 

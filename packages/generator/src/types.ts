@@ -12,6 +12,11 @@ export const WIKI_FORMATS: readonly Format[] = ['mediawiki', 'dokuwiki', 'gitwik
 /** What a build makes when neither `--format` nor the configuration names formats. */
 export const DEFAULT_FORMATS: readonly Format[] = FORMATS.filter((f) => !WIKI_FORMATS.includes(f));
 
+/** Markdown profiles: the layout, front matter and links one docs tool expects (`formats/md-profiles.ts`). */
+export type MdProfile = 'plain' | 'hugo' | 'docusaurus' | 'starlight' | 'mkdocs';
+
+export const MD_PROFILES: readonly MdProfile[] = ['plain', 'hugo', 'docusaurus', 'starlight', 'mkdocs'];
+
 /** Page kinds; each has one module in `pages/`. */
 export type PageKind = 'home' | 'protocol' | 'compare-index' | 'code' | 'compare' | 'redirect' | 'book' | 'badge' | LocaleFileKind;
 
@@ -92,6 +97,8 @@ export interface FormatRenderer {
   /** Turns the rendered page into the final file (front matter, whitespace). */
   /** The file's contents; `frontMatter` is called only by formats that have front matter. */
   finish(body: string, frontMatter: () => Record<string, unknown>): string;
+  /** Markdown profiles: the front matter a page gets instead of the default one (title, locale, alternates...). */
+  pageFrontMatter?(page: Page, target: Target, title: string, env: RenderEnv): Record<string, unknown>;
   /**
    * For formats made of data rather than templates (json): the whole file of a page, built
    * from its model. Such a format has no page templates and no layout.

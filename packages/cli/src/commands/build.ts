@@ -2,7 +2,7 @@ import { readdirSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { countDiagnostics, loadTranslations, type Protocol } from '@statusbook/core';
 import { loadConfig } from '../config.js';
-import { DEFAULT_FORMATS, FORMATS, REDIRECT_LIMIT, redirectRuleCount, type Format, type RedirectRules } from '@statusbook/generator/plan';
+import { DEFAULT_FORMATS, FORMATS, MD_PROFILES, REDIRECT_LIMIT, redirectRuleCount, type Format, type MdProfile, type RedirectRules } from '@statusbook/generator/plan';
 import { parseFlags } from '../args.js';
 import { buildSite, type BuildCounts } from '../engine/build-site.js';
 import { hashInputs } from '../engine/inputs.js';
@@ -65,17 +65,23 @@ Options:
   --redirects <set>  which rules html/_redirects holds: auto (default: every reversed
                      pair when they fit the smallest host limit, 1,000 rules, else none),
                      all (Netlify, no limit), none
+  --pairs <set>      which comparison pages to build: all (default: every pair of codes)
+                     or curated (only the pairs of content/<protocol>/pairs.yaml)
+  --md-profile <p>   how the Markdown is laid out: plain (default, output/md/), or for a
+                     docs site: hugo, docusaurus, starlight, mkdocs (output/<p>/, see
+                     docs/markdown-profiles.md)
   -h, --help         show this help
 
-Defaults for --locale, --format, --protocol, --base-url (baseUrl), --out, --redirects and
---redirect-pages (redirectPages: true), and which comparison pages to build (pairs: all |
-curated), can be set in statusbook.config.yaml at the root; flags override it.
+Defaults for --locale, --format, --protocol, --base-url (baseUrl), --out, --redirects,
+--redirect-pages (redirectPages: true), --pairs and --md-profile (mdProfile) can be set in
+statusbook.config.yaml at the root; flags override it.
 
 Examples:
   statusbook build
   statusbook build --locale ja --format print --pdf
   statusbook build --format html --base-url https://docs.example.org/ --out /tmp/site
   statusbook build --shard 2/4 --out shard-2
+  statusbook build --format md --md-profile hugo --pairs curated
 
 Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
   async run(argv, terminal) {
@@ -95,6 +101,8 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
       strict: { type: 'boolean', default: false },
       'redirect-pages': { type: 'boolean', default: false },
       redirects: { type: 'string' },
+      pairs: { type: 'string' },
+      'md-profile': { type: 'string' },
     });
     const started = performance.now();
     // With --json, diagnostics and failures are part of the JSON answer on stdout.
@@ -116,7 +124,8 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
       const locales = pickList('locale', values.locale ?? config.locales?.join(','), available);
       if (locales.length === 0) throw new UsageError(`no locales in ${project.locales}`, 'a locale is a folder with a ui.json, such as locales/en/');
       const formats = pickList<Format>('format', values.format ?? config.formats?.join(',') ?? DEFAULT_FORMATS.join(','), FORMATS);
-      const pairs = config.pairs ?? 'all';
+      const pairs = pickPairs(values.pairs ?? config.pairs ?? 'all');
+      const mdProfile = pickMdProfile(values['md-profile'] ?? config.mdProfile ?? 'plain');
       const redirectPages = values['redirect-pages'] || (config.redirectPages ?? false);
       if (values.pdf && !formats.includes('print')) throw new UsageError('--pdf prints the print books: add print to --format', 'for example: --format print --pdf');
       const shard = parseShard(values.shard);
@@ -145,7 +154,7 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
           order: available,
           keep: values.clean ? () => false : values.prune ? (slice) => inConfig(slice, configured) : () => true,
         });
-        const request = { formats, locales, pdf: values.pdf, list: sliceList({ shard, pairs, protocolFilter, redirectPages }), baseUrl, redirects, siteFiles: shard.k === 1, inputs };
+        const request = { formats, locales, pdf: values.pdf, list: sliceList({ shard, pairs, protocolFilter, redirectPages, mdProfile }), baseUrl, redirects, siteFiles: shard.k === 1, inputs };
         if (previous && verified && upToDate(previous, request, slices)) {
           // Nothing this build reads has changed: the output is already this build.
           const stages = { load: 0, plan: 0, startup: 0, render: 0, write: 0, pdf: 0, commit: 0 };
@@ -205,6 +214,7 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
             protocols,
             translations: loaded.translations,
             pairs,
+            mdProfile,
             redirectPages,
             redirects,
             ...(protocolFilter === undefined ? {} : { protocolFilter }),
@@ -294,6 +304,19 @@ function absoluteUrl(text: string): string {
     throw new UsageError(`--base-url ${text}: expected an absolute http(s) URL without a query or fragment`, 'for example: --base-url https://docs.example.org/');
   }
   return text;
+}
+
+/** A --pairs value; anything else is a usage error. */
+export function pickPairs(value: string): 'all' | 'curated' {
+  if (value === 'all' || value === 'curated') return value;
+  throw new UsageError(`--pairs ${value}: expected all or curated`, 'curated builds only the pairs of content/<protocol>/pairs.yaml');
+}
+
+/** A --md-profile value; anything else is a usage error. */
+export function pickMdProfile(value: string): MdProfile {
+  const profile = MD_PROFILES.find((p) => p === value);
+  if (profile) return profile;
+  throw new UsageError(`--md-profile ${value}: expected one of ${MD_PROFILES.join(', ')}`, 'see docs/markdown-profiles.md');
 }
 
 function pickRedirects(value: string): RedirectRules {

@@ -14,7 +14,7 @@ import { projectAt, type Project } from '../project.js';
 import { RebuildQueue } from '../rebuild-queue.js';
 import { diagnosticLines, diagnosticsJson, printDiagnostics } from '../report.js';
 import { watchInputs } from '../watch-inputs.js';
-import { build } from './build.js';
+import { build, pickMdProfile, pickPairs } from './build.js';
 import type { Command } from './types.js';
 import { resolveFrom } from './validate.js';
 
@@ -44,7 +44,7 @@ Options:
                      or :: for every address); requests are answered only when their Host
                      is that address, localhost, 127.0.0.1 or [::1] with the port (any IP
                      address when listening on 0.0.0.0 or ::)
-  --locale, --protocol, --base-url, --out, --root
+  --locale, --protocol, --base-url, --out, --root, --pairs, --md-profile
                      as for statusbook build; the output folder (--out, else the
                      config's out) is the one served, chosen at start
   --format <list>    as for statusbook build, and must include html (default: html)
@@ -69,8 +69,12 @@ html, or an address it cannot listen on (checked before anything is built).`,
       format: { type: 'string', default: 'html' },
       protocol: { type: 'string' },
       'base-url': { type: 'string' },
+      pairs: { type: 'string' },
+      'md-profile': { type: 'string' },
     });
     const port = parsePort(values.port);
+    if (values.pairs !== undefined) pickPairs(values.pairs);
+    if (values['md-profile'] !== undefined) pickMdProfile(values['md-profile']);
     const formats = pickList<Format>('format', values.format, FORMATS);
     if (!formats.includes('html')) {
       throw new UsageError(`--format ${values.format}: statusbook dev serves the HTML site, so the formats must include html`, `for example: --format html, or --format html,${formats.join(',')}`);
@@ -80,7 +84,7 @@ html, or an address it cannot listen on (checked before anything is built).`,
     // Pinned for the session, so that the builds write the folder that is served.
     const out = values.out !== undefined ? resolveFrom(io, values.out) : resolve(project.root, configuredOut(project, io) ?? 'output');
     const buildArgs = ['--root', project.root, '--out', out, '--format', formats.join(',')];
-    for (const flag of ['locale', 'protocol', 'base-url'] as const) if (values[flag] !== undefined) buildArgs.push(`--${flag}`, values[flag]);
+    for (const flag of ['locale', 'protocol', 'base-url', 'pairs', 'md-profile'] as const) if (values[flag] !== undefined) buildArgs.push(`--${flag}`, values[flag]);
     const c = colors(io.stderr, io.env);
 
     let problems: BuildProblems | undefined;

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { translationStatus, type LocaleTranslation, type Protocol } from '@statusbook/core';
 import type { Coverage, JsonSiteInfo, SitePart } from '@statusbook/generator';
 import type { PairSelection, RedirectRules } from '@statusbook/generator/plan';
-import { pageRefCount, pageRefs, refPath, unitHashes, unitsPass, type Format, type PageRef } from '@statusbook/generator/plan';
+import { FORMAT_LINKS, pageRefCount, pageRefs, refPath, unitHashes, unitsPass, type Format, type MdProfile, type PageRef } from '@statusbook/generator/plan';
 import type { OutputStore } from '../output-store.js';
 import type { Project } from '../project.js';
 import { FILES, PatchOutput, readList, StagedOutput, type BuildOutput } from '../write-output.js';
@@ -38,6 +38,8 @@ export interface SiteBuild {
   readonly baseUrl: string;
   readonly shard: { readonly k: number; readonly n: number };
   readonly pairs: PairSelection;
+  /** The layout, front matter and links of the Markdown pages. */
+  readonly mdProfile: MdProfile;
   /** Which rules html/_redirects holds. */
   readonly redirects: RedirectRules;
   /** Also write a redirect page per reversed pair URL. */
@@ -77,7 +79,7 @@ export interface BuildCounts {
 }
 
 /** Options that, when they change, change pages (as the manifest records them). */
-export function buildOptions(b: Pick<SiteBuild, 'locales' | 'formats' | 'baseUrl' | 'shard' | 'pairs' | 'redirectPages' | 'protocolFilter'> & { pdf: boolean }): Record<string, string> {
+export function buildOptions(b: Pick<SiteBuild, 'locales' | 'formats' | 'baseUrl' | 'shard' | 'pairs' | 'redirectPages' | 'protocolFilter'> & { pdf: boolean; mdProfile?: MdProfile }): Record<string, string> {
   return {
     protocols: b.protocolFilter ?? '',
     locales: b.locales.join(','),
@@ -87,6 +89,7 @@ export function buildOptions(b: Pick<SiteBuild, 'locales' | 'formats' | 'baseUrl
     pdf: b.pdf ? 'yes' : 'no',
     pairs: b.pairs,
     redirectPages: b.redirectPages ? 'yes' : 'no',
+    ...(b.mdProfile && b.mdProfile !== 'plain' ? { mdProfile: b.mdProfile } : {}),
   };
 }
 
@@ -100,9 +103,10 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
   const forms = (format: Format, locale: string) => formsLinked(format, b.slices.linkFormats[locale] ?? formats);
   const ui = (locale: string) => groupHash(b.inputs, [`locales/${locale}/ui.json`, 'locales/en/ui.json']);
   // A page depends on the locales its format links to; everything else of `global` is the build's.
-  // JSON documents also link to the page's other forms (html, md) that the output holds.
+  // Pages also link to their other forms that the output holds (JSON: html, md at the Markdown profile's paths).
+  const mdLinks = (f: Format) => (FORMAT_LINKS[f].includes('md') ? { md: b.mdProfile } : {});
   const globals = Object.fromEntries(
-    formats.map((f) => [f, groupHash({ version: b.version, baseUrl: b.baseUrl, locales: linked(f).join(','), forms: locales.map((l) => forms(f, l)).join(';'), pairs: b.pairs, protocols: protocols.map((p) => p.id).join(',') }, [''])]),
+    formats.map((f) => [f, groupHash({ version: b.version, baseUrl: b.baseUrl, locales: linked(f).join(','), forms: locales.map((l) => forms(f, l)).join(';'), ...mdLinks(f), pairs: b.pairs, protocols: protocols.map((p) => p.id).join(',') }, [''])]),
   ) as Record<Format, string>;
   const units = unitHashes(protocols, locales, b.translations, {
     ...Object.fromEntries(formats.map((f) => [`templates:${f}`, groupHash(b.inputs, ['templates/'])])),
@@ -161,6 +165,7 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
         pairs: b.pairs,
         redirects: b.redirects,
         ...(json ? { json } : {}),
+        mdProfile: b.mdProfile,
       },
       (result) => {
         result.files.forEach((file, i) => {
@@ -217,7 +222,7 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
         if (before && sameAsBefore!(ref)) counts.unchanged++;
         else render.push(ref);
       } else {
-        const path = refPath(ref);
+        const path = refPath(ref, b.mdProfile);
         output.list(path);
         if (before && sameAsBefore!(ref) && writer.keep(path)) counts.unchanged++;
         else render.push(ref);

@@ -1,5 +1,5 @@
 import type { LocaleTranslation, Protocol } from '@statusbook/core';
-import { createSite, sourceContent, type JsonSiteInfo, type SitePart, type RedirectRules, translatedContent, type Format, type OutputFile, type PageRef, type Site, type SitePreparation } from '@statusbook/generator';
+import { createSite, sourceContent, type JsonSiteInfo, type SitePart, type RedirectRules, translatedContent, type Format, type MdProfile, type OutputFile, type PageRef, type Site, type SitePreparation } from '@statusbook/generator';
 
 /** What a renderer can prepare before the content is loaded. */
 export interface SiteInputs {
@@ -22,6 +22,7 @@ export interface RenderSetup extends SiteInputs {
   readonly linkFormats?: Readonly<Record<string, readonly Format[]>>;
   /** What json/index.json says besides the model. */
   readonly json?: JsonSiteInfo;
+  readonly mdProfile?: MdProfile;
 }
 
 /** A batch of pages to render, in page order. */
@@ -78,6 +79,7 @@ export class Renderer {
         redirects: setup.redirects,
         ...(setup.linkFormats ? { linkFormats: setup.linkFormats } : {}),
         ...(setup.json ? { json: setup.json } : {}),
+        ...(setup.mdProfile ? { mdProfile: setup.mdProfile } : {}),
         content: (locale) => {
           const translation = setup.translations.get(locale);
           return translation ? translatedContent(translation) : sourceContent;

@@ -1,4 +1,4 @@
-import { FORMAT_LINKS, FORMATS, type Format } from '@statusbook/generator/plan';
+import { FORMAT_LINKS, FORMATS, mdProfileLocale, type Format } from '@statusbook/generator/plan';
 import type { Manifest } from './manifest.js';
 
 /**
@@ -12,6 +12,9 @@ export type SliceKey = string;
 export function sliceOf(path: string, slices: Readonly<Record<SliceKey, unknown>>): SliceKey {
   const [top = '', second = ''] = path.split('/', 2);
   if (top === 'pdf') return `pdf/${second}`;
+  // Markdown profiles lay a locale out as their tool expects (hugo/content/<l>/, docusaurus/docs/...): still the slice md/<l>.
+  const profiled = mdProfileLocale(path);
+  if (profiled !== undefined) return Object.hasOwn(slices, `md/${profiled}`) ? `md/${profiled}` : top;
   const key = `${top}/${second}`;
   return Object.hasOwn(slices, key) ? key : top;
 }
@@ -85,7 +88,9 @@ function madeSlices(request: Pick<SliceRequest, 'formats' | 'locales' | 'pdf'>):
   ];
 }
 
-/** What decides a slice's page list, recorded with it: shard, pair selection, protocols, redirect pages. */
-export function sliceList(b: { shard: { k: number; n: number }; pairs: string; protocolFilter?: string | undefined; redirectPages: boolean }): string {
-  return [`${b.shard.k}/${b.shard.n}`, b.pairs, b.protocolFilter ?? '', b.redirectPages ? 'redirects' : ''].join('|');
+/** What decides a slice's page list, recorded with it: shard, pair selection, protocols, redirect pages, Markdown profile. */
+export function sliceList(b: { shard: { k: number; n: number }; pairs: string; protocolFilter?: string | undefined; redirectPages: boolean; mdProfile?: string }): string {
+  const list = [`${b.shard.k}/${b.shard.n}`, b.pairs, b.protocolFilter ?? '', b.redirectPages ? 'redirects' : ''].join('|');
+  // The profile decides where the Markdown pages are: switching it makes every page again.
+  return b.mdProfile === undefined || b.mdProfile === 'plain' ? list : `${list}|md:${b.mdProfile}`;
 }

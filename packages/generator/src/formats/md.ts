@@ -14,13 +14,16 @@ import { isTrimmedWithNewline } from './trimmed.js';
 // remark and yaml handle what the fast paths below do not; most pages never need them, so
 // they are loaded on first use (a render worker starts ~150 ms sooner without them).
 const require = createRequire(import.meta.url);
-let processor: { stringify(root: Root): string } | undefined;
+const processors: { md?: { stringify(root: Root): string }; mdx?: { stringify(root: Root): string } } = {};
 
 // GFM is on so that text that looks like an autolink literal gets escaped too. `|` and `#`
 // are escaped wherever they appear in text, so a value can sit in a table cell or at the
-// start of a heading without changing the structure around it.
-function remark(): { stringify(root: Root): string } {
-  if (processor) return processor;
+// start of a heading without changing the structure around it. MDX (Docusaurus, Starlight
+// `.mdx`) also reads `{`, `}` and `<` in text as expressions and JSX, and `<https://...>`
+// as JSX: for it those are escaped too and links are always `[text](url)`.
+function remark(mdx = false): { stringify(root: Root): string } {
+  const cached = mdx ? processors.mdx : processors.md;
+  if (cached) return cached;
   const { unified } = require('unified') as { unified: typeof unifiedType };
   const remarkGfm = (require('remark-gfm') as { default: typeof remarkGfmType }).default;
   const remarkStringify = (require('remark-stringify') as { default: typeof remarkStringifyType }).default;
@@ -33,9 +36,15 @@ function remark(): { stringify(root: Root): string } {
       unsafe: [
         { character: '|', inConstruct: 'phrasing' },
         { character: '#', inConstruct: 'phrasing' },
+        ...(mdx
+          ? (['{', '}', '<'] as const).map((character) => ({ character, inConstruct: 'phrasing' as const }))
+          : []),
       ],
+      ...(mdx ? { resourceLink: true } : {}),
     });
-  processor = { stringify: (root) => built.stringify(root) };
+  const processor = { stringify: (root: Root) => built.stringify(root) };
+  if (mdx) processors.mdx = processor;
+  else processors.md = processor;
   return processor;
 }
 
@@ -44,9 +53,9 @@ function toYaml(value: unknown, options: { lineWidth: number }): string {
 }
 
 /** Inline content as remark-stringify writes it: the reference the fast paths below must match. */
-export function stringify(nodes: readonly PhrasingContent[]): string {
+export function stringify(nodes: readonly PhrasingContent[], mdx = false): string {
   const root: Root = { type: 'root', children: [{ type: 'paragraph', children: [...nodes] }] };
-  return remark().stringify(root).trimEnd();
+  return remark(mdx).stringify(root).trimEnd();
 }
 
 // Text made only of these characters needs no escaping anywhere in a line but its start.
@@ -63,11 +72,11 @@ const LIST_MARKER = /^\s*\d{1,9}[.)](\s|$)/;
  * Line breaks become spaces and other control characters U+FFFD (see inert.ts), so text
  * cannot end the line it is on (a heading, a table row, a list item).
  */
-function escapeText(value: string): string {
+export function escapeText(value: string, mdx = false): string {
   if (PLAIN.test(value) && !LIST_MARKER.test(value) && !LEADING_DASH.test(value) && !/:\/\/|www\./i.test(value)) return oneSpace(value);
   const [, lead = '', middle = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(inert(value)) ?? [];
   if (middle === '') return value.replace(/\s+/g, ' ');
-  return `${lead ? ' ' : ''}${stringify([{ type: 'text', value: middle }])}${trail ? ' ' : ''}`;
+  return `${lead ? ' ' : ''}${stringify([{ type: 'text', value: middle }], mdx)}${trail ? ' ' : ''}`;
 }
 
 /**
@@ -114,8 +123,13 @@ function oneSpace(value: string): string {
   return /\s\s|[^\S ]/.test(value) ? value.replace(/\s+/g, ' ') : value;
 }
 
+/** Inline content as Markdown (CommonMark, or MDX with `mdx`). */
+export function inlineMarkdown(nodes: readonly PhrasingContent[], mdx = false): string {
+  return fastInline(nodes) ?? stringify(nodes, mdx);
+}
+
 /** In a GFM table cell a pipe inside a code span must be escaped too. */
-function forCell(nodes: readonly PhrasingContent[]): PhrasingContent[] {
+export function forCell(nodes: readonly PhrasingContent[]): PhrasingContent[] {
   return nodes.map((node) => {
     if (node.type === 'inlineCode') return { ...node, value: node.value.replaceAll('|', '\\|') };
     if ('children' in node) return { ...node, children: forCell(node.children as PhrasingContent[]) } as PhrasingContent;
@@ -139,7 +153,7 @@ function code(value: string): string {
 export const md: FormatRenderer = {
   id: 'md',
   kinds: FORMAT_KINDS.md,
-  text: escapeText,
+  text: (value) => escapeText(value),
   code,
   inline: (value) => {
     const nodes = sanitizeInline(value.nodes);

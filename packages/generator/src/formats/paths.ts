@@ -1,4 +1,4 @@
-import type { Format, PageKind, Target } from '../types.js';
+import type { Format, MdProfile, PageKind, Target } from '../types.js';
 
 /** The URL path segments of a target, shared by every format: `/<locale>/<protocol>/...`. */
 export function segments(target: Target): string[] {
@@ -95,6 +95,45 @@ export function jsonFile(target: Target): string[] {
   if (isFolder(target)) return [...s, 'index.json'];
   s[s.length - 1] += '.json';
   return s;
+}
+
+/** The locale the docs tools' layouts treat as the default (Docusaurus' `docs/`): the source language. */
+export const PROFILE_DEFAULT_LOCALE = 'en';
+
+/** Where each Markdown profile writes a locale's pages, relative to the output folder. */
+export const MD_PROFILE_ROOTS: Readonly<Record<MdProfile, (locale: string) => string>> = {
+  plain: (l) => `md/${l}`,
+  hugo: (l) => `hugo/content/${l}`,
+  docusaurus: (l) => (l === PROFILE_DEFAULT_LOCALE ? 'docusaurus/docs' : `docusaurus/i18n/${l}/docusaurus-plugin-content-docs/current`),
+  starlight: (l) => `starlight/src/content/docs/${l}`,
+  mkdocs: (l) => `mkdocs/${l}/docs`,
+};
+
+/** Markdown as a profile lays it out: a file per page; folders' pages are `index.md` (Hugo: `_index.md`, a section, never a leaf bundle). */
+export function mdProfilePath(profile: MdProfile, target: Target): string {
+  if (profile === 'plain') return mdPath(target);
+  if (target.kind === 'redirect' || target.kind === 'book') unsupported('md', target);
+  const path = [MD_PROFILE_ROOTS[profile](target.locale), ...segments(target).slice(1)];
+  if (isFolder(target)) path.push(profile === 'hugo' ? '_index.md' : 'index.md');
+  else path[path.length - 1] += '.md';
+  return path.join('/');
+}
+
+/** The locale of a file a Markdown profile other than plain wrote, from its path; undefined for any other file. */
+export function mdProfileLocale(path: string): string | undefined {
+  const s = path.split('/', 5);
+  switch (s[0]) {
+    case 'hugo':
+      return s[1] === 'content' ? s[2] : undefined;
+    case 'docusaurus':
+      return s[1] === 'docs' ? PROFILE_DEFAULT_LOCALE : s[1] === 'i18n' ? s[2] : undefined;
+    case 'starlight':
+      return s[1] === 'src' && s[2] === 'content' && s[3] === 'docs' ? s[4] : undefined;
+    case 'mkdocs':
+      return s[1];
+    default:
+      return undefined;
+  }
 }
 
 /** HTML: a folder per page (directory URLs). */

@@ -3,7 +3,7 @@ import { factKeys, rfcUrl } from '../fragments.js';
 import { SOURCE_LOCALE, type Localized } from '../i18n.js';
 import { html } from '../formats/html.js';
 import { hrefBetween } from '../formats/relative.js';
-import { FORMAT_PATHS, jsonFile, urlPath } from '../formats/paths.js';
+import { jsonFile, mdProfilePath, urlPath } from '../formats/paths.js';
 import { indexOf } from '../protocol-index.js';
 import { compareTitle, leadSentence, phraseContrasts } from '../pages/compare.js';
 import type { RenderEnv } from '../pages/types.js';
@@ -86,7 +86,7 @@ function links(target: Target, env: RenderEnv) {
   return {
     self: self[self.length - 1]!,
     ...(env.forms.includes('html') ? { html: env.baseUrl + urlPath(target) } : {}),
-    ...(env.forms.includes('md') ? { md: FORMAT_PATHS.md(target) } : {}),
+    ...(env.forms.includes('md') ? { md: mdProfilePath(env.mdProfile, target) } : {}),
     locales: Object.fromEntries(env.locales.filter((l) => l !== target.locale).map((l) => [l, jsonHref(target, inLocale(target, l))])),
   };
 }

@@ -1,7 +1,7 @@
 import type { Protocol } from '@statusbook/core/model';
 import type { FragmentCache } from '../fragments.js';
 import type { Translator } from '../i18n.js';
-import type { Format, FormatRenderer, PageKind, PageOf, Target } from '../types.js';
+import type { Format, FormatRenderer, MdProfile, PageKind, PageOf, Target } from '../types.js';
 import { to } from '../targets.js';
 
 /** Everything a page module needs to build its view for one (locale, format). */
@@ -21,6 +21,8 @@ export interface RenderEnv {
   readonly forms: readonly Format[];
   /** Prefix of absolute URLs, without the trailing slash (`''` when the site has no base URL). */
   readonly baseUrl: string;
+  /** The layout of the Markdown pages, for links to a page's Markdown form. */
+  readonly mdProfile: MdProfile;
   /**
    * Renders `fragments/<name>.<format>.hbs` once per key for this (locale, format) and
    * returns the cached text after that. Fragments hold no links (they appear on pages at
