@@ -1,4 +1,5 @@
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { appendFileSync, cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -249,6 +250,124 @@ describe.skipIf(!hasMediaWiki)('statusbook publish mediawiki, against a real Med
       }
     } finally {
       process.env.WIKI_BOT_PASSWORD = password;
+    }
+  });
+});
+
+/** A fresh wiki whose Admin is in the bot group and has a bot password `Admin@statusbook` (grants of docs/wikis.md). */
+async function botWiki(password: string): Promise<MediaWiki> {
+  const wiki = await startMediaWiki();
+  wiki.maintenance('createAndPromote.php', ['--force', '--bot', 'Admin']);
+  wiki.maintenance('createBotPassword.php', ['--appid', 'statusbook', '--grants', 'basic,highvolume,editpage,createeditmovepage', 'Admin', password]);
+  return wiki;
+}
+
+/** How many revisions each title has (0 for a missing page). */
+async function revisionCounts(wiki: MediaWiki, titles: readonly string[]): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const title of titles) {
+    const json = await wiki.get({ action: 'query', prop: 'revisions', titles: title, rvlimit: 'max', rvprop: 'ids' });
+    const page = (json.query as { pages: { missing?: boolean; revisions?: unknown[] }[] }).pages[0]!;
+    out[title] = page.revisions?.length ?? 0;
+  }
+  return out;
+}
+
+const once = (titles: readonly string[]) => Object.fromEntries(titles.map((t) => [t, 1]));
+
+describe.skipIf(!hasMediaWiki)('statusbook publish mediawiki: resuming, rate limits and maxlag, against a real MediaWiki', () => {
+  const bin = fileURLToPath(new URL('../bin/statusbook.js', import.meta.url));
+  const password = 'resume0123456789abcdefghijklmnop'.slice(0, 32);
+  let dir: string;
+  let titles: string[];
+  let wiki: MediaWiki;
+  const args = (api: string, ...extra: string[]) => ['publish', 'mediawiki', '--locale', 'en', '--api', api, '--user', 'Admin@statusbook', '--password-env', 'WIKI_BOT_PASSWORD', ...extra];
+
+  beforeAll(async () => {
+    dir = wikiProject();
+    titles = readDump(readFileSync(dumpOf(dir, 'en'), 'utf8')).map((p) => p.title);
+    wiki = await botWiki(password);
+    process.env.WIKI_BOT_PASSWORD = password;
+  });
+  afterAll(async () => {
+    delete process.env.WIKI_BOT_PASSWORD;
+    await wiki?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('a publish killed half-way (SIGKILL) is resumed by the next one: every page once, no edit twice', async () => {
+    // Killed as soon as it has reported its third edit.
+    const child = spawn(process.execPath, [bin, ...args(wiki.api)], { cwd: dir, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      if ((stderr.match(/^created: /gm) ?? []).length >= 3) child.kill('SIGKILL');
+    });
+    expect(await exited, stderr).toBe('SIGKILL');
+    const before = await revisionCounts(wiki, titles);
+    const done = titles.filter((t) => before[t] === 1);
+    // Three pages, or four when the edit in flight reached the wiki; the others are still missing.
+    expect(done.length).toBeGreaterThanOrEqual(3);
+    expect(done.length).toBeLessThan(titles.length);
+    expect(Object.values(before).every((n) => n <= 1)).toBe(true);
+
+    const run = statusbook([...args(wiki.api), '--json'], dir);
+    expect(run.code, run.stderr).toBe(0);
+    const json = JSON.parse(run.stdout) as { created: string[]; updated: string[]; unchanged: string[]; counts: Record<string, number> };
+    expect(json.unchanged).toEqual(done);
+    expect(json.created).toEqual(titles.filter((t) => !done.includes(t)));
+    expect(json.updated).toEqual([]);
+    expect(json.counts).toMatchObject({ created: titles.length - done.length, unchanged: done.length, updated: 0, refused: 0 });
+    expect(await revisionCounts(wiki, titles)).toEqual(once(titles));
+    expect(`${stderr}${run.stdout}${run.stderr}`).not.toContain(password);
+  });
+
+  test('maxlag: waits as Retry-After says, then gives up with a clear error after --retries', async () => {
+    // A wiki without replicas reports a lag of -1 (LoadBalancer::getMaxLag); MediaWiki answers
+    // `maxlag`, with Retry-After: 5, to any maxlag below the lag, so --maxlag -2 is a lagged wiki.
+    const started = Date.now();
+    const run = statusbook([...args(wiki.api), '--maxlag=-2', '--retries', '1'], dir);
+    const seconds = (Date.now() - started) / 1000;
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('waiting 5 s: the wiki answered maxlag (attempt 1 of 2)');
+    expect(run.stderr).toMatch(/^error: the wiki is lagged \(Waiting for a database server: -1 second lagged; --maxlag -2\): gave up after 2 attempts; try again later$/m);
+    expect(seconds).toBeGreaterThanOrEqual(5);
+    expect(run.stderr).not.toContain(password);
+    const json = statusbook([...args(wiki.api), '--maxlag=-2', '--retries', '0', '--json'], dir);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toEqual({ ok: false, error: expect.stringMatching(/^the wiki is lagged .*gave up after 1 attempts/) });
+    // A lag the wiki does not have: no wait, nothing left to do.
+    const fine = statusbook([...args(wiki.api), '--maxlag', '0', '--json'], dir);
+    expect(fine.code, fine.stderr).toBe(0);
+    expect(JSON.parse(fine.stdout)).toMatchObject({ unchanged: titles, waited: { count: 0, seconds: 0 } });
+    expect(statusbook([...args(wiki.api), '--retries', '-2'], dir).code).toBe(2);
+  });
+
+  test('a rate-limited bot waits and still creates every page once', async () => {
+    const limited = await botWiki(password);
+    try {
+      // 4 edits per 3 s for users, and no group or grant exempt (sysop, bureaucrat, bot and the
+      // bot password's high-volume grant have noratelimit by default); the limiter counts in the database.
+      appendFileSync(join(limited.dir, 'LocalSettings.php'), [
+        '',
+        '$wgMainCacheType = CACHE_DB;',
+        "$wgRateLimits['edit']['user'] = [ 4, 3 ];",
+        "foreach ( [ 'user', 'autoconfirmed', 'sysop', 'bureaucrat', 'bot' ] as $group ) { $wgGroupPermissions[$group]['noratelimit'] = false; }",
+        "$wgGrantPermissions['highvolume']['noratelimit'] = false;",
+        '',
+      ].join('\n'));
+      const run = statusbook([...args(limited.api), '--json'], dir);
+      expect(run.code, run.stderr).toBe(0);
+      const json = JSON.parse(run.stdout) as { created: string[]; waited: { count: number; seconds: number } };
+      expect(json.created).toEqual(titles);
+      expect(json.waited.count).toBeGreaterThanOrEqual(Math.floor((titles.length - 1) / 4));
+      expect(run.stderr).toMatch(/^waiting \d+ s: the wiki answered ratelimited \(attempt 1 of 8\)$/m);
+      expect(await revisionCounts(limited, titles)).toEqual(once(titles));
+      const text = statusbook(args(limited.api), dir);
+      expect(text.stdout).toContain(`: 0 created, 0 updated, ${titles.length} unchanged\n`);
+    } finally {
+      await limited.stop();
     }
   });
 });

@@ -6,7 +6,7 @@ import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { projectAt } from '../project.js';
 import { publishGit, redact } from '../publish/git.js';
-import { publishPages, readDump, WikiError, type Outcome } from '../publish/mediawiki.js';
+import { publishPages, readDump, WikiError, type Outcome, type Wait } from '../publish/mediawiki.js';
 import { VERSION } from '../version.js';
 import type { Command } from './types.js';
 import { resolveFrom } from './validate.js';
@@ -22,8 +22,8 @@ mediawiki: logs in with a bot password (Special:BotPasswords) through the Action
 creates the pages that are missing and edits those whose text differs from the wiki's, as
 bot edits with a summary naming the Statusbook version. Existing pages that Statusbook did
 not write (without its marker) are never edited: they are reported and the exit code is 1.
-Waits and retries when the wiki is lagged (maxlag) or rate-limits; a rerun after a failure
-edits only what is still different.
+Waits and retries when the wiki is lagged (maxlag), rate-limits or is busy (HTTP 429/503),
+and says so on stderr; a rerun after a failure edits only what is still different.
 
 git: clones the wiki repository (GitHub, GitLab, Gitea wikis), writes the pages, removes the
 pages it wrote before that are gone, commits when something changed and pushes. The pages
@@ -34,6 +34,10 @@ Options:
   --user <name>         mediawiki: the bot password's login name, e.g. Alice@statusbook
   --password-env <VAR>  mediawiki: the environment variable that holds the bot password
   --dry-run             mediawiki: report what would change, edit nothing
+  --maxlag <s>          mediawiki: the replication lag, in seconds, above which the wiki
+                        asks bots to wait (the maxlag parameter; default 5)
+  --retries <n>         mediawiki: how many times one request is sent again after maxlag,
+                        a rate limit or HTTP 429/503 before giving up (default 7)
   --repo <url|path>     git: the wiki repository (e.g. https://github.com/o/r.wiki.git)
   --branch <name>       git: branch to push (default: the repository's default branch)
   --locale <locale>     the locale to publish (default: the only one built, else en)
@@ -56,6 +60,8 @@ Exit codes: 0 ok, 1 the wiki refused or failed (or pages were left alone), 2 bad
       user: { type: 'string' },
       'password-env': { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
+      maxlag: { type: 'string' },
+      retries: { type: 'string' },
       repo: { type: 'string' },
       branch: { type: 'string' },
       locale: { type: 'string' },
@@ -97,6 +103,8 @@ interface Values {
   readonly user?: string | undefined;
   readonly 'password-env'?: string | undefined;
   readonly 'dry-run'?: boolean | undefined;
+  readonly maxlag?: string | undefined;
+  readonly retries?: string | undefined;
   readonly repo?: string | undefined;
   readonly branch?: string | undefined;
   readonly json?: boolean | undefined;
@@ -112,13 +120,24 @@ async function toMediaWiki(io: Io, values: Values, dump: string, locale: string)
   }
   const password = variable === undefined ? undefined : io.env[variable];
   if (variable !== undefined && !password) throw new UsageError(`the environment variable ${variable} is empty or not set`, 'it must hold the bot password');
+  // MediaWiki takes any integer; a negative maxlag makes every request answer `maxlag` (a way to try a bot's waits).
+  const maxlag = integer('--maxlag', values.maxlag, 5, -Infinity, 'seconds of lag, e.g. --maxlag 5');
+  const retries = integer('--retries', values.retries, 7, 0, 'a count, e.g. --retries 7');
   const pages = readDump(readFileSync(dump, 'utf8'));
   const counts = { created: 0, updated: 0, unchanged: 0, refused: 0 };
+  const waited = { count: 0, seconds: 0 };
   const result = await publishPages(pages, {
     api: values.api,
     user: values.user,
     password,
     dryRun,
+    maxlag,
+    attempts: retries + 1,
+    onWait: (wait: Wait) => {
+      waited.count++;
+      waited.seconds += wait.seconds;
+      io.stderr.write(`waiting ${wait.seconds} s: the wiki answered ${wait.reason} (attempt ${wait.attempt} of ${wait.attempts})\n`);
+    },
     summary: `Statusbook ${VERSION}: update from the content (${locale})`,
     onPage: (title: string, outcome: Outcome) => {
       counts[outcome]++;
@@ -126,12 +145,19 @@ async function toMediaWiki(io: Io, values: Values, dump: string, locale: string)
     },
   });
   if (values.json) {
-    io.stdout.write(`${JSON.stringify({ ok: result.refused.length === 0, locale, dryRun, ...result, counts })}\n`);
+    io.stdout.write(`${JSON.stringify({ ok: result.refused.length === 0, locale, dryRun, ...result, counts, waited })}\n`);
   } else {
     for (const title of result.refused) io.stderr.write(`left alone: ${title} exists and was not written by Statusbook\n`);
-    io.stdout.write(`${dryRun ? 'would publish' : 'published'} ${pages.length} pages to ${values.api}: ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged${counts.refused ? `, ${counts.refused} left alone` : ''}\n`);
+    io.stdout.write(`${dryRun ? 'would publish' : 'published'} ${pages.length} pages to ${values.api}: ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged${counts.refused ? `, ${counts.refused} left alone` : ''}${waited.count ? ` (waited ${waited.count} times, ${waited.seconds} s, for the wiki)` : ''}\n`);
   }
   return result.refused.length === 0 ? EXIT.ok : EXIT.failed;
+}
+
+/** An integer option's value, or its default. */
+function integer(name: string, value: string | undefined, fallback: number, min: number, hint: string): number {
+  if (value === undefined) return fallback;
+  if (!/^-?\d+$/.test(value.trim()) || Number(value) < min) throw new UsageError(`${name} ${value}: not ${min === 0 ? 'a whole number of 0 or more' : 'a whole number'}`, hint);
+  return Number(value);
 }
 
 async function toGit(io: Io, values: Values, pages: string, locale: string): Promise<number> {

@@ -42,6 +42,18 @@ export interface PublishOptions {
   readonly attempts?: number;
   /** Maxlag sent with every request (seconds of database replication lag the wiki may have). */
   readonly maxlag?: number;
+  /** Called before each wait for a lagged or rate-limiting wiki: why, for how long, which attempt failed. */
+  readonly onWait?: (wait: Wait) => void;
+}
+
+/** A wait before sending a request again: the wiki was lagged, rate-limited the user or was busy. */
+export interface Wait {
+  /** `maxlag`, `ratelimited`, `readonly`, or `HTTP 429` / `HTTP 503`. */
+  readonly reason: string;
+  readonly seconds: number;
+  /** The attempt that got this answer (1 for the first), out of `attempts`. */
+  readonly attempt: number;
+  readonly attempts: number;
 }
 
 export type Outcome = 'created' | 'updated' | 'unchanged' | 'refused';
@@ -70,7 +82,7 @@ class Session {
 
   constructor(
     private readonly api: string,
-    private readonly options: Pick<PublishOptions, 'retryAfter' | 'attempts' | 'maxlag'>,
+    private readonly options: Pick<PublishOptions, 'retryAfter' | 'attempts' | 'maxlag' | 'onWait'>,
   ) {}
 
   async get(params: Record<string, string>): Promise<Json> {
@@ -102,10 +114,10 @@ class Session {
         const eq = pair.indexOf('=');
         if (eq > 0) this.cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
       }
-      const wait = Number(response.headers.get('retry-after') ?? this.options.retryAfter ?? 5);
+      const wait = retryAfter(response.headers.get('retry-after')) ?? this.options.retryAfter ?? 5;
       if (response.status === 429 || response.status === 503) {
-        if (attempt >= attempts) throw new WikiError(`${this.api} answered HTTP ${response.status} ${attempt} times`);
-        await sleep(wait);
+        if (attempt >= attempts) throw new WikiError(`${this.api} answered HTTP ${response.status} (busy) ${attempt} times: try again later`);
+        await this.wait(`HTTP ${response.status}`, wait, attempt, attempts);
         continue;
       }
       if (!response.ok) throw new WikiError(`${this.api} answered HTTP ${response.status}`);
@@ -118,17 +130,35 @@ class Session {
       const error = json.error as { code?: string; info?: string } | undefined;
       // Replication lag or a rate limit: wait as told and send the same request again.
       if (error && (error.code === 'maxlag' || error.code === 'ratelimited' || error.code === 'readonly')) {
-        if (attempt >= attempts) throw new WikiError(`the wiki kept answering '${error.code}' (${attempt} attempts)`);
-        await sleep(error.code === 'ratelimited' ? Math.max(wait, 2 ** attempt) : wait);
+        if (attempt >= attempts) {
+          const info = (fallback: string) => error.info?.replace(/\.$/, '') ?? fallback;
+          const what = error.code === 'maxlag' ? `is lagged (${info('maxlag')}; --maxlag ${this.options.maxlag ?? 5})` : error.code === 'ratelimited' ? `kept rate-limiting the user (${info('ratelimited')})` : `is read-only (${info('readonly')})`;
+          throw new WikiError(`the wiki ${what}: gave up after ${attempt} attempts; try again later`);
+        }
+        // A rate limit comes without Retry-After: back off, doubling, from the default wait.
+        await this.wait(error.code, error.code === 'ratelimited' ? Math.max(wait, 2 ** attempt) : wait, attempt, attempts);
         continue;
       }
       return json;
     }
   }
 
+  private async wait(reason: string, seconds: number, attempt: number, attempts: number): Promise<void> {
+    this.options.onWait?.({ reason, seconds, attempt, attempts });
+    await sleep(seconds);
+  }
+
   private cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
+}
+
+/** Retry-After in seconds: a number of seconds or an HTTP date; undefined when absent or unreadable. */
+function retryAfter(header: string | null): number | undefined {
+  if (header === null || header.trim() === '') return undefined;
+  if (/^\s*\d+\s*$/.test(header)) return Number(header);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
 function sleep(seconds: number): Promise<void> {
