@@ -103,14 +103,23 @@ describe('hugo profile', () => {
 describe('mkdocs profile', () => {
   const out = build('mkdocs');
 
-  test.each(LOCALES)('mkdocs build --strict passes on the %s site', (locale) => {
+  // The generated nav appended to mkdocs.yml, as docs/markdown-profiles.md says: --strict
+  // fails on a nav entry whose file is missing, and MkDocs names any page the nav leaves out.
+  const configWithNav = (name: string, docs: string, nav: string) => {
+    const config = join(dirname(out), `${name}.yml`);
+    writeFileSync(config, `site_name: Statusbook\ndocs_dir: ${docs}\nsite_dir: ${join(dirname(out), `site-${name}`)}\n${readFileSync(nav, 'utf8')}`);
+    return config;
+  };
+
+  test.each(LOCALES)('mkdocs build --strict passes on the %s site, with the generated nav', (locale) => {
     const dir = dirname(out);
-    const config = join(dir, `mkdocs-${locale}.yml`);
-    writeFileSync(config, `site_name: Statusbook\ndocs_dir: ${join(out, 'mkdocs', locale, 'docs')}\nsite_dir: ${join(dir, `site-${locale}`)}\n`);
+    const config = configWithNav(`mkdocs-${locale}`, join(out, 'mkdocs', locale, 'docs'), join(out, 'mkdocs', locale, 'nav.yml'));
     const mkdocs = run('mkdocs', ['build', '--strict', '-f', config]);
     expect(mkdocs.code, mkdocs.output).toBe(0);
-    expect(existsSync(join(dir, `site-${locale}`, 'sip', 'compare', '200-vs-437', 'index.html'))).toBe(true);
-    const { checked, broken } = brokenLinks(join(dir, `site-${locale}`));
+    expect(mkdocs.output).not.toContain('not included in the "nav"');
+    expect(readFileSync(config, 'utf8')).toContain('\nnav:\n');
+    expect(existsSync(join(dir, `site-mkdocs-${locale}`, 'sip', 'compare', '200-vs-437', 'index.html'))).toBe(true);
+    const { checked, broken } = brokenLinks(join(dir, `site-mkdocs-${locale}`));
     expect(broken).toEqual([]);
     expect(checked).toBeGreaterThan(1000);
   });
@@ -124,5 +133,16 @@ describe('mkdocs profile', () => {
     const mkdocs = run('mkdocs', ['build', '--strict', '-f', config]);
     expect(mkdocs.code).not.toBe(0);
     expect(mkdocs.output).toContain('437.md');
+  });
+
+  test('--strict fails when a page the nav names is missing (the nav is checked)', () => {
+    const docs = join(dirname(out), 'nav-broken-docs');
+    cpSync(join(out, 'mkdocs', 'ja', 'docs'), docs, { recursive: true });
+    // A file that is not there: only the nav names it.
+    const nav = join(dirname(out), 'nav-broken.yml');
+    writeFileSync(nav, readFileSync(join(out, 'mkdocs', 'ja', 'nav.yml'), 'utf8').replace('http/100.md', 'http/100-missing.md'));
+    const mkdocs = run('mkdocs', ['build', '--strict', '-f', configWithNav('mkdocs-nav-broken', docs, nav)]);
+    expect(mkdocs.code).not.toBe(0);
+    expect(mkdocs.output).toContain('100-missing.md');
   });
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { findPair, pairSlug, type LocaleTranslation, type Protocol, type StatusCode } from '@statusbook/core/model';
-import { byFormat, CURATED_ONLY, FORMAT_KINDS, mdProfilePath, pagePath, SELF_CONTAINED } from './formats/paths.js';
+import { CURATED_ONLY, formatKinds, mdProfilePath, pagePath, SELF_CONTAINED } from './formats/paths.js';
 import { indexOf } from './protocol-index.js';
 import { to } from './targets.js';
 import { LOCALE_FILE_KINDS, type Format, type MdProfile, type Page, type PageKind, type Target } from './types.js';
@@ -33,7 +33,8 @@ export type PairSelection = 'all' | 'curated';
 /**
  * Every page of a site, in a stable order: format, locale, then protocol and kind. Redirect
  * pages for reversed pair URLs are listed only with `redirectPages` (otherwise the site's
- * redirect list and 404 page send those URLs on).
+ * redirect list and 404 page send those URLs on). The Markdown profile adds its tool's
+ * files to `md` (`MD_PROFILE_KINDS`).
  */
 export function* pageRefs(
   protocols: readonly Protocol[],
@@ -41,9 +42,10 @@ export function* pageRefs(
   formats: readonly Format[],
   pairs: PairSelection = 'all',
   redirectPages = false,
+  mdProfile: MdProfile = 'plain',
 ): Generator<PageRef> {
   for (const format of formats) {
-    const kinds = byFormat(FORMAT_KINDS, format);
+    const kinds = formatKinds(format, mdProfile);
     const selection = pairsOf(format, pairs);
     for (const locale of locales) {
       if (kinds.includes('home')) yield pageRef('home', locale, format);
@@ -54,6 +56,8 @@ export function* pageRefs(
             case 'protocol':
             case 'compare-index':
             case 'book':
+            case 'category':
+            case 'compare-category':
               yield pageRef(kind, locale, format, p.id);
               break;
             case 'code':
@@ -76,11 +80,12 @@ export function* pageRefs(
             case 'dump':
             case 'sidebar':
             case 'footer':
+            case 'nav':
               break;
           }
         }
       }
-      // A locale's files that gather its pages (a wiki's import dump, sidebar, footer) come last.
+      // A locale's files that gather its pages (a wiki's import dump, sidebar, footer, a nav) come last.
       for (const kind of LOCALE_FILE_KINDS) if (kinds.includes(kind)) yield pageRef(kind, locale, format);
     }
   }
@@ -98,10 +103,11 @@ export function pageRefCount(
   formats: readonly Format[],
   pairs: PairSelection = 'all',
   redirectPages = false,
+  mdProfile: MdProfile = 'plain',
 ): number {
   let n = 0;
   for (const format of formats) {
-    const kinds = byFormat(FORMAT_KINDS, format);
+    const kinds = formatKinds(format, mdProfile);
     if (kinds.includes('home')) n += 1;
     const selection = pairsOf(format, pairs);
     n += LOCALE_FILE_KINDS.filter((k) => kinds.includes(k)).length;
@@ -128,6 +134,8 @@ export function resolveRef(ref: PageRef, protocols: readonly Protocol[]): Page {
     case 'protocol':
     case 'compare-index':
     case 'book':
+    case 'category':
+    case 'compare-category':
       return { kind, locale, format, protocol };
     case 'code':
     case 'badge':
@@ -158,10 +166,13 @@ export function refOf(page: Page): PageRef {
     case 'dump':
     case 'sidebar':
     case 'footer':
+    case 'nav':
       return pageRef(kind, locale, format);
     case 'protocol':
     case 'compare-index':
     case 'book':
+    case 'category':
+    case 'compare-category':
       return pageRef(kind, locale, format, page.protocol.id);
     case 'code':
     case 'badge':
@@ -192,7 +203,13 @@ function sharedUnits(ref: PageRef, protocols: readonly Protocol[]): string[] {
       return [...base, ...protocols.flatMap((x) => [`book:${x.id}:${l}`, `summaries:${x.id}:${l}`, `differences:${x.id}:${l}`])];
     case 'sidebar':
     case 'footer':
+    case 'nav':
+      // The nav's titles: each protocol's, its classes', codes' and pairs' (all in its protocol unit).
       return [...base, ...protocols.map((x) => `protocol:${x.id}:${l}`)];
+    case 'category':
+    case 'compare-category':
+      // The folder's label is its index page's title.
+      return [...base, `protocol:${p}:${l}`];
     case 'protocol':
       return [...base, `protocol:${p}:${l}`, `summaries:${p}:${l}`];
     case 'compare-index':
@@ -326,6 +343,7 @@ export function refTarget(ref: PageRef): Target {
     case 'dump':
     case 'sidebar':
     case 'footer':
+    case 'nav':
       return to.localeFile(ref.kind, locale);
     case 'code':
       return to.code(locale, protocol, ref.code!);
@@ -341,6 +359,10 @@ export function refTarget(ref: PageRef): Target {
       return to.compareIndex(locale, protocol);
     case 'book':
       return to.book(locale, protocol);
+    case 'category':
+      return to.category(locale, protocol);
+    case 'compare-category':
+      return to.compareCategory(locale, protocol);
   }
 }
 

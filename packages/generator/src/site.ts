@@ -148,7 +148,7 @@ export async function createSite(options: SiteOptions, prepared?: Promise<SitePr
           return hit;
         },
         *localePages() {
-          for (const ref of pageRefs(protocols, [locale], [format], pairs)) {
+          for (const ref of pageRefs(protocols, [locale], [format], pairs, false, options.mdProfile)) {
             if ((LOCALE_FILE_KINDS as readonly PageKind[]).includes(ref.kind)) continue;
             yield { target: refTarget(ref), contents: renderPage(resolveRef(ref, protocols), site).contents };
           }
@@ -162,9 +162,9 @@ export async function createSite(options: SiteOptions, prepared?: Promise<SitePr
 
   return {
     *pages() {
-      for (const ref of pageRefs(protocols, locales, formats, pairs, options.redirectPages)) yield resolveRef(ref, protocols);
+      for (const ref of pageRefs(protocols, locales, formats, pairs, options.redirectPages, options.mdProfile)) yield resolveRef(ref, protocols);
     },
-    pageCount: () => pageRefCount(protocols, locales, formats, pairs, options.redirectPages),
+    pageCount: () => pageRefCount(protocols, locales, formats, pairs, options.redirectPages, options.mdProfile),
     render: (page) => renderPage(page, site),
     renderRef: (ref) => renderPage(resolveRef(ref, protocols), site),
     *files(of = SITE_PARTS) {
@@ -214,6 +214,8 @@ function renderPage(page: Page, site: SiteState): OutputFile {
   const env = site.envFor(page.locale, page.format);
   const target = module.target(page as never);
   const path = env.format.path(target);
+  // Files of data, not pages (a docs tool's category and nav files), are built by their module.
+  if (module.document) return { path, contents: module.document(page as never, env) };
   // Formats made of data, not templates (json), build the whole file themselves.
   if (env.format.document) return { path, contents: env.format.document(page, env) };
   const ctx: HelperContext = { format: env.format, translator: env.translator, target, baseUrl: site.baseUrl };

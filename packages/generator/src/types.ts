@@ -18,20 +18,28 @@ export type MdProfile = 'plain' | 'hugo' | 'docusaurus' | 'starlight' | 'mkdocs'
 export const MD_PROFILES: readonly MdProfile[] = ['plain', 'hugo', 'docusaurus', 'starlight', 'mkdocs'];
 
 /** Page kinds; each has one module in `pages/`. */
-export type PageKind = 'home' | 'protocol' | 'compare-index' | 'code' | 'compare' | 'redirect' | 'book' | 'badge' | LocaleFileKind;
+export type PageKind = 'home' | 'protocol' | 'compare-index' | 'code' | 'compare' | 'redirect' | 'book' | 'badge' | FolderFileKind | LocaleFileKind;
+
+/**
+ * Files of a protocol's folders that are not pages: Docusaurus' `_category_.json` of the
+ * protocol folder (`category`) and of its `compare/` folder (`compare-category`). Markdown
+ * profiles only (`MD_PROFILE_KINDS`).
+ */
+export type FolderFileKind = 'category' | 'compare-category';
 
 /**
  * Files of a locale that are not pages of the site: a wiki's import dump (mediawiki), its
- * sidebar and footer (gitwiki). One per (format, locale), like the home page.
+ * sidebar and footer (gitwiki), the MkDocs profile's `nav` snippet. One per (format,
+ * locale), like the home page.
  */
-export type LocaleFileKind = 'dump' | 'sidebar' | 'footer';
+export type LocaleFileKind = 'dump' | 'sidebar' | 'footer' | 'nav';
 
-export const LOCALE_FILE_KINDS: readonly LocaleFileKind[] = ['dump', 'sidebar', 'footer'];
+export const LOCALE_FILE_KINDS: readonly LocaleFileKind[] = ['dump', 'sidebar', 'footer', 'nav'];
 
 /** Where a page lives, independent of format. */
 export type Target =
   | { readonly kind: 'home' | LocaleFileKind; readonly locale: string; readonly protocol?: undefined; readonly code?: undefined; readonly slug?: undefined }
-  | { readonly kind: 'protocol' | 'compare-index' | 'book'; readonly locale: string; readonly protocol: string; readonly code?: undefined; readonly slug?: undefined }
+  | { readonly kind: 'protocol' | 'compare-index' | 'book' | FolderFileKind; readonly locale: string; readonly protocol: string; readonly code?: undefined; readonly slug?: undefined }
   | { readonly kind: 'code' | 'badge'; readonly locale: string; readonly protocol: string; readonly code: number; readonly slug?: undefined }
   | { readonly kind: 'compare' | 'redirect'; readonly locale: string; readonly protocol: string; readonly code?: undefined; readonly slug: string };
 
@@ -46,9 +54,12 @@ export type Page =
   | (PageBase & { readonly kind: 'dump'; readonly protocols: readonly Protocol[] })
   | (PageBase & { readonly kind: 'sidebar'; readonly protocols: readonly Protocol[] })
   | (PageBase & { readonly kind: 'footer'; readonly protocols: readonly Protocol[] })
+  | (PageBase & { readonly kind: 'nav'; readonly protocols: readonly Protocol[] })
   | (PageBase & { readonly kind: 'protocol'; readonly protocol: Protocol })
   | (PageBase & { readonly kind: 'compare-index'; readonly protocol: Protocol })
   | (PageBase & { readonly kind: 'book'; readonly protocol: Protocol })
+  | (PageBase & { readonly kind: 'category'; readonly protocol: Protocol })
+  | (PageBase & { readonly kind: 'compare-category'; readonly protocol: Protocol })
   | (PageBase & { readonly kind: 'code'; readonly protocol: Protocol; readonly code: StatusCode })
   | (PageBase & { readonly kind: 'badge'; readonly protocol: Protocol; readonly code: StatusCode })
   | (PageBase & { readonly kind: 'compare'; readonly protocol: Protocol; readonly pair: Pair })

@@ -112,7 +112,10 @@ const FRONT_MATTER: Record<Exclude<MdProfile, 'plain'>, string[]> = {
 };
 
 describe.each(['hugo', 'docusaurus', 'starlight', 'mkdocs'] as const)('the %s profile', async (profile) => {
-  const files = await render(profile);
+  const all = await render(profile);
+  // The pages; the tool's other files (_category_.json, nav.yml) are tested at the end.
+  const files = all.filter((f) => f.path.endsWith('.md'));
+  const toolFiles = all.filter((f) => !f.path.endsWith('.md'));
   const mdx = profile === 'docusaurus' || profile === 'starlight';
   const byPath = (path: string) => split(files.find((f) => f.path === path)!.contents);
 
@@ -167,6 +170,37 @@ describe.each(['hugo', 'docusaurus', 'starlight', 'mkdocs'] as const)('the %s pr
     expect(text).toContain(MDX.replaceAll('\n', ' '));
     expect(toString(parseMarkdown(byPath(`${VI_ROOT[profile]}sip/437.md`).body))).toContain("import {a} from 'b' <div>");
     expect(toString(parseMarkdown(byPath(LAYOUTS[profile][5]!).body))).toContain(MDX_LINE);
+  });
+
+  test('the tool\'s other files: valid, their titles those of the pages, hostile text kept as data', () => {
+    const expected = { hugo: [], starlight: [], docusaurus: ['category', 'category', 'category', 'category'], mkdocs: ['nav', 'nav'] }[profile];
+    expect(toolFiles.map((f) => (f.path.endsWith('_category_.json') ? 'category' : f.path.endsWith('/nav.yml') ? 'nav' : f.path))).toEqual(expected);
+    for (const file of toolFiles) {
+      if (profile === 'docusaurus') {
+        const folder = file.path.slice(0, -'_category_.json'.length);
+        const category = JSON.parse(file.contents) as { label: string; position: number; link: { type: string; id: string } };
+        const index = byPath(`${folder}index.md`);
+        expect(category.label).toBe(index.data.title);
+        expect(category.position).toBe(index.data.sidebar_position);
+        expect(category.link.id.endsWith('/index')).toBe(true);
+      } else {
+        const locale = file.path.split('/')[1]!;
+        const titles = new Map<string, string>();
+        const visit = (entries: unknown[]) => {
+          for (const entry of entries) {
+            if (typeof entry === 'string') continue;
+            for (const [title, value] of Object.entries(entry as Record<string, unknown>)) {
+              if (typeof value === 'string') titles.set(value, title);
+              else visit(value as unknown[]);
+            }
+          }
+        };
+        visit((parseYaml(file.contents) as { nav: unknown[] }).nav);
+        expect(titles.get('sip/437.md')).toBe(byPath(`mkdocs/${locale}/docs/sip/437.md`).data.title);
+        expect(titles.get('sip/compare/200-vs-437.md')).toBe(byPath(`mkdocs/${locale}/docs/sip/compare/200-vs-437.md`).data.title);
+        if (locale === 'en') expect(titles.get('sip/437.md')).toBe(`SIP 437 ${REASON}`);
+      }
+    }
   });
 
   test.runIf(mdx)('MDX: every { } < outside code is escaped, no line starts with import or export', () => {

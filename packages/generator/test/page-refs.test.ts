@@ -23,6 +23,29 @@ test.each([
   expect(listed.some((r) => r.kind === 'redirect')).toBe(redirectPages && formats.includes('html'));
 });
 
+test.each(['plain', 'hugo', 'docusaurus', 'starlight', 'mkdocs'] as const)('md under the %s profile: the count is the length of the list; only the tool\'s files are added', (profile) => {
+  const formats: readonly Format[] = ['md', 'html'];
+  const listed = [...pageRefs(protocols, ['en', 'ja'], formats, 'curated', false, profile)];
+  expect(pageRefCount(protocols, ['en', 'ja'], formats, 'curated', false, profile)).toBe(listed.length);
+  const plain = [...pageRefs(protocols, ['en', 'ja'], formats, 'curated', false)];
+  const extra = listed.filter((r) => !plain.some((q) => q.kind === r.kind && q.locale === r.locale && q.format === r.format && q.protocol === r.protocol && q.code === r.code && q.a === r.a));
+  const expected = { plain: [], hugo: [], starlight: [], docusaurus: ['category', 'compare-category'], mkdocs: ['nav'] }[profile];
+  expect([...new Set(extra.map((r) => r.kind))].sort()).toEqual(expected);
+  expect(extra.every((r) => r.format === 'md')).toBe(true);
+  expect(extra.map((r) => refPath(r, profile))).toEqual(
+    profile === 'mkdocs'
+      ? ['mkdocs/en/nav.yml', 'mkdocs/ja/nav.yml']
+      : profile === 'docusaurus'
+        ? ['en', 'ja'].flatMap((l) => protocols.flatMap((p) => {
+            const root = l === 'en' ? 'docusaurus/docs' : `docusaurus/i18n/${l}/docusaurus-plugin-content-docs/current`;
+            return [`${root}/${p.id}/_category_.json`, `${root}/${p.id}/compare/_category_.json`];
+          }))
+        : [],
+  );
+  // A folder's category shows the protocol's title, the nav every protocol's titles.
+  for (const r of extra) expect(pageUnits(r, protocols).filter((u) => u.startsWith('protocol:'))).toEqual(r.kind === 'nav' ? protocols.map((p) => `protocol:${p.id}:${r.locale}`) : [`protocol:${r.protocol}:${r.locale}`]);
+});
+
 test('unitsPass answers as testing each of a page\'s units, for every page, whichever units fail', () => {
   const locales = ['en', 'vi', 'ja'];
   const formats: readonly Format[] = ['md', 'html', 'print', 'embed'];

@@ -129,7 +129,7 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
     const slice = slices?.[`${format}/${locale}`];
     return slice?.list?.startsWith(`${b.shard.k}/${b.shard.n}|`) ? slice : undefined;
   };
-  const total = Math.ceil(pageRefCount(protocols, locales, formats, b.pairs, b.redirectPages) / b.shard.n);
+  const total = Math.ceil(pageRefCount(protocols, locales, formats, b.pairs, b.redirectPages, b.mdProfile) / b.shard.n);
 
   // A rebuild whose slices keep their page lists writes only the changed files (a patch);
   // anything else makes a whole new version (PDFs are printed from one).
@@ -203,7 +203,7 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
     let sameAsBefore: ((ref: PageRef) => boolean) | undefined;
     let sinceFlush = 0;
     let planStarted = performance.now();
-    for (const ref of pageRefs(protocols, locales, formats, b.pairs, b.redirectPages)) {
+    for (const ref of pageRefs(protocols, locales, formats, b.pairs, b.redirectPages, b.mdProfile)) {
       if (index++ % b.shard.n !== b.shard.k - 1) continue;
       const byLocale = (pages[ref.format] ??= {});
       byLocale[ref.locale] = (byLocale[ref.locale] ?? 0) + 1;

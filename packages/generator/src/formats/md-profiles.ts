@@ -92,7 +92,7 @@ function mdxUrl(href: string): string {
 }
 
 /** Text of inline content without its markup, on one line (front matter `description`). */
-function plainText(nodes: readonly PhrasingContent[]): string {
+export function plainText(nodes: readonly PhrasingContent[]): string {
   let out = '';
   for (const node of nodes) {
     if ('children' in node) out += plainText(node.children as PhrasingContent[]);
@@ -101,7 +101,7 @@ function plainText(nodes: readonly PhrasingContent[]): string {
   return out;
 }
 
-function oneLine(value: string): string {
+export function oneLine(value: string): string {
   return inert(value).replace(/\s+/g, ' ').trim();
 }
 
@@ -122,14 +122,16 @@ function description(page: Page, title: string, env: RenderEnv): string {
   }
 }
 
-function order(page: Page, env: RenderEnv): number {
+export function order(page: Page, env: RenderEnv): number {
   const at = (codes: readonly { code: number }[], code: number) => codes.findIndex((c) => c.code === code);
   switch (page.kind) {
     case 'protocol':
+    case 'category':
       return env.protocols.findIndex((p) => p.id === page.protocol.id) + 1;
     case 'code':
       return at(page.protocol.codes, page.code.code) + 1;
     case 'compare-index':
+    case 'compare-category':
       return page.protocol.codes.length + 1;
     case 'compare': {
       const n = page.protocol.codes.length;

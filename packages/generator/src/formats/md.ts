@@ -217,6 +217,11 @@ export function frontMatterYaml(data: Record<string, unknown>): string {
   return out;
 }
 
+/** Data as YAML written by the `yaml` library, every string (keys too) inert. */
+export function dataYaml(data: unknown): string {
+  return toYaml(inertData(data), { lineWidth: 0 });
+}
+
 /** Data with every string (keys too) passed through `inert`. */
 function inertData(value: unknown): unknown {
   if (typeof value === 'string') return inert(value);

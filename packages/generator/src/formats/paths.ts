@@ -8,11 +8,14 @@ export function segments(target: Target): string[] {
     case 'dump':
     case 'sidebar':
     case 'footer':
+    case 'nav':
       return [target.locale, target.kind];
     case 'protocol':
     case 'book':
+    case 'category':
       return [target.locale, target.protocol];
     case 'compare-index':
+    case 'compare-category':
       return [target.locale, target.protocol, 'compare'];
     case 'code':
     case 'badge':
@@ -50,6 +53,29 @@ export const FORMAT_KINDS: Readonly<Record<Format, readonly PageKind[]>> = {
 };
 
 /**
+ * The page kinds the \`md\` format has besides its own under a Markdown profile: files of the
+ * tool's that are not pages (Docusaurus' \`_category_.json\` per folder, MkDocs' \`nav\`).
+ */
+export const MD_PROFILE_KINDS: Readonly<Record<MdProfile, readonly PageKind[]>> = {
+  plain: [],
+  hugo: [],
+  docusaurus: ['category', 'compare-category'],
+  starlight: [],
+  mkdocs: ['nav'],
+};
+
+const profileKinds = new Map<MdProfile, readonly PageKind[]>();
+
+/** The page kinds a format has, with a Markdown profile's own for \`md\`. */
+export function formatKinds(format: string, mdProfile: MdProfile = 'plain'): readonly PageKind[] {
+  const kinds = byFormat(FORMAT_KINDS, format);
+  if (format !== 'md' || mdProfile === 'plain') return kinds;
+  let all = profileKinds.get(mdProfile);
+  if (!all) profileKinds.set(mdProfile, (all = [...kinds, ...byFormat(MD_PROFILE_KINDS as Readonly<Record<string, readonly PageKind[]>>, mdProfile)]));
+  return all;
+}
+
+/**
  * The other forms of a page that each format's pages link to (when the output holds them):
  * a kept page of this format is out of date when one of these formats comes or goes.
  */
@@ -76,9 +102,16 @@ export const CURATED_ONLY: ReadonlySet<Format> = new Set(['embed']);
  */
 export const SELF_CONTAINED: ReadonlySet<Format> = new Set(['embed']);
 
-/** Markdown: a file per page, `index.md` for folders. */
+/** Page kinds no Markdown profile has a file for (\`md\` pages of plain and every profile have). */
+function mdUnsupported(profile: MdProfile, target: Target): boolean {
+  const kind = target.kind;
+  if (kind === 'redirect' || kind === 'book' || kind === 'badge' || kind === 'dump' || kind === 'sidebar' || kind === 'footer') return true;
+  return (kind === 'category' || kind === 'compare-category' || kind === 'nav') && !MD_PROFILE_KINDS[profile].includes(kind);
+}
+
+/** Markdown: a file per page, \`index.md\` for folders. */
 export function mdPath(target: Target): string {
-  if (target.kind === 'redirect' || target.kind === 'book' || target.kind === 'badge') unsupported('md', target);
+  if (mdUnsupported('plain', target)) unsupported('md', target);
   const base = `md/${segments(target).join('/')}`;
   return isFolder(target) ? `${base}/index.md` : `${base}.md`;
 }
@@ -112,8 +145,11 @@ export const MD_PROFILE_ROOTS: Readonly<Record<MdProfile, (locale: string) => st
 /** Markdown as a profile lays it out: a file per page; folders' pages are `index.md` (Hugo: `_index.md`, a section, never a leaf bundle). */
 export function mdProfilePath(profile: MdProfile, target: Target): string {
   if (profile === 'plain') return mdPath(target);
-  if (target.kind === 'redirect' || target.kind === 'book') unsupported('md', target);
+  if (mdUnsupported(profile, target)) unsupported('md', target);
+  // The MkDocs nav sits beside the locale's docs/ folder (it is a part of mkdocs.yml).
+  if (target.kind === 'nav') return `mkdocs/${target.locale}/nav.yml`;
   const path = [MD_PROFILE_ROOTS[profile](target.locale), ...segments(target).slice(1)];
+  if (target.kind === 'category' || target.kind === 'compare-category') return [...path, '_category_.json'].join('/');
   if (isFolder(target)) path.push(profile === 'hugo' ? '_index.md' : 'index.md');
   else path[path.length - 1] += '.md';
   return path.join('/');

@@ -60,10 +60,15 @@ export const comparePage: PageModule<'compare'> = {
 
 /** The plain-text title of a pair: `200 OK vs 437 Unsupported Credential`. */
 export function compareTitle(pair: Pair, env: RenderEnv): string {
+  return pairTitle(pair.protocol, pair.low, pair.high, env);
+}
+
+/** The same from the protocol's id and the two codes (low first), with no pair made. */
+export function pairTitle(protocol: string, low: { code: number; reason: string }, high: { code: number; reason: string }, env: RenderEnv): string {
   return env.translator.plain('compare.title', {
-    protocol: env.protocols.find((p) => p.id === pair.protocol)?.name ?? pair.protocol,
-    low: `${pair.low.code} ${pair.low.reason}`,
-    high: `${pair.high.code} ${pair.high.reason}`,
+    protocol: env.protocols.find((p) => p.id === protocol)?.name ?? protocol,
+    low: `${low.code} ${low.reason}`,
+    high: `${high.code} ${high.reason}`,
   });
 }
 

@@ -9,6 +9,7 @@ import { protocolPage } from './protocol.js';
 import { redirectPage } from './redirect.js';
 import { dumpPage } from './dump.js';
 import { footerPage, sidebarPage } from './wiki-nav.js';
+import { categoryPage, compareCategoryPage, navPage } from './md-tool-files.js';
 import type { PageModule } from './types.js';
 
 /** One module per page kind. */
@@ -24,6 +25,9 @@ export const pageModules: { readonly [K in PageKind]: PageModule<K> } = {
   dump: dumpPage,
   sidebar: sidebarPage,
   footer: footerPage,
+  category: categoryPage,
+  'compare-category': compareCategoryPage,
+  nav: navPage,
 };
 
 export const PAGE_KINDS = Object.keys(pageModules) as PageKind[];

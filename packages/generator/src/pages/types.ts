@@ -56,6 +56,8 @@ export interface PageModule<K extends PageKind> {
   breadcrumbs(page: PageOf<K>, env: RenderEnv): Crumb[];
   /** False when the page template is a whole document of its own (redirects). */
   readonly layout?: false;
+  /** For files made of data rather than a template (`_category_.json`, a nav): the whole file. */
+  document?(page: PageOf<K>, env: RenderEnv): string;
 }
 
 /** A link, in the page's format, from one page to another around already rendered text. */
