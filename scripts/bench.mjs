@@ -1,6 +1,7 @@
 // npm run bench: builds synthetic content (N codes in one protocol, en/vi/ja, complete
 // translations) with the real CLI, as whole processes, and reports the median of several runs.
-// "All formats" is every format the build has (FORMATS); "all but <f>" shows what <f> adds.
+// "All formats" is what a build makes by default (DEFAULT_FORMATS); "all but <f>" shows what
+// <f> adds. The wiki formats, made only when asked, are timed on their own.
 // Usage: node scripts/bench.mjs [sizes=80,160,320] [runs=3]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { writeSynthetic } from './synthetic.mjs';
-import { FORMATS } from '../packages/generator/dist/plan.js';
+import { DEFAULT_FORMATS, WIKI_FORMATS } from '../packages/generator/dist/plan.js';
 
 const repo = new URL('..', import.meta.url).pathname;
 const cli = join(repo, 'packages/cli/bin/statusbook.js');
@@ -138,9 +139,9 @@ for (const n of sizes) {
   const file = join(dir, 'content/syn/codes', `${codes[Math.floor(codes.length / 2)]}.yaml`);
   const original = readFileSync(file, 'utf8');
   let edit = 0;
-  const all = (round) => [...out(round, 'all'), '--format', FORMATS.join(',')];
+  const all = (round) => [...out(round, 'all'), '--format', DEFAULT_FORMATS.join(',')];
   // What one format adds to the all-formats build: the same build without it.
-  const without = (format) => scenario(`all but ${format}`, none, (round) => [...out(round, `no-${format}`), '--format', FORMATS.filter((f) => f !== format).join(',')], FULL);
+  const without = (format) => scenario(`all but ${format}`, none, (round) => [...out(round, `no-${format}`), '--format', DEFAULT_FORMATS.filter((f) => f !== format).join(',')], FULL);
   const none = () => undefined;
   const scenarios = [
     scenario('html', none, (round) => [...out(round, 'html'), '--format', 'html'], FULL),
@@ -150,12 +151,14 @@ for (const n of sizes) {
     ...(n <= 80 ? [scenario('html + redirects', none, (round) => [...out(round, 'redirects'), '--format', 'html', '--redirect-pages'], FULL)] : []),
     scenario('all formats', none, all, FULL),
     without('json'),
+    without('embed'),
     without('md'),
     // Rebuilds of the all-formats build just made.
     scenario('no change', none, all),
     scenario('one code changed', () => writeFileSync(file, original.replace(/howToFix: .*/, `howToFix: Edited text number ${++edit}.`)), all),
   ];
   scenarios.push(...mdProfileScenarios(out));
+  for (const format of WIKI_FORMATS) scenarios.push(scenario(format, none, (round) => [...out(round, format), '--format', format], FULL));
   // Rounds: each runs every scenario once, so a slow spell of the machine (timings here drift
   // by 20-30% within the hour) falls on all of them alike, and ratios between them hold. The
   // runs that drop the kernel's caches come after all the others, so no other run starts
@@ -165,7 +168,7 @@ for (const n of sizes) {
   for (const group of [warm, cold]) for (let round = 0; round < runs; round++) for (const s of group) run(s, round);
   for (const s of scenarios) results.push(report(n, s));
   const row = (label) => results.find((r) => r.n === n && r.scenario === label);
-  for (const format of ['json', 'md']) {
+  for (const format of ['json', 'embed', 'md']) {
     const [withIt, withoutIt] = [row('all formats'), row(`all but ${format}`)];
     console.log(`${String(n).padStart(4)}  ${format} adds ${(withIt.wallSeconds - withoutIt.wallSeconds).toFixed(2)} s, ${withIt.pages - withoutIt.pages} pages, peak RSS ${withIt.peakRssMiB - withoutIt.peakRssMiB} MiB to the all-formats build (${withIt.peakRssMiB} MiB with it)`);
   }
