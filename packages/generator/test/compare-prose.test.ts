@@ -1,23 +1,12 @@
 // Comparison pages a reader can use: the first sentence says what the two codes mean and the
 // difference that decides what to do; generated English is grammatical; no section restates
 // another or copies the code pages.
-import { fileURLToPath } from 'node:url';
-import { loadContent, loadTranslations } from '@statusbook/core';
 import { describe, expect, test } from 'vitest';
+import { bundledSite } from './bundled-site.js';
 import { measureOverlap } from '../../../scripts/overlap.mjs';
-import { createSite, sourceContent, translatedContent, type Page } from '../src/index.js';
+import type { Page } from '../src/index.js';
 
-const repo = fileURLToPath(new URL('../../../', import.meta.url));
-const { protocols } = await loadContent(`${repo}content`);
-const { translations } = await loadTranslations(`${repo}locales`, ['vi', 'ja'], protocols);
-const site = await createSite({
-  protocols,
-  templatesDir: `${repo}templates`,
-  localesDir: `${repo}locales`,
-  locales: ['en', 'vi', 'ja'],
-  formats: ['md'],
-  content: (locale) => (locale === 'en' ? sourceContent : translatedContent(translations.get(locale)!)),
-});
+const { site } = await bundledSite(['md']);
 const pages = [...site.pages()];
 
 function compare(locale: string, protocol: string, slug: string): string {

@@ -1,20 +1,9 @@
 // A translated reason gloss is part of the code's heading, not a paragraph of its own.
-import { fileURLToPath } from 'node:url';
-import { loadContent, loadTranslations } from '@statusbook/core';
 import { expect, test } from 'vitest';
-import { createSite, sourceContent, translatedContent, type Page } from '../src/index.js';
+import { bundledSite } from './bundled-site.js';
+import type { Page } from '../src/index.js';
 
-const repo = fileURLToPath(new URL('../../../', import.meta.url));
-const { protocols } = await loadContent(`${repo}content`);
-const { translations } = await loadTranslations(`${repo}locales`, ['vi', 'ja'], protocols);
-const site = await createSite({
-  protocols,
-  templatesDir: `${repo}templates`,
-  localesDir: `${repo}locales`,
-  locales: ['en', 'vi', 'ja'],
-  formats: ['md', 'html', 'print'],
-  content: (locale) => (locale === 'en' ? sourceContent : translatedContent(translations.get(locale)!)),
-});
+const { site } = await bundledSite(['md', 'html', 'print']);
 
 function render(find: (p: Page) => boolean): string {
   return site.render([...site.pages()].find(find)!).contents;

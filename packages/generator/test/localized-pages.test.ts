@@ -1,24 +1,12 @@
 // Every vi and ja page must read in its language from title to footer: no English sentence
 // outside the protocol tokens (reason phrases, header and method names, RFC titles, code).
-import { fileURLToPath } from 'node:url';
-import { loadContent, loadTranslations, type Protocol } from '@statusbook/core';
+import type { Protocol } from '@statusbook/core';
 import { describe, expect, test } from 'vitest';
-import { createSite, sourceContent, translatedContent, type OutputFile, type Page } from '../src/index.js';
+import { bundledSite } from './bundled-site.js';
+import type { OutputFile, Page } from '../src/index.js';
 
-const repo = fileURLToPath(new URL('../../../', import.meta.url));
-const { protocols } = await loadContent(`${repo}content`);
 const locales = ['vi', 'ja'];
-const { translations } = await loadTranslations(`${repo}locales`, locales, protocols);
-
-const site = await createSite({
-  protocols,
-  templatesDir: `${repo}templates`,
-  localesDir: `${repo}locales`,
-  locales: ['en', ...locales],
-  formats: ['md', 'html', 'print'],
-  redirectPages: true,
-  content: (locale) => (locale === 'en' ? sourceContent : translatedContent(translations.get(locale)!)),
-});
+const { protocols, site } = await bundledSite(['md', 'html', 'print'], { redirectPages: true });
 
 /** A sample of every kind: indexes, books, some codes, curated and derived comparisons, redirects. */
 function sample(locale: string): Page[] {

@@ -1,23 +1,9 @@
 // Each protocol's word for a non-final response in generated sentences: SIP 1xx are
 // "provisional" (RFC 3261 section 7.2), HTTP 1xx "interim" / informational (RFC 9110 section 15.2).
-import { fileURLToPath } from 'node:url';
-import { loadContent, loadTranslations } from '@statusbook/core';
 import { describe, expect, test } from 'vitest';
-import { createSite, sourceContent, translatedContent } from '../src/index.js';
+import { bundledSite } from './bundled-site.js';
 
-const repo = fileURLToPath(new URL('../../../', import.meta.url));
-const { protocols } = await loadContent(`${repo}content`);
-const locales = ['vi', 'ja'];
-const { translations } = await loadTranslations(`${repo}locales`, locales, protocols);
-const site = await createSite({
-  protocols,
-  templatesDir: `${repo}templates`,
-  localesDir: `${repo}locales`,
-  locales: ['en', ...locales],
-  formats: ['md'],
-  redirectPages: false,
-  content: (locale) => (locale === 'en' ? sourceContent : translatedContent(translations.get(locale)!)),
-});
+const { site } = await bundledSite(['md'], { redirectPages: false });
 
 function compare(locale: string, protocol: string, slug: string): string {
   const page = [...site.pages()].find((p) => p.kind === 'compare' && p.locale === locale && p.protocol.id === protocol && p.pair.slug === slug);
