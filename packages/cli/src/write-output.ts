@@ -169,6 +169,8 @@ export class StagedOutput implements BuildOutput {
 export class PatchOutput implements BuildOutput {
   private readonly dir: string;
   private readonly paths: string[] = [];
+  /** The number of the temporary file each path was last written to. */
+  private readonly numbers = new Map<string, number>();
   /** The copy of the current version that the changed files go into. */
   private readonly copy: { readonly target: string; readonly ready: Promise<void> };
 
@@ -204,7 +206,10 @@ export class PatchOutput implements BuildOutput {
   }
 
   write(path: string, contents: string, append = false): void {
-    if (append && this.paths.at(-1) === path) return appendFileSync(join(this.dir, String(this.paths.length - 1)), contents);
+    // Pieces of a long file may come between other workers' pages: each goes to its file.
+    const written = append ? this.numbers.get(path) : undefined;
+    if (written !== undefined) return appendFileSync(join(this.dir, String(written)), contents);
+    this.numbers.set(path, this.paths.length);
     writeFileSync(join(this.dir, String(this.paths.length)), contents);
     this.paths.push(path);
   }

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,6 +67,34 @@ describe('gitwiki: pages for GitHub, GitLab and Gitea wikis', () => {
         });
       }
     }
+  });
+});
+
+// GitHub renders wiki pages with its own cmark-gfm (Debian's cmark-gfm is that program), with
+// these extensions; its autolinker reads the source, not the unescaped text.
+const hasCmarkGfm = spawnSync('cmark-gfm', ['--version']).status === 0;
+
+describe.skipIf(!hasCmarkGfm)('gitwiki pages as GitHub renders them (cmark-gfm)', () => {
+  test('hostile text stays text in the HTML: no tag and no link from content, in en and vi', () => {
+    const dir = makeProject('translated');
+    cpSync(fileURLToPath(new URL('./fixtures/wiki-hostile/', import.meta.url)), dir, { recursive: true });
+    cpSync(join(repoRoot, 'locales/vi/ui.json'), join(dir, 'locales/vi/ui.json'));
+    const run = statusbook(['build', '--format', 'gitwiki'], dir);
+    expect(run.code, run.stderr).toBe(0);
+    for (const locale of ['en', 'vi']) {
+      for (const name of ['SIP-437.md', 'SIP-compare-200-vs-437.md']) {
+        const source = readFileSync(join(dir, 'output/gitwiki', locale, name), 'utf8');
+        // The fixture's hostile strings are in the page (else this test proves nothing).
+        expect(source).toContain('evil.example');
+        const html = execFileSync('cmark-gfm', ['--extension', 'autolink', '--extension', 'table', '--extension', 'strikethrough', '--extension', 'tagfilter', '--extension', 'tasklist'], { input: source, encoding: 'utf8' });
+        const hrefs = [...html.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1]);
+        expect(hrefs.length).toBeGreaterThan(0);
+        for (const href of hrefs) expect(href, `${locale}/${name}`).toMatch(/^(SIP-[0-9a-z-]+|https:\/\/www\.(rfc-editor|iana)\.org\/.*)$/);
+        const tags = new Set([...html.matchAll(/<\/?([a-zA-Z][a-zA-Z0-9]*)/g)].map((m) => m[1]!.toLowerCase()));
+        for (const tag of tags) expect(['p', 'a', 'h1', 'h2', 'h3', 'ul', 'ol', 'li', 'code', 'em', 'strong', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'hr', 'blockquote', 'pre', 'br', 'del'], `${locale}/${name}: <${tag}>`).toContain(tag);
+      }
+    }
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { appendFileSync, cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -344,6 +346,50 @@ describe.skipIf(!hasMediaWiki)('statusbook publish mediawiki: resuming, rate lim
     expect(statusbook([...args(wiki.api), '--retries', '-2'], dir).code).toBe(2);
   });
 
+  test('behind a busy proxy (HTTP 429 and 503 with Retry-After): waits as told, then publishes; gives up clearly when it stays busy', async () => {
+    // A reverse proxy in front of the real wiki, as a CDN or load balancer: it answers the
+    // 2nd request 429 with Retry-After in seconds and the 4th 503 with an HTTP date, and
+    // passes every other request through.
+    let seen = 0;
+    let busy = false;
+    const target = new URL(wiki.api);
+    const proxy = await listen((req, res) => {
+      seen++;
+      if (busy || seen === 2) {
+        res.writeHead(busy ? 503 : 429, { 'retry-after': '1', 'content-type': 'text/plain' }).end('busy');
+        return;
+      }
+      if (seen === 4) {
+        res.writeHead(503, { 'retry-after': new Date(Date.now() + 1500).toUTCString(), 'content-type': 'text/plain' }).end('busy');
+        return;
+      }
+      const forward = request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      });
+      req.pipe(forward);
+    });
+    const api = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}${target.pathname}`;
+    try {
+      const run = await statusbookAsync([...args(api), '--json'], dir);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).toMatch(/^waiting 1 s: the wiki answered HTTP 429 \(attempt 1 of 8\)$/m);
+      expect(run.stderr).toMatch(/^waiting [12] s: the wiki answered HTTP 503 \(attempt 1 of 8\)$/m);
+      const json = JSON.parse(run.stdout) as { ok: boolean; unchanged: string[]; waited: { count: number } };
+      expect(json).toMatchObject({ ok: true, unchanged: titles, waited: { count: 2 } });
+      expect(await revisionCounts(wiki, titles)).toEqual(once(titles));
+
+      busy = true;
+      const down = await statusbookAsync([...args(api), '--retries', '1'], dir);
+      expect(down.code).toBe(1);
+      expect(down.stderr).toContain('waiting 1 s: the wiki answered HTTP 503 (attempt 1 of 2)');
+      expect(down.stderr).toMatch(/^error: .*answered HTTP 503 \(busy\) 2 times: try again later$/m);
+      expect(`${run.stderr}${down.stderr}`).not.toContain(password);
+    } finally {
+      await new Promise((resolve) => proxy.close(resolve));
+    }
+  });
+
   test('a rate-limited bot waits and still creates every page once', async () => {
     const limited = await botWiki(password);
     try {
@@ -371,3 +417,20 @@ describe.skipIf(!hasMediaWiki)('statusbook publish mediawiki: resuming, rate lim
     }
   });
 });
+
+/** A server on 127.0.0.1 at a free port. */
+function listen(handler: Parameters<typeof createServer>[1]): Promise<Server> {
+  const server = createServer(handler);
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/** Runs statusbook without blocking this process (which serves the proxy it talks to). */
+function statusbookAsync(argv: readonly string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const bin = fileURLToPath(new URL('../bin/statusbook.js', import.meta.url));
+  const child = spawn(process.execPath, [bin, ...argv], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
+}

@@ -68,6 +68,11 @@ export interface Site {
   /** Renders the page a ref names. */
   renderRef(ref: PageRef): OutputFile;
   /**
+   * Renders the page a ref names as the build writes it: one file, or a long one in pieces
+   * (the first names the file, the others continue it with \`append\`).
+   */
+  renderPieces(ref: PageRef): Generator<OutputFile>;
+  /**
    * Files that are not pages: the HTML site's (stylesheet, sitemap, 404, redirects, headers)
    * and the json format's (index; schemas and headers), of the parts given (default: all).
    */
@@ -93,8 +98,11 @@ export async function prepareSite(options: Pick<SiteOptions, 'templatesDir' | 'l
   // Site files speak the default locale of the locales linked to, which this build may not render.
   const spoken = [...new Set([...locales, ...Object.values(options.linkLocales ?? {}).flat()])];
   const loading = Promise.all([
-    // Formats made of data (json) have no templates.
-    loadTemplates(options.templatesDir, formats.filter((f) => !formatRenderer(f).document).map((f) => ({ format: f, kinds: formatRenderer(f).kinds }))),
+    // Formats made of data (json) have no templates, nor have files made of data (a dump).
+    loadTemplates(
+      options.templatesDir,
+      formats.filter((f) => !formatRenderer(f).document).map((f) => ({ format: f, kinds: formatRenderer(f).kinds.filter((k) => !madeOfData(k)) })),
+    ),
     createI18n(options.localesDir, spoken),
   ]);
   // While the files are read: each locale's ICU objects (plural rules, number and list
@@ -167,6 +175,7 @@ export async function createSite(options: SiteOptions, prepared?: Promise<SitePr
     pageCount: () => pageRefCount(protocols, locales, formats, pairs, options.redirectPages, options.mdProfile),
     render: (page) => renderPage(page, site),
     renderRef: (ref) => renderPage(resolveRef(ref, protocols), site),
+    renderPieces: (ref) => renderPieces(resolveRef(ref, protocols), site),
     *files(of = SITE_PARTS) {
       if (of.includes('html') && formats.includes('html')) {
         yield* siteFiles({
@@ -189,6 +198,12 @@ export async function createSite(options: SiteOptions, prepared?: Promise<SitePr
   };
 }
 
+/** Whether a page kind's files are built by its module, without a template. */
+function madeOfData(kind: PageKind): boolean {
+  const module = pageModules[kind] as PageModule<PageKind>;
+  return module.document !== undefined || module.pieces !== undefined;
+}
+
 const switcherOrders = new Map<string, readonly string[]>();
 
 /** The language switcher's order: languages by their own names, sorted for the reader; once per locale. */
@@ -209,11 +224,45 @@ interface SiteState {
   envFor(locale: string, format: Format): RenderEnv;
 }
 
+/**
+ * Characters per piece of a file that comes in pieces: under V8's large-object size (as
+ * sitemap pieces), so what the build holds of a dump stays small and dies young.
+ */
+const PIECE_CHARS = 48 * 1024;
+
+function* renderPieces(page: Page, site: SiteState): Generator<OutputFile> {
+  const module = pageModules[page.kind] as PageModule<PageKind>;
+  if (!module.pieces) {
+    yield renderPage(page, site);
+    return;
+  }
+  const env = site.envFor(page.locale, page.format);
+  const path = env.format.path(module.target(page as never));
+  let held: string[] = [];
+  let size = 0;
+  let first = true;
+  const piece = (): OutputFile => {
+    const file = { path, contents: held.join(''), ...(first ? {} : { append: true }) };
+    first = false;
+    held = [];
+    size = 0;
+    return file;
+  };
+  for (const text of module.pieces(page as never, env)) {
+    held.push(text);
+    size += text.length;
+    if (size >= PIECE_CHARS) yield piece();
+  }
+  if (first || held.length > 0) yield piece();
+}
+
 function renderPage(page: Page, site: SiteState): OutputFile {
   const module = pageModules[page.kind] as PageModule<PageKind>;
   const env = site.envFor(page.locale, page.format);
   const target = module.target(page as never);
   const path = env.format.path(target);
+  // A file that comes in pieces, whole (\`statusbook show\`; the build writes the pieces).
+  if (module.pieces) return { path, contents: [...module.pieces(page as never, env)].join('') };
   // Files of data, not pages (a docs tool's category and nav files), are built by their module.
   if (module.document) return { path, contents: module.document(page as never, env) };
   // Formats made of data, not templates (json), build the whole file themselves.

@@ -170,13 +170,14 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
       (result) => {
         result.files.forEach((file, i) => {
           writer.write(file);
-          // Site files come last; a long one comes in pieces, the first naming it.
-          if (i >= result.files.length - result.siteFiles && !file.append) {
+          // A long file comes in pieces, the first naming it.
+          if (file.append) return;
+          // Site files come last.
+          if (i >= result.files.length - result.siteFiles) {
             siteFiles.push(file.path);
             counts.other++;
-          }
+          } else counts.rendered++;
         });
-        counts.rendered += result.files.length - result.siteFiles;
         if (result.siteFilesDone) siteFilesDone = true;
         counts.renderMs += result.renderMs;
         b.onProgress?.(counts.rendered + counts.unchanged, total);

@@ -95,7 +95,15 @@ export class Renderer {
     let started = performance.now();
     let files: OutputFile[] = [];
     batch.render.forEach((ref, i) => {
-      files.push(this.site.renderRef(ref));
+      // A long file (a wiki's import dump) comes in pieces, posted as they are made.
+      for (const file of this.site.renderPieces(ref)) {
+        if (files.length >= POST_EVERY) {
+          emit({ id: batch.id, files, siteFiles: 0, renderMs: performance.now() - started, last: false });
+          files = [];
+          started = performance.now();
+        }
+        files.push(file);
+      }
       const done = i === batch.render.length - 1;
       if (files.length < POST_EVERY && !done) return;
       emit({ id: batch.id, files, siteFiles: 0, renderMs: performance.now() - started, last: done && !batch.siteFiles });

@@ -20,28 +20,60 @@ export const WIKI_MARKER = '<!-- statusbook-generated: this page is written by S
 /** The hidden category of every page Statusbook writes to a MediaWiki. */
 export const MARKER_CATEGORY = 'Statusbook';
 
+/** The dump's opening: the export format 0.11 root element and the site's namespaces. */
+function dumpHead(locale: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.11/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.mediawiki.org/xml/export-0.11/ http://www.mediawiki.org/xml/export-0.11.xsd" version="0.11" xml:lang="${escapeHtml(locale)}">
+  <siteinfo>
+    <sitename>Statusbook</sitename>
+    <generator>Statusbook</generator>
+    <case>first-letter</case>
+    <namespaces>
+      <namespace key="0" case="first-letter" />
+      <namespace key="14" case="first-letter">Category</namespace>
+    </namespaces>
+  </siteinfo>
+`;
+}
+
+/** One page of the dump, with its only revision. */
+function dumpPageXml(title: string, ns: number, wikitext: string): string {
+  // MediaWiki stores text without trailing whitespace: the dump holds it as it will be stored.
+  const text = wikitext.trimEnd();
+  return `  <page>
+    <title>${escapeHtml(title)}</title>
+    <ns>${ns}</ns>
+    <revision>
+      <timestamp>${DUMP_TIMESTAMP}</timestamp>
+      <contributor>
+        <username>Statusbook</username>
+      </contributor>
+      <comment>Statusbook</comment>
+      <model>wikitext</model>
+      <format>text/x-wiki</format>
+      <text bytes="${Buffer.byteLength(text)}" xml:space="preserve">${xmlText(text)}</text>
+      <sha1>${sha1Base36(text)}</sha1>
+    </revision>
+  </page>
+`;
+}
+
 /**
  * A locale's MediaWiki import dump (export format 0.11, for Special:Import and
- * importDump.php): every page of the locale, then the category pages they use.
+ * importDump.php): every page of the locale, then the category pages they use. It is made
+ * of data, not a template, and comes in pieces, a page at a time: with every comparison
+ * page of a large protocol it is hundreds of megabytes, which no build holds at once.
  */
 export const dumpPage: PageModule<'dump'> = {
   target: (page) => to.localeFile('dump', page.locale),
   title: () => 'import.xml',
+  view: () => ({ title: 'import.xml' }),
 
-  view(page, env) {
-    const pages: { title: string; ns: number; text: string }[] = [];
-    for (const { target, contents } of env.localePages()) pages.push({ title: mediawikiTitle(target), ns: 0, text: contents });
-    pages.push(...categoryPages(page, env));
-    return {
-      title: 'import.xml',
-      lang: escapeHtml(page.locale),
-      timestamp: DUMP_TIMESTAMP,
-      pages: pages.map((p) => {
-        // MediaWiki stores text without trailing whitespace: the dump holds it as it will be stored.
-        const text = p.text.trimEnd();
-        return { title: escapeHtml(p.title), ns: p.ns, text: xmlText(text), bytes: Buffer.byteLength(text), sha1: sha1Base36(text) };
-      }),
-    };
+  *pieces(page, env) {
+    yield dumpHead(page.locale);
+    for (const { target, contents } of env.localePages()) yield dumpPageXml(mediawikiTitle(target), 0, contents);
+    for (const p of categoryPages(page, env)) yield dumpPageXml(p.title, p.ns, p.text);
+    yield '</mediawiki>\n';
   },
 
   frontMatter: () => ({}),

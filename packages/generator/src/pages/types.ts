@@ -58,6 +58,11 @@ export interface PageModule<K extends PageKind> {
   readonly layout?: false;
   /** For files made of data rather than a template (`_category_.json`, a nav): the whole file. */
   document?(page: PageOf<K>, env: RenderEnv): string;
+  /**
+   * For a file made of data that is too large to hold at once (a wiki's import dump): its
+   * text in order, in pieces of any size, which the build writes as they come.
+   */
+  pieces?(page: PageOf<K>, env: RenderEnv): Generator<string>;
 }
 
 /** A link, in the page's format, from one page to another around already rendered text. */
