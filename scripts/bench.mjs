@@ -73,6 +73,20 @@ function mdProfileScenarios(out) {
   ];
 }
 
+/**
+ * Removes a round's outputs, then waits until ext4 no longer treats their inodes as recently
+ * deleted. Every full build writes a new output folder, and a round's are kept until it ends:
+ * on ext4, creating files just after removing a large tree is 2-4x slower (the inode
+ * allocator steps over inodes freed in the last 30 s, seen in perf as recently_deleted), so
+ * removing the previous run's output before each run measured the bench's own rm -rf. Keeping
+ * every round's outputs to the end instead filled the disk at N = 320 (~6 GB a round).
+ */
+function clearOutputs(outputs) {
+  rmSync(outputs, { recursive: true, force: true });
+  execFileSync('sync');
+  execFileSync('sleep', ['31']);
+}
+
 function run(s, round) {
   const args = s.args(round);
   const dir = args[args.indexOf('--root') + 1];
@@ -126,14 +140,10 @@ function calibrate() {
 const speed = calibrate();
 console.log(`statusbook bench: ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}, ${runs} runs each, median`);
 console.log(`machine speed now: node start-up ${speed.nodeStartMs} ms, yardstick JavaScript ${speed.javascriptMs} ms (smaller is faster)\n`);
-const done = [];
 for (const n of sizes) {
   const dir = join(work, String(n));
   const codes = writeSynthetic(dir, n);
-  // Every full build writes a new output folder; all of them are removed at the end. On ext4,
-  // creating files just after removing a large tree is 2-4x slower (the inode allocator steps
-  // over recently freed inodes, seen in perf as recently_deleted): removing the previous run's
-  // output before each run measured the bench's own rm -rf, which a first build does not pay.
+  // Every full build writes a new output folder; a round's are removed when it ends (clearOutputs).
   const outputs = join(dir, 'outputs');
   const out = (round, name) => ['--root', dir, '--out', join(outputs, `${round}-${name}`)];
   const file = join(dir, 'content/syn/codes', `${codes[Math.floor(codes.length / 2)]}.yaml`);
@@ -165,7 +175,12 @@ for (const n of sizes) {
   // with caches emptied by one of them.
   const warm = scenarios.filter((s) => !s.how.dropCaches);
   const cold = scenarios.filter((s) => s.how.dropCaches);
-  for (const group of [warm, cold]) for (let round = 0; round < runs; round++) for (const s of group) run(s, round);
+  for (const group of [warm, cold]) {
+    for (let round = 0; round < runs; round++) {
+      for (const s of group) run(s, round);
+      clearOutputs(outputs);
+    }
+  }
   for (const s of scenarios) results.push(report(n, s));
   const row = (label) => results.find((r) => r.n === n && r.scenario === label);
   for (const format of ['json', 'embed', 'md']) {
@@ -173,10 +188,8 @@ for (const n of sizes) {
     console.log(`${String(n).padStart(4)}  ${format} adds ${(withIt.wallSeconds - withoutIt.wallSeconds).toFixed(2)} s, ${withIt.pages - withoutIt.pages} pages, peak RSS ${withIt.peakRssMiB - withoutIt.peakRssMiB} MiB to the all-formats build (${withIt.peakRssMiB} MiB with it)`);
   }
   writeFileSync(file, original);
-  done.push(dir);
+  rmSync(dir, { recursive: true, force: true });
 }
-// Removed only now, so no size is measured just after a large removal.
-for (const dir of done) rmSync(dir, { recursive: true, force: true });
 // Sizes measured now replace their rows; rows of other sizes (measured separately) stay.
 mkdirSync(join(repo, 'bench'), { recursive: true });
 const file = join(repo, 'bench/results.json');
