@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { parse, stringify } from 'yaml';
 import { describe, expect, test } from 'vitest';
+import { sourceHash } from '@statusbook/core';
 import { makeProject, repoRoot, statusbook } from './helpers.js';
 
 /** The base fixture with a Vietnamese translation of everything, its sources recorded by sync. */
@@ -42,6 +43,29 @@ test('i18n sync records the English each field was translated from', () => {
   expect(file.summary?.source).toMatch(/^[0-9a-f]{8}$/);
   const table = statusbook(['i18n', 'status'], dir);
   expect(table.stdout).toContain('vi      25     25          0        0      100%');
+});
+
+test('i18n sync keeps a source hash that YAML would read as a number (511e7097), and status and build agree it is current', () => {
+  const dir = translatedProject();
+  // An English text whose hash is digits with one `e`: unquoted, YAML reads it as a float.
+  let english = '';
+  for (let i = 0; !/^\d+e\d+$/.test(sourceHash(english)); i++) english = `Send ACK for the 2xx of an INVITE, then go on (${i}).`;
+  const code = join(dir, 'content/sip/codes/200.yaml');
+  writeFileSync(code, readFileSync(code, 'utf8').replace(/^howToFix: .*$/m, `howToFix: ${english}`));
+  const vi = join(dir, 'locales/vi/content/sip/codes/200.yaml');
+  writeFileSync(vi, readFileSync(vi, 'utf8').replace(/^howToFix:\n {2}text: (.*)\n {2}source: .*$/m, `howToFix:\n  text: $1\n  source: ${sourceHash(english)}`));
+  expect(readFileSync(vi, 'utf8')).toContain(`  source: ${sourceHash(english)}\n`);
+  expect(status(dir).vi).toMatchObject({ translated: 25, stale: 0 });
+
+  const sync = statusbook(['i18n', 'sync'], dir);
+  expect(sync.code, sync.stderr).toBe(0);
+  // Written as a string now (quoted), never as .inf or a float.
+  expect(readFileSync(vi, 'utf8')).toContain(`  source: "${sourceHash(english)}"\n`);
+  expect(status(dir).vi).toMatchObject({ translated: 25, stale: 0 });
+  const build = statusbook(['build', '--format', 'md', '--locale', 'vi'], dir);
+  expect(build.code, build.stderr).toBe(0);
+  expect(build.stderr).not.toContain('translation/stale');
+  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('a missing translation falls back to English, visibly', () => {

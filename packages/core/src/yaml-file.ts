@@ -1,4 +1,4 @@
-import { Composer, Lexer, LineCounter, Parser, YAMLParseError, type CST, type Document, type Node } from 'yaml';
+import { Composer, isScalar, Lexer, LineCounter, Parser, visit, YAMLParseError, type CST, type Document, type Node } from 'yaml';
 import { escapeControls } from './characters.js';
 import { MAX_DEPTH } from './limits.js';
 import { FileContext } from './schema.js';
@@ -78,10 +78,22 @@ export function nodeAt(doc: Document.Parsed, path: readonly (string | number)[])
  * A YAML file's text and plain value, read and parsed as content files are (size, UTF-8,
  * depth); diagnostics instead when it cannot be; undefined when it does not exist.
  */
-export async function readYamlValue(path: string): Promise<{ text: string; value: unknown } | { diagnostics: Diagnostic[] } | undefined> {
+export async function readYamlValue(path: string, options: { readonly asWritten?: readonly string[] } = {}): Promise<{ text: string; value: unknown } | { diagnostics: Diagnostic[] } | undefined> {
   const read = await readSource(path);
   if (read === undefined) return undefined;
   if ('diagnostic' in read) return { diagnostics: [read.diagnostic] };
   const file = parseYaml(path, read.text);
-  return file.ok ? { text: read.text, value: file.doc.toJS() } : { diagnostics: file.ctx.diagnostics };
+  if (!file.ok) return { diagnostics: file.ctx.diagnostics };
+  const keys = options.asWritten ?? [];
+  if (keys.length > 0) {
+    // A source hash of digits with one `e` (511e7097) is a number to YAML: keep what was written.
+    visit(file.doc, {
+      Pair(_, pair) {
+        if (isScalar(pair.key) && keys.includes(String(pair.key.value)) && isScalar(pair.value) && typeof pair.value.value !== 'string') {
+          pair.value.value = pair.value.source ?? String(pair.value.value);
+        }
+      },
+    });
+  }
+  return { text: read.text, value: file.doc.toJS() };
 }

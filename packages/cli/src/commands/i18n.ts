@@ -120,7 +120,7 @@ async function sync(localesDir: string, locales: readonly string[], protocols: r
     let files = 0;
     for (const [key, fields] of byFile) {
       const path = join(localesDir, locale, 'content', key);
-      const read = await readYamlValue(path);
+      const read = await readYamlValue(path, { asWritten: ['source'] });
       if (read && 'diagnostics' in read) {
         skipped.push(...read.diagnostics);
         continue;
