@@ -80,14 +80,20 @@ function mdProfileScenarios(out) {
 
 const outOf = (args) => args[args.indexOf('--out') + 1];
 
+/** Waits until the output's background copy is complete; returns its state folder. */
+function waitForCopy(out) {
+  const state = join(dirname(out), `.statusbook-${basename(out)}`);
+  const copying = () => existsSync(state) && readdirSync(state).some((name) => name.startsWith('tmp-copy-'));
+  for (const deadline = Date.now() + 120_000; copying() && Date.now() < deadline; ) execFileSync('sleep', ['0.2']);
+  return state;
+}
+
 /**
  * Removes an output: the link and the state folder beside it (`.statusbook-<name>`), once the
  * detached `cp -al` a full build starts (`tmp-copy-*`, renamed when complete) has finished.
  */
 function removeOutput(out) {
-  const state = join(dirname(out), `.statusbook-${basename(out)}`);
-  const copying = () => existsSync(state) && readdirSync(state).some((name) => name.startsWith('tmp-copy-'));
-  for (const deadline = Date.now() + 120_000; copying() && Date.now() < deadline; ) execFileSync('sleep', ['0.2']);
+  const state = waitForCopy(out);
   rmSync(out, { recursive: true, force: true });
   rmSync(state, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 }
@@ -225,6 +231,8 @@ for (const n of sizes) {
       'html, one summary',
       (args) => {
         build(args);
+        // As after a user's edit, which comes seconds after a build: its background copy is done.
+        waitForCopy(outOf(args));
         writeFileSync(summaryFile, summaryOriginal.replace(/summary: .*/, `summary: Edited summary number ${++edit}.`));
       },
       (round) => [...out(round, 'html-edit'), '--format', 'html'],

@@ -73,6 +73,8 @@
   };
 
   const setUpSearch = (form) => {
+    // Browsers do not let a page opened from a file fetch the index: no box there.
+    if (location.protocol === 'file:') return;
     const input = form.querySelector('input');
     const list = form.querySelector('.search-results');
     const status = form.querySelector('.search-status');
@@ -179,7 +181,9 @@
       }
       // The canonical comparison page: lower code first, whichever order was chosen.
       const slug = a < b ? `${a}-vs-${b}` : `${b}-vs-${a}`;
-      location.assign(new URL(`${slug}/`, new URL(form.dataset.compare, location.href)).href);
+      // Opened from a file, a folder is not its index page.
+      const page = location.protocol === 'file:' ? 'index.html' : '';
+      location.assign(new URL(`${slug}/${page}`, new URL(form.dataset.compare, location.href)).href);
     });
     form.addEventListener('change', () => {
       status.textContent = '';

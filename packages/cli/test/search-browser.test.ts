@@ -184,3 +184,17 @@ test('en: words match at their start, in any order ("proxy auth" finds 407)', as
   expect(results.slice(0, 2).map((r) => r.code).sort()).toEqual(['HTTP 407', 'SIP 407']);
   await page.context().close();
 });
+
+test('opened from a file: no search box (the index cannot be fetched), and the picker opens the index.html of the page', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const root = realpathSync(join(out, 'html'));
+  await page.goto(`file://${root}/en/sip/437/index.html`);
+  await page.locator('form.picker').waitFor();
+  expect(await page.locator('form.search').isVisible()).toBe(false);
+  await page.locator('#picker-b').selectOption('200');
+  await page.locator('.picker button').click();
+  await page.waitForURL(`file://${root}/en/sip/compare/200-vs-437/index.html`);
+  expect(await page.locator('h1').textContent()).toContain('200');
+  await context.close();
+});
