@@ -197,8 +197,8 @@ for (const n of sizes) {
   const dir = join(work, String(n));
   const codes = writeSynthetic(dir, n);
   // Every full build writes a new output folder, removed right after it is measured (or after
-  // the last rebuild of it): with every output kept to the end, a run at N = 80 filled several
-  // GB. On ext4, creating files just after removing a large tree is 2-4x slower (the inode
+  // the last rebuild of it): kept to the end, a run's outputs (hundreds of MB each) took
+  // gigabytes of a small disk. On ext4, creating files just after removing a large tree is 2-4x slower (the inode
   // allocator steps over recently freed inodes, seen in perf as recently_deleted), so a build
   // that follows a removal may pay some of it; figures from before this change kept them all.
   const outputs = join(dir, 'outputs');
