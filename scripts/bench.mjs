@@ -1,15 +1,20 @@
 // npm run bench: builds synthetic content (N codes in one protocol, en/vi/ja, complete
 // translations) with the real CLI, as whole processes, and reports the median of several runs.
 // "All formats" is what a build makes by default (DEFAULT_FORMATS); "all but <f>" shows what
-// <f> adds. The wiki formats, made only when asked, are timed on their own.
+// <f> adds. The wiki formats, made only when asked, are timed on their own. The search index
+// (html/<locale>/search.json) is timed in-process per locale, at each size and for the
+// bundled content, and the HTML rebuild after one code's summary changed shows its cost.
+// Each scenario's output is removed right after it is measured (the disk is small).
 // Usage: node scripts/bench.mjs [sizes=80,160,320] [runs=3]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { availableParallelism, cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { writeSynthetic } from './synthetic.mjs';
 import { DEFAULT_FORMATS, WIKI_FORMATS } from '../packages/generator/dist/plan.js';
+import { loadContent, loadTranslations } from '../packages/core/dist/index.js';
+import { createSite, sourceContent, translatedContent } from '../packages/generator/dist/index.js';
 
 const repo = new URL('..', import.meta.url).pathname;
 const cli = join(repo, 'packages/cli/bin/statusbook.js');
@@ -73,27 +78,88 @@ function mdProfileScenarios(out) {
   ];
 }
 
+const outOf = (args) => args[args.indexOf('--out') + 1];
+
+/** Waits until the output's background copy is complete; returns its state folder. */
+function waitForCopy(out) {
+  const state = join(dirname(out), `.statusbook-${basename(out)}`);
+  const copying = () => existsSync(state) && readdirSync(state).some((name) => name.startsWith('tmp-copy-'));
+  for (const deadline = Date.now() + 120_000; copying() && Date.now() < deadline; ) execFileSync('sleep', ['0.2']);
+  return state;
+}
+
+/**
+ * Removes an output: the link and the state folder beside it (`.statusbook-<name>`), once the
+ * detached `cp -al` a full build starts (`tmp-copy-*`, renamed when complete) has finished.
+ */
+function removeOutput(out) {
+  const state = waitForCopy(out);
+  rmSync(out, { recursive: true, force: true });
+  rmSync(state, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+}
+
+/** Runs a scenario once; its output is removed when the round ends (endRound). */
+function run(s, round, made) {
+  const args = s.args(round);
+  const dir = args[args.indexOf('--root') + 1];
+  s.prepare(args);
+  settle(s.how, dir);
+  s.samples.push(build(args));
+  made.add(outOf(args));
+}
+
 /**
  * Removes a round's outputs, then waits until ext4 no longer treats their inodes as recently
- * deleted. Every full build writes a new output folder, and a round's are kept until it ends:
- * on ext4, creating files just after removing a large tree is 2-4x slower (the inode
+ * deleted: creating files just after removing a large tree is 2-4x slower there (the inode
  * allocator steps over inodes freed in the last 30 s, seen in perf as recently_deleted), so
- * removing the previous run's output before each run measured the bench's own rm -rf. Keeping
- * every round's outputs to the end instead filled the disk at N = 320 (~6 GB a round).
+ * removing each output right after its run would slow the next build. Keeping every output
+ * to the end instead filled the disk at N = 320 (~6 GB a round).
  */
-function clearOutputs(outputs) {
-  rmSync(outputs, { recursive: true, force: true });
+function endRound(made) {
+  for (const out of made) removeOutput(out);
+  made.clear();
   execFileSync('sync');
   execFileSync('sleep', ['31']);
 }
 
-function run(s, round) {
-  const args = s.args(round);
-  const dir = args[args.indexOf('--root') + 1];
-  s.prepare();
-  settle(s.how, dir);
-  s.samples.push(build(args));
+/**
+ * The search index of each locale of a project, rendered in-process as a build's worker does:
+ * milliseconds for the first (with the locale's set-up: translator, ICU objects) and the median
+ * of 5 after it, and its size in bytes.
+ */
+async function searchIndexFigures(root) {
+  const { protocols } = await loadContent(join(root, 'content'));
+  const locales = readdirSync(join(root, 'locales')).filter((l) => existsSync(join(root, 'locales', l, 'ui.json'))).sort((a, b) => (a === 'en' ? -1 : b === 'en' ? 1 : a.localeCompare(b)));
+  const { translations } = await loadTranslations(join(root, 'locales'), locales, protocols);
+  const site = await createSite({
+    protocols,
+    templatesDir: join(root, 'templates'),
+    localesDir: join(root, 'locales'),
+    locales,
+    formats: ['html'],
+    content: (l) => (translations.has(l) ? translatedContent(translations.get(l)) : sourceContent),
+  });
+  const figures = {};
+  for (const locale of locales) {
+    const ref = { kind: 'search', locale, format: 'html', protocol: undefined, code: undefined, a: undefined, b: undefined };
+    let t = performance.now();
+    const { contents } = site.renderRef(ref);
+    const firstMs = performance.now() - t;
+    const warm = Array.from({ length: 5 }, () => {
+      t = performance.now();
+      site.renderRef(ref);
+      return performance.now() - t;
+    });
+    figures[locale] = { firstMs: Number(firstMs.toFixed(2)), ms: Number(median(warm).toFixed(2)), bytes: Buffer.byteLength(contents) };
+  }
+  return figures;
 }
+
+function reportSearch(label, figures) {
+  const each = Object.entries(figures).map(([l, f]) => `${l} ${(f.bytes / 1024).toFixed(1)} kB in ${f.ms.toFixed(1)} ms (first ${f.firstMs.toFixed(1)} ms)`);
+  console.log(`${label.padStart(4)}  search index         ${each.join(', ')}`);
+}
+const searchResults = [];
 
 function report(n, s) {
   const { label, samples } = s;
@@ -143,11 +209,14 @@ console.log(`machine speed now: node start-up ${speed.nodeStartMs} ms, yardstick
 for (const n of sizes) {
   const dir = join(work, String(n));
   const codes = writeSynthetic(dir, n);
-  // Every full build writes a new output folder; a round's are removed when it ends (clearOutputs).
+  // Every full build writes a new output folder; a round's are removed when it ends (endRound).
   const outputs = join(dir, 'outputs');
   const out = (round, name) => ['--root', dir, '--out', join(outputs, `${round}-${name}`)];
   const file = join(dir, 'content/syn/codes', `${codes[Math.floor(codes.length / 2)]}.yaml`);
   const original = readFileSync(file, 'utf8');
+  // Another code, whose summary the HTML rebuild changes (the all-formats rebuild edits `file`).
+  const summaryFile = join(dir, 'content/syn/codes', `${codes[Math.floor(codes.length / 3)]}.yaml`);
+  const summaryOriginal = readFileSync(summaryFile, 'utf8');
   let edit = 0;
   const all = (round) => [...out(round, 'all'), '--format', DEFAULT_FORMATS.join(',')];
   // What one format adds to the all-formats build: the same build without it.
@@ -166,6 +235,17 @@ for (const n of sizes) {
     // Rebuilds of the all-formats build just made.
     scenario('no change', none, all),
     scenario('one code changed', () => writeFileSync(file, original.replace(/howToFix: .*/, `howToFix: Edited text number ${++edit}.`)), all),
+    // The HTML site after one code's summary changed: its pages and every locale's search index.
+    scenario(
+      'html, one summary',
+      (args) => {
+        build(args);
+        // As after a user's edit, which comes seconds after a build: its background copy is done.
+        waitForCopy(outOf(args));
+        writeFileSync(summaryFile, summaryOriginal.replace(/summary: .*/, `summary: Edited summary number ${++edit}.`));
+      },
+      (round) => [...out(round, 'html-edit'), '--format', 'html'],
+    ),
   ];
   scenarios.push(...mdProfileScenarios(out));
   for (const format of WIKI_FORMATS) scenarios.push(scenario(format, none, (round) => [...out(round, format), '--format', format], FULL));
@@ -175,10 +255,11 @@ for (const n of sizes) {
   // with caches emptied by one of them.
   const warm = scenarios.filter((s) => !s.how.dropCaches);
   const cold = scenarios.filter((s) => s.how.dropCaches);
+  const made = new Set();
   for (const group of [warm, cold]) {
     for (let round = 0; round < runs; round++) {
-      for (const s of group) run(s, round);
-      clearOutputs(outputs);
+      for (const s of group) run(s, round, made);
+      endRound(made);
     }
   }
   for (const s of scenarios) results.push(report(n, s));
@@ -188,20 +269,31 @@ for (const n of sizes) {
     console.log(`${String(n).padStart(4)}  ${format} adds ${(withIt.wallSeconds - withoutIt.wallSeconds).toFixed(2)} s, ${withIt.pages - withoutIt.pages} pages, peak RSS ${withIt.peakRssMiB - withoutIt.peakRssMiB} MiB to the all-formats build (${withIt.peakRssMiB} MiB with it)`);
   }
   writeFileSync(file, original);
+  writeFileSync(summaryFile, summaryOriginal);
+  const figures = await searchIndexFigures(dir);
+  reportSearch(String(n), figures);
+  searchResults.push({ n, locales: figures });
   rmSync(dir, { recursive: true, force: true });
 }
+const bundled = await searchIndexFigures(repo);
+reportSearch('repo', bundled);
+searchResults.push({ n: 'bundled', locales: bundled });
 // Sizes measured now replace their rows; rows of other sizes (measured separately) stay.
 mkdirSync(join(repo, 'bench'), { recursive: true });
 const file = join(repo, 'bench/results.json');
 let kept = [];
+let keptSearch = [];
 try {
-  kept = JSON.parse(readFileSync(file, 'utf8')).results.filter((r) => !sizes.includes(r.n));
+  const previous = JSON.parse(readFileSync(file, 'utf8'));
+  kept = previous.results.filter((r) => !sizes.includes(r.n));
+  keptSearch = (previous.searchIndex ?? []).filter((r) => r.n !== 'bundled' && !sizes.includes(r.n));
 } catch {
   // first run
 }
 const all = [...kept, ...results].sort((a, b) => a.n - b.n);
+const searchIndex = [...keptSearch, ...searchResults].sort((a, b) => (a.n === 'bundled' ? 1 : b.n === 'bundled' ? -1 : a.n - b.n));
 writeFileSync(
   file,
-  `${JSON.stringify({ machine: { cores: availableParallelism(), cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version }, results: all }, null, 2)}\n`,
+  `${JSON.stringify({ machine: { cores: availableParallelism(), cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version }, results: all, searchIndex }, null, 2)}\n`,
 );
 console.log('\nwrote bench/results.json');

@@ -17,13 +17,13 @@ describe('statusbook build', () => {
         'note: embed cards and the snippets on code pages link root-relative (/en/...): to embed them on other sites, set --base-url https://... (or baseUrl in statusbook.config.yaml)\n',
     );
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^✔ 40 pages in output \(\d+\.\d\d s\)\n/);
-    expect(run.stdout).toContain('  html  en 9\n');
+    expect(run.stdout).toMatch(/^✔ 41 pages in output \(\d+\.\d\d s\)\n/);
+    expect(run.stdout).toContain('  html  en 10\n');
     expect(run.stdout).toContain('  json  en 8\n');
     // A card and a badge per code, a card for the one curated pair.
     expect(run.stdout).toContain('  embed en 7\n');
-    // Other: the HTML site's 404, index, redirects, headers and stylesheets; json's index, schemas and headers.
-    expect(run.stdout).toContain('  files: 40 written, 0 unchanged, 0 removed, 13 other; 0 warnings\n');
+    // Other: the HTML site's 404, index, redirects, headers, stylesheets and search script; json's index, schemas and headers.
+    expect(run.stdout).toContain('  files: 41 written, 0 unchanged, 0 removed, 15 other; 0 warnings\n');
   });
 
   test('writes every page kind at its documented path, in every format', () => {
@@ -42,8 +42,11 @@ describe('statusbook build', () => {
       'html/_headers',
       'html/_redirects',
       'html/assets/print.css',
+      'html/assets/search.css',
+      'html/assets/search.js',
       'html/assets/site.css',
       'html/en/index.html',
+      'html/en/search.json',
       'html/en/sip/180/index.html',
       'html/en/sip/200/index.html',
       'html/en/sip/437/index.html',
@@ -127,7 +130,7 @@ describe('statusbook build', () => {
     const again = makeProject();
     writeFileSync(join(again, 'statusbook.config.yaml'), 'redirectPages: true\n');
     const withPages = statusbook(['build', '--format', 'html'], again);
-    expect(withPages.stdout).toContain('  html  en 12\n');
+    expect(withPages.stdout).toContain('  html  en 13\n');
     const page = readFileSync(join(again, 'output/html/en/sip/compare/437-vs-200/index.html'), 'utf8');
     expect(page).toContain('<meta http-equiv="refresh" content="0; url=../200-vs-437/">');
     expect(page).toContain('<link rel="canonical" href="/en/sip/compare/200-vs-437/">');

@@ -81,6 +81,7 @@ export function* pageRefs(
             case 'sidebar':
             case 'footer':
             case 'nav':
+            case 'search':
               break;
           }
         }
@@ -167,6 +168,7 @@ export function refOf(page: Page): PageRef {
     case 'sidebar':
     case 'footer':
     case 'nav':
+    case 'search':
       return pageRef(kind, locale, format);
     case 'protocol':
     case 'compare-index':
@@ -206,6 +208,9 @@ function sharedUnits(ref: PageRef, protocols: readonly Protocol[]): string[] {
     case 'nav':
       // The nav's titles: each protocol's, its classes', codes' and pairs' (all in its protocol unit).
       return [...base, ...protocols.map((x) => `protocol:${x.id}:${l}`)];
+    case 'search':
+      // Each code's number, reason phrases and gloss (protocol unit) and its summary.
+      return [...base, ...protocols.flatMap((x) => [`protocol:${x.id}:${l}`, `summaries:${x.id}:${l}`])];
     case 'category':
     case 'compare-category':
       // The folder's label is its index page's title.
@@ -344,6 +349,7 @@ export function refTarget(ref: PageRef): Target {
     case 'sidebar':
     case 'footer':
     case 'nav':
+    case 'search':
       return to.localeFile(ref.kind, locale);
     case 'code':
       return to.code(locale, protocol, ref.code!);

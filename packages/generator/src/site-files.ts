@@ -130,7 +130,7 @@ function* sitemaps(site: SiteFilesInput): Generator<OutputFile> {
     return file;
   };
   for (const ref of site.pages()) {
-    if (ref.kind === 'redirect') continue;
+    if (ref.kind === 'redirect' || ref.kind === 'search') continue;
     const target = refTarget(ref);
     html.path(target); // only pages the HTML site has
     const alternates = site.locales

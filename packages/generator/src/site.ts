@@ -2,7 +2,8 @@ import type { Protocol } from '@statusbook/core/model';
 import { pageRefCount, pageRefs, refTarget, resolveRef, type PageRef, type PairSelection } from './page-refs.js';
 import { formatRenderer } from './formats/index.js';
 import { mdProfileRenderer } from './formats/md-profiles.js';
-import { urlPath } from './formats/paths.js';
+import { htmlPath, urlPath } from './formats/paths.js';
+import { relativeHref } from './formats/relative.js';
 import { FragmentCache } from './fragments.js';
 import type { TFunction } from 'i18next';
 import { createI18n, createTranslator, prepareLocaleIntl, Rendered, sourceContent, type ContentText } from './i18n.js';
@@ -98,7 +99,7 @@ export async function prepareSite(options: Pick<SiteOptions, 'templatesDir' | 'l
   // Site files speak the default locale of the locales linked to, which this build may not render.
   const spoken = [...new Set([...locales, ...Object.values(options.linkLocales ?? {}).flat()])];
   const loading = Promise.all([
-    // Formats made of data (json) have no templates, nor have files made of data (a dump).
+    // Formats made of data (json) have no templates, nor have files made of data (a dump, a search index).
     loadTemplates(
       options.templatesDir,
       formats.filter((f) => !formatRenderer(f).document).map((f) => ({ format: f, kinds: formatRenderer(f).kinds.filter((k) => !madeOfData(k)) })),
@@ -292,6 +293,8 @@ function renderPage(page: Page, site: SiteState): OutputFile {
     alternates,
     xDefault: inLocale(target, linked[0] ?? page.locale),
     runningHeader: `${env.translator.plain('site.name')} · ${title}`,
+    // The locale's search index (HTML pages only), for partials/search-box.hbs.
+    searchIndex: page.format === 'html' ? env.format.url(relativeHref(path, htmlPath(to.localeFile('search', page.locale)))) : undefined,
   };
   const wrapped = site.templates.layout(page.format)(layout, ctx);
   const frontMatter = () => ({

@@ -29,12 +29,12 @@ export type FolderFileKind = 'category' | 'compare-category';
 
 /**
  * Files of a locale that are not pages of the site: a wiki's import dump (mediawiki), its
- * sidebar and footer (gitwiki), the MkDocs profile's `nav` snippet. One per (format,
- * locale), like the home page.
+ * sidebar and footer (gitwiki), the MkDocs profile's `nav` snippet, the HTML site's search
+ * index (`search`). One per (format, locale), like the home page.
  */
-export type LocaleFileKind = 'dump' | 'sidebar' | 'footer' | 'nav';
+export type LocaleFileKind = 'dump' | 'sidebar' | 'footer' | 'nav' | 'search';
 
-export const LOCALE_FILE_KINDS: readonly LocaleFileKind[] = ['dump', 'sidebar', 'footer', 'nav'];
+export const LOCALE_FILE_KINDS: readonly LocaleFileKind[] = ['dump', 'sidebar', 'footer', 'nav', 'search'];
 
 /** Where a page lives, independent of format. */
 export type Target =
@@ -55,6 +55,7 @@ export type Page =
   | (PageBase & { readonly kind: 'sidebar'; readonly protocols: readonly Protocol[] })
   | (PageBase & { readonly kind: 'footer'; readonly protocols: readonly Protocol[] })
   | (PageBase & { readonly kind: 'nav'; readonly protocols: readonly Protocol[] })
+  | (PageBase & { readonly kind: 'search'; readonly protocols: readonly Protocol[] })
   | (PageBase & { readonly kind: 'protocol'; readonly protocol: Protocol })
   | (PageBase & { readonly kind: 'compare-index'; readonly protocol: Protocol })
   | (PageBase & { readonly kind: 'book'; readonly protocol: Protocol })

@@ -9,6 +9,7 @@ export function segments(target: Target): string[] {
     case 'sidebar':
     case 'footer':
     case 'nav':
+    case 'search':
       return [target.locale, target.kind];
     case 'protocol':
     case 'book':
@@ -43,7 +44,7 @@ export function unsupported(format: string, target: Target): never {
 /** The page kinds each format has. */
 export const FORMAT_KINDS: Readonly<Record<Format, readonly PageKind[]>> = {
   md: ['home', 'protocol', 'compare-index', 'code', 'compare'],
-  html: ['home', 'protocol', 'compare-index', 'code', 'compare', 'redirect'],
+  html: ['home', 'protocol', 'compare-index', 'code', 'compare', 'redirect', 'search'],
   print: ['code', 'compare', 'book'],
   json: ['protocol', 'compare-index', 'code', 'compare'],
   embed: ['code', 'compare', 'badge'],
@@ -105,7 +106,7 @@ export const SELF_CONTAINED: ReadonlySet<Format> = new Set(['embed']);
 /** Page kinds no Markdown profile has a file for (\`md\` pages of plain and every profile have). */
 function mdUnsupported(profile: MdProfile, target: Target): boolean {
   const kind = target.kind;
-  if (kind === 'redirect' || kind === 'book' || kind === 'badge' || kind === 'dump' || kind === 'sidebar' || kind === 'footer') return true;
+  if (kind === 'redirect' || kind === 'book' || kind === 'badge' || kind === 'dump' || kind === 'sidebar' || kind === 'footer' || kind === 'search') return true;
   return (kind === 'category' || kind === 'compare-category' || kind === 'nav') && !MD_PROFILE_KINDS[profile].includes(kind);
 }
 
@@ -175,6 +176,7 @@ export function mdProfileLocale(path: string): string | undefined {
 /** HTML: a folder per page (directory URLs). */
 export function htmlPath(target: Target): string {
   if (target.kind === 'book' || target.kind === 'badge') unsupported('html', target);
+  if (target.kind === 'search') return `html/${target.locale}/search.json`;
   return `html/${segments(target).join('/')}/index.html`;
 }
 

@@ -3,6 +3,7 @@ import { factKeys } from '../fragments.js';
 import { indexOf } from '../protocol-index.js';
 import { to } from '../targets.js';
 import { codeCardView, embedSection } from './cards.js';
+import { comparePicker } from './compare-picker.js';
 import { protocolCrumbs, type PageModule, type RenderEnv } from './types.js';
 
 /** The page of one status code. */
@@ -29,7 +30,11 @@ export const codePage: PageModule<'code'> = {
   views: {
     // The HTML page shows the snippets to embed it, when the output holds the embeds.
     html(page, env) {
-      return { ...codePage.view(page, env), embed: env.forms.includes('embed') ? embedSection(page, env) : undefined };
+      return {
+        ...codePage.view(page, env),
+        embed: env.forms.includes('embed') ? embedSection(page, env) : undefined,
+        picker: comparePicker(page.locale, page.protocol, page.code, env),
+      };
     },
     embed: codeCardView,
   },

@@ -8,6 +8,7 @@ import { homePage } from './home.js';
 import { protocolPage } from './protocol.js';
 import { redirectPage } from './redirect.js';
 import { dumpPage } from './dump.js';
+import { searchPage } from './search.js';
 import { footerPage, sidebarPage } from './wiki-nav.js';
 import { categoryPage, compareCategoryPage, navPage } from './md-tool-files.js';
 import type { PageModule } from './types.js';
@@ -28,6 +29,7 @@ export const pageModules: { readonly [K in PageKind]: PageModule<K> } = {
   category: categoryPage,
   'compare-category': compareCategoryPage,
   nav: navPage,
+  search: searchPage,
 };
 
 export const PAGE_KINDS = Object.keys(pageModules) as PageKind[];

@@ -1,6 +1,7 @@
 import { to } from '../targets.js';
 import { Rendered } from '../i18n.js';
 import { classSections } from './classes.js';
+import { comparePicker } from './compare-picker.js';
 import { linkTo, protocolCrumbs, type PageModule } from './types.js';
 
 /** The index of one protocol: its codes grouped by class, deprecated ones marked. */
@@ -29,6 +30,10 @@ export const protocolPage: PageModule<'protocol'> = {
         };
       }),
     };
+  },
+
+  views: {
+    html: (page, env) => ({ ...protocolPage.view(page, env), picker: comparePicker(page.locale, page.protocol, undefined, env) }),
   },
 
   frontMatter: (page) => ({ kind: 'protocol', protocol: page.protocol.id }),
