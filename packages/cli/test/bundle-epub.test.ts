@@ -1,14 +1,18 @@
 // EPUB books from the bundled content, checked with epubcheck (Debian 4.2.6) as a publisher
 // would: 0 errors and 0 warnings for en, vi and ja, each protocol; the reading order and the
-// metadata an e-reader shows; the same bytes twice; right-to-left page progression.
+// metadata an e-reader shows; the same bytes twice; right-to-left page progression; markup
+// in the content (fixtures/wiki-hostile) kept as text.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadContent } from '@statusbook/core';
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { epub, epubBook } from '../src/bundle/epub.js';
 import { buildBundledContent, type BuiltContent } from './bundle-books.js';
+import { makeProject, repoRoot, statusbook } from './helpers.js';
 
 let built: BuiltContent;
 beforeAll(async () => {
@@ -81,4 +85,26 @@ describe('the epub kind on the bundled content', () => {
     expect(nav).toContain('<a href="chapter-01.xhtml#class-1xx">1xx</a>');
     expect(nav).not.toContain('toc-page');
   });
+});
+
+test('markup in every field of the content comes out of the book as text, and epubcheck passes it', async () => {
+  const dir = makeProject('translated');
+  try {
+    cpSync(fileURLToPath(new URL('./fixtures/wiki-hostile/', import.meta.url)), dir, { recursive: true });
+    cpSync(join(repoRoot, 'locales/vi/ui.json'), join(dir, 'locales/vi/ui.json'));
+    const run = statusbook(['build', '--format', 'print', '--locale', 'en,vi'], dir);
+    expect(run.code, run.stderr).toBe(0);
+    const job = { ...built.job('en'), output: join(dir, 'output'), content: await loadContent(join(dir, 'content')) };
+    const [file] = await epub.make(job);
+    const path = join(job.staging, file!.path);
+    const check = spawnSync('java', ['-jar', '/usr/share/java/epubcheck.jar', path], { encoding: 'utf8' });
+    expect(check.stdout + check.stderr).not.toMatch(/^(ERROR|WARNING|FATAL)/m);
+    const book = unzipSync(readFileSync(path));
+    const text = Object.entries(book).filter(([p]) => p.endsWith('.xhtml')).map(([, data]) => strFromU8(data)).join('\n');
+    expect(text).toContain('SUMMARY {{Hostile}}');
+    expect(text).toContain('&lt;span style=x&gt;s&lt;/span&gt; &lt;html&gt;&lt;b&gt;h&lt;/b&gt;&lt;/html&gt;');
+    expect(text).not.toMatch(/<(span style|html><b|b>h|ref>|php>)/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { textDirection } from '@statusbook/generator';
-import type { BundleFile, BundleJob, BundleKind } from './kind.js';
+import type { BundleFile, BundleKind } from './kind.js';
 import { attr, escapeXml, findAll, findOne, hasClass, parseHtml, textOf, toXhtml, type Element } from './xhtml.js';
 import { zipEntries, type ZipEntry } from './zip.js';
 

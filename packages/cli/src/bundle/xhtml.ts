@@ -49,6 +49,7 @@ export function textOf(node: Node): string {
 }
 
 /** Characters XML 1.0 does not allow, whatever their escaping. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Text escaped for XML character data and attribute values. */
