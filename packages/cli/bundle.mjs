@@ -16,8 +16,9 @@ await build({
   platform: 'node',
   target: 'node20',
   sourcemap: 'linked',
-  // Loaded only for PDFs, and it finds its own files beside its package.
-  external: ['playwright-core'],
+  // Loaded only for PDFs and docsets; each finds its own files (a browser driver, a
+  // WebAssembly SQLite) beside its package.
+  external: ['playwright-core', 'sql.js'],
   // CommonJS dependencies (handlebars, yaml) call require(), which ES modules lack.
   banner: { js: "import { createRequire as createRequireForBundle } from 'node:module';\nconst require = createRequireForBundle(import.meta.url);" },
   logLevel: 'warning',

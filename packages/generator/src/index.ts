@@ -11,3 +11,4 @@ export { sourceContent, translatedContent, SOURCE_LOCALE, type ContentText, type
 export { pageRefs, pageRefCount, pageUnits, unitsPass, refOf, refPath, resolveRef, unitHashes, type PageRef, type PairSelection } from './page-refs.js';
 export { jsonSchema, schemaId, JSON_KINDS, SCHEMA_VERSIONS, type JsonKind } from './json/schemas.js';
 export type { Coverage, JsonSiteInfo } from './json/site-files.js';
+export { languageName, textDirection } from './locale-info.js';

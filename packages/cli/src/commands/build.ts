@@ -12,7 +12,7 @@ import { poolSize, WorkerStart } from '../engine/pool.js';
 import { BuildError, EXIT, UsageError } from '../errors.js';
 import { colors, type Io } from '../io.js';
 import { availableLocales, pickList, SOURCE_LOCALE } from '../locales.js';
-import { findChromium, printPdfs } from '../print-pdf.js';
+import { contentDate, findChromium, PAPERS, printPdfs, type Paper } from '../print-pdf.js';
 import { Progress } from '../progress.js';
 import { projectAt, type Project } from '../project.js';
 import { diagnosticsJson, jsonIo, printDiagnostics } from '../report.js';
@@ -45,6 +45,7 @@ Options:
   --protocol <list>  protocols to build, comma-separated (default: every one in content/)
   --pdf              also print each print book to output/pdf/<locale>/<protocol>.pdf
                      (needs Chromium: apt-get install -y chromium fonts-noto-cjk)
+  --paper <size>     the PDFs' paper: a4 (default) or letter
   --base-url <url>   the site's absolute http(s) URL, prefix of canonical links and
                      sitemap URLs; without it, links are root-relative and no sitemap
                      is written (a sitemap needs absolute URLs)
@@ -79,6 +80,7 @@ statusbook.config.yaml at the root; flags override it.
 Examples:
   statusbook build
   statusbook build --locale ja --format print --pdf
+  statusbook build --format print --pdf --paper letter
   statusbook build --format html --base-url https://docs.example.org/ --out /tmp/site
   statusbook build --shard 2/4 --out shard-2
   statusbook build --format md --md-profile hugo --pairs curated
@@ -92,6 +94,7 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
       format: { type: 'string' },
       protocol: { type: 'string' },
       pdf: { type: 'boolean', default: false },
+      paper: { type: 'string' },
       'base-url': { type: 'string' },
       shard: { type: 'string' },
       clean: { type: 'boolean', default: false },
@@ -129,6 +132,8 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
       const redirectPages = values['redirect-pages'] || (config.redirectPages ?? false);
       if (values.pdf && !formats.includes('print')) throw new UsageError('--pdf prints the print books: add print to --format', 'for example: --format print --pdf');
       const shard = parseShard(values.shard);
+      if (values.paper !== undefined && !values.pdf) throw new UsageError('--paper sets the paper of the PDFs: add --pdf', 'for example: --format print --pdf --paper letter');
+      const paper = pickPaper(values.paper ?? 'a4');
       const chromium = values.pdf ? await findChromium(io.env) : undefined;
       const baseUrl = values['base-url'] === undefined ? (config.baseUrl ?? '/') : absoluteUrl(values['base-url']);
       const redirects = pickRedirects(values.redirects ?? config.redirects ?? 'auto');
@@ -235,6 +240,7 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
                     await printPdfs(
                       chromium,
                       pdfs.map(({ locale, id }) => ({ html: join(staging, 'print', locale, `${id}.html`), pdf: join(staging, 'pdf', locale, `${id}.pdf`) })),
+                      { paper, version: VERSION, date: contentDate(project.root) },
                     );
                     return pdfs.map(({ locale, id }) => `pdf/${locale}/${id}.pdf`);
                   },
@@ -310,6 +316,13 @@ function absoluteUrl(text: string): string {
 export function pickPairs(value: string): 'all' | 'curated' {
   if (value === 'all' || value === 'curated') return value;
   throw new UsageError(`--pairs ${value}: expected all or curated`, 'curated builds only the pairs of content/<protocol>/pairs.yaml');
+}
+
+/** A --paper value; anything else is a usage error. */
+function pickPaper(value: string): Paper {
+  const paper = PAPERS.find((p) => p === value);
+  if (paper) return paper;
+  throw new UsageError(`--paper ${value}: expected ${PAPERS.join(' or ')}`, 'a4 is 210 x 297 mm, letter 8.5 x 11 in');
 }
 
 /** A --md-profile value; anything else is a usage error. */

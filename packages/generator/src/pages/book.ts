@@ -1,5 +1,6 @@
 import { findPair } from '@statusbook/core/model';
 import { factKeys } from '../fragments.js';
+import { languageName } from '../locale-info.js';
 import { to } from '../targets.js';
 import { differIn } from './compare.js';
 import { classSections } from './classes.js';
@@ -42,6 +43,8 @@ export const bookPage: PageModule<'book'> = {
     return {
       title: tr.t('book.title', { protocol: protocol.name }),
       subtitle: format.text(protocol.title),
+      language: format.text(languageName(page.locale)),
+      protocolName: format.text(protocol.name),
       description: tr.render(tr.content.protocolDescription(protocol)),
       classes,
       comparisons,
