@@ -1,11 +1,11 @@
 import { readdirSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { countDiagnostics, loadTranslations, type Protocol } from '@statusbook/core';
+import { countDiagnostics, loadTranslations, type LoadResult, type Protocol } from '@statusbook/core';
 import { loadConfig } from '../config.js';
 import { DEFAULT_FORMATS, FORMATS, MD_PROFILES, REDIRECT_LIMIT, redirectRuleCount, type Format, type MdProfile, type RedirectRules } from '@statusbook/generator/plan';
 import { parseFlags } from '../args.js';
 import { buildSite, type BuildCounts } from '../engine/build-site.js';
-import { hashInputs } from '../engine/inputs.js';
+import { groupHash, hashInputs } from '../engine/inputs.js';
 import { FileCheckCache, readManifest, sameRecord, type Manifest } from '../engine/manifest.js';
 import { formsLinked, planSlices, sliceList, type SlicePlan } from '../engine/slices.js';
 import { poolSize, WorkerStart } from '../engine/pool.js';
@@ -22,6 +22,28 @@ import type { Command } from './types.js';
 import { lintGlossaries } from './i18n.js';
 import { loadAndReport, resolveFrom } from './validate.js';
 import { VERSION } from '../version.js';
+
+/** What a build hands to the bundles made from it (`statusbook bundle`). */
+export interface Built {
+  readonly content: LoadResult;
+  readonly protocols: readonly Protocol[];
+  readonly locales: readonly string[];
+  readonly formats: readonly Format[];
+  /** Hash of content/ and locales/, as json/index.json reports it. */
+  readonly contentHash: string;
+  readonly root: string;
+  /** The output folder (the link the new version is swapped in at). */
+  readonly out: string;
+}
+
+/** What another command adds to a build. */
+export interface BuildHooks {
+  /**
+   * Writes bundles into the finished staging folder before it is swapped in and returns
+   * their paths: they are the output's `bundles` slice, made anew by every such build.
+   */
+  readonly bundles?: (staging: string, built: Built) => Promise<string[]>;
+}
 
 export const build: Command = {
   help: `Usage: statusbook build [options]
@@ -84,7 +106,11 @@ Examples:
   statusbook build --format md --md-profile hugo --pairs curated
 
 Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
-  async run(argv, terminal) {
+  run: (argv, terminal) => runBuild(argv, terminal),
+};
+
+/** Runs `statusbook build` with these arguments, plus what `hooks` adds; returns the exit code. */
+export async function runBuild(argv: readonly string[], terminal: Io, hooks: BuildHooks = {}): Promise<number> {
     const { values } = parseFlags('build', argv, {
       root: { type: 'string', default: '.' },
       out: { type: 'string' },
@@ -153,9 +179,10 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
           pdf: values.pdf,
           order: available,
           keep: values.clean ? () => false : values.prune ? (slice) => inConfig(slice, configured) : () => true,
+          bundles: hooks.bundles !== undefined,
         });
         const request = { formats, locales, pdf: values.pdf, list: sliceList({ shard, pairs, protocolFilter, redirectPages, mdProfile }), baseUrl, redirects, siteFiles: shard.k === 1, inputs };
-        if (previous && verified && upToDate(previous, request, slices)) {
+        if (previous && verified && !hooks.bundles && upToDate(previous, request, slices)) {
           // Nothing this build reads has changed: the output is already this build.
           const stages = { load: 0, plan: 0, startup: 0, render: 0, write: 0, pdf: 0, commit: 0 };
           const made = formats.flatMap((f) => locales.map((l) => previous.slices[`${f}/${l}`]?.pages ?? 0)).reduce((a, n) => a + n, 0);
@@ -228,27 +255,32 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
             workers,
             ...(previous ? { previous } : {}),
             onProgress: (done, total) => progress.update(done, total),
-            ...(chromium
-              ? {
-                  beforeCommit: async (staging: string) => {
-                    const pdfs = locales.flatMap((locale) => protocols.map((p) => ({ locale, id: p.id })));
-                    await printPdfs(
-                      chromium,
-                      pdfs.map(({ locale, id }) => ({ html: join(staging, 'print', locale, `${id}.html`), pdf: join(staging, 'pdf', locale, `${id}.pdf`) })),
-                    );
-                    return pdfs.map(({ locale, id }) => `pdf/${locale}/${id}.pdf`);
-                  },
-                }
-              : {}),
+            ...(chromium || hooks.bundles ? { beforeCommit: (staging: string) => beforeCommit(staging, protocols, content) } : {}),
           });
           progress.done();
           report(io, values.json, { ...counts, stages: { load: loadSeconds, ...counts.stages } }, warnings.warning, started, out);
           return EXIT.ok;
         }
+
+        /** PDFs printed from the print books, then the bundles: files of the new version that are not pages. */
+        async function beforeCommit(staging: string, protocols: readonly Protocol[], content: LoadResult): Promise<string[]> {
+          const written: string[] = [];
+          if (chromium) {
+            const pdfs = locales.flatMap((locale) => protocols.map((p) => ({ locale, id: p.id })));
+            await printPdfs(
+              chromium,
+              pdfs.map(({ locale, id }) => ({ html: join(staging, 'print', locale, `${id}.html`), pdf: join(staging, 'pdf', locale, `${id}.pdf`) })),
+            );
+            written.push(...pdfs.map(({ locale, id }) => `pdf/${locale}/${id}.pdf`));
+          }
+          if (hooks.bundles) {
+            written.push(...(await hooks.bundles(staging, { content, protocols, locales, formats, contentHash: groupHash(inputs, ['content/', 'locales/']), root: project.root, out })));
+          }
+          return written;
+        }
       }
     }
-  },
-};
+}
 
 /**
  * Whether the output already is what this build would make: no input changed since its
