@@ -1,13 +1,15 @@
 // npm run bench: builds synthetic content (N codes in one protocol, en/vi/ja, complete
 // translations) with the real CLI, as whole processes, and reports the median of several runs.
 // "All formats" is what a build makes by default (DEFAULT_FORMATS); "all but <f>" shows what
-// <f> adds. The wiki formats, made only when asked, are timed on their own.
+// <f> adds. The wiki formats, made only when asked, are timed on their own. "bundle" is
+// `statusbook bundle` (zip and tar.gz of html, md, print and json), beside the build of the
+// same formats alone: the difference is the packing.
 // Usage: node scripts/bench.mjs [sizes=80,160,320] [runs=3]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { availableParallelism, cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { writeSynthetic } from './synthetic.mjs';
 import { DEFAULT_FORMATS, WIKI_FORMATS } from '../packages/generator/dist/plan.js';
 
@@ -15,7 +17,8 @@ const repo = new URL('..', import.meta.url).pathname;
 const cli = join(repo, 'packages/cli/bin/statusbook.js');
 const sizes = (process.argv[2] ?? '80,160,320').split(',').map(Number);
 const runs = Number(process.argv[3] ?? 3);
-const work = '/tmp/statusbook-bench';
+// One folder per run: two benches on one machine do not write into each other's.
+const work = `/tmp/statusbook-bench-${process.pid}`;
 
 /**
  * Flushes written data so runs start alike. Full builds then read the CLI and the content
@@ -44,12 +47,15 @@ function settle({ full, dropCaches }, dir) {
   execFileSync('sh', ['-c', `cat ${JSON.stringify(dir)}/locales/*/content/*/codes/* ${JSON.stringify(dir)}/templates/*/* > /dev/null`]);
 }
 
-function build(args) {
+function build(args, command = 'build') {
   const started = performance.now();
-  const run = spawnSync(process.execPath, [cli, 'build', '--json', ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const run = spawnSync(process.execPath, [cli, command, '--json', ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
   const wall = (performance.now() - started) / 1000;
-  if (run.status !== 0) throw new Error(`build failed (${run.status}): ${run.stderr}`);
-  return { wall, ...JSON.parse(run.stdout) };
+  if (run.status !== 0) throw new Error(`${command} failed (${run.status}): ${run.stderr}`);
+  const answer = JSON.parse(run.stdout);
+  // bundle answers with its bundles and the build's own answer, measured after the packing
+  // (which runs before the build's new output is swapped in: the stage named pdf).
+  return command === 'bundle' ? { wall, ...answer.build, packSeconds: answer.build.stages.pdf, bundles: answer.bundles.length } : { wall, ...answer };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -58,8 +64,8 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
  * One scenario: how to prepare a run, the build's arguments for a round, and how to settle
  * the machine first (`full`: a full build, `dropCaches`: see settle).
  */
-function scenario(label, prepare, args, how = { full: false, dropCaches: false }) {
-  return { label, prepare, args, how, samples: [] };
+function scenario(label, prepare, args, how = { full: false, dropCaches: false }, command = 'build') {
+  return { label, prepare, args, how, command, samples: [] };
 }
 
 const FULL = { full: true, dropCaches: false };
@@ -78,7 +84,26 @@ function run(s, round) {
   const dir = args[args.indexOf('--root') + 1];
   s.prepare();
   settle(s.how, dir);
-  s.samples.push(build(args));
+  s.samples.push(build(args, s.command));
+}
+
+/** The --out of a scenario's run: it is removed once no later run of the round reads it. */
+const outOf = (args) => args[args.indexOf('--out') + 1];
+
+/**
+ * Removes an output folder and its state folder (.statusbook-<name>, beside it): a round
+ * keeps no output it no longer needs (at N = 320 the outputs of a round filled the disk).
+ */
+function removeOutput(out) {
+  const state = join(dirname(out), `.statusbook-${basename(out)}`);
+  // A build ends by starting a detached `cp -al` of its version (tmp-copy-*, see
+  // architecture.md): wait for it, or it would write into the folders being removed.
+  const deadline = Date.now() + 120_000;
+  while (existsSync(state) && readdirSync(state).some((name) => name.startsWith('tmp-copy-')) && Date.now() < deadline) {
+    execFileSync('sleep', ['0.1']);
+  }
+  rmSync(out, { recursive: true, force: true });
+  rmSync(state, { recursive: true, force: true, maxRetries: 5 });
 }
 
 function report(n, s) {
@@ -95,6 +120,7 @@ function report(n, s) {
     peakRssMiB: median(samples.map((x) => x.peakRssMiB)),
     stages: pick.stages,
     runs: samples.map((x) => Number(x.wall.toFixed(3))),
+    ...(s.command === 'bundle' ? { packSeconds: Number(median(samples.map((x) => x.packSeconds)).toFixed(3)) } : {}),
     // How fast the machine was when this size was measured (see calibrate).
     machineSpeed: speed,
   };
@@ -130,10 +156,11 @@ const done = [];
 for (const n of sizes) {
   const dir = join(work, String(n));
   const codes = writeSynthetic(dir, n);
-  // Every full build writes a new output folder; all of them are removed at the end. On ext4,
-  // creating files just after removing a large tree is 2-4x slower (the inode allocator steps
-  // over recently freed inodes, seen in perf as recently_deleted): removing the previous run's
-  // output before each run measured the bench's own rm -rf, which a first build does not pay.
+  // Every full build writes a new output folder, removed as soon as no later run of its round
+  // reads it: keeping them all to the end filled the disk at N = 320. On ext4, creating files
+  // just after removing a large tree is slower (the inode allocator steps over recently freed
+  // inodes, seen in perf as recently_deleted), so every run after the first of a round pays
+  // some of that; the rounds keep the ratios between scenarios fair.
   const outputs = join(dir, 'outputs');
   const out = (round, name) => ['--root', dir, '--out', join(outputs, `${round}-${name}`)];
   const file = join(dir, 'content/syn/codes', `${codes[Math.floor(codes.length / 2)]}.yaml`);
@@ -149,6 +176,9 @@ for (const n of sizes) {
     ...(n <= 80 ? [scenario('html, caches dropped', none, (round) => [...out(round, 'html-cold'), '--format', 'html'], COLD)] : []),
     // The same with a redirect page per reversed pair (--redirect-pages): twice the files.
     ...(n <= 80 ? [scenario('html + redirects', none, (round) => [...out(round, 'redirects'), '--format', 'html', '--redirect-pages'], FULL)] : []),
+    // What `statusbook bundle` adds to the build of the formats it packs.
+    scenario('build for bundle', none, (round) => [...out(round, 'packed'), '--format', 'html,md,print,json'], FULL),
+    scenario('bundle', none, (round) => [...out(round, 'bundle'), '--format', 'html,md,print,json'], FULL, 'bundle'),
     scenario('all formats', none, all, FULL),
     without('json'),
     without('embed'),
@@ -165,9 +195,24 @@ for (const n of sizes) {
   // with caches emptied by one of them.
   const warm = scenarios.filter((s) => !s.how.dropCaches);
   const cold = scenarios.filter((s) => s.how.dropCaches);
-  for (const group of [warm, cold]) for (let round = 0; round < runs; round++) for (const s of group) run(s, round);
+  for (const group of [warm, cold]) {
+    for (let round = 0; round < runs; round++) {
+      group.forEach((s, i) => {
+        run(s, round);
+        // The rebuilds read the all-formats output of their round: it goes after the last of them.
+        const used = outOf(s.args(round));
+        if (!group.slice(i + 1).some((later) => outOf(later.args(round)) === used)) removeOutput(used);
+      });
+    }
+  }
   for (const s of scenarios) results.push(report(n, s));
   const row = (label) => results.find((r) => r.n === n && r.scenario === label);
+  const samplesOf = (label) => scenarios.find((s) => s.label === label).samples;
+  const [packed, bundled] = [row('build for bundle'), row('bundle')];
+  const packSeconds = median(samplesOf('bundle').map((x) => x.packSeconds));
+  console.log(
+    `${String(n).padStart(4)}  bundle ${bundled.wallSeconds.toFixed(2)} s (${samplesOf('bundle')[0].bundles} archives, packing ${packSeconds.toFixed(2)} s of it), the build of its formats alone ${packed.wallSeconds.toFixed(2)} s: bundle - build = ${(bundled.wallSeconds - packed.wallSeconds).toFixed(2)} s; peak RSS ${bundled.peakRssMiB} MiB vs ${packed.peakRssMiB} MiB`,
+  );
   for (const format of ['json', 'embed', 'md']) {
     const [withIt, withoutIt] = [row('all formats'), row(`all but ${format}`)];
     console.log(`${String(n).padStart(4)}  ${format} adds ${(withIt.wallSeconds - withoutIt.wallSeconds).toFixed(2)} s, ${withIt.pages - withoutIt.pages} pages, peak RSS ${withIt.peakRssMiB - withoutIt.peakRssMiB} MiB to the all-formats build (${withIt.peakRssMiB} MiB with it)`);

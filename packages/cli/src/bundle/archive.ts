@@ -103,7 +103,7 @@ async function packTarGz(dest: string, sources: readonly Source[]): Promise<void
     // The end of a tar: two empty records.
     yield Buffer.alloc(1024);
   }
-  await pipeline(Readable.from(tar()), createGzip({ level: 9 }), createWriteStream(dest));
+  await pipeline(Readable.from(tar()), createGzip(), createWriteStream(dest));
 }
 
 /** A file's ustar header; a pax header before it when its path does not fit ustar (over 255 bytes). */

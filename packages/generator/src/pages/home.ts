@@ -29,7 +29,7 @@ export const homePage: PageModule<'home'> = {
         compareLabel: tr.t('home.compare', { protocol: new Rendered(format.text(p.name)) }),
       })),
       // The Downloads page is written by `statusbook bundle`, beside this page.
-      downloads: env.downloads && format.id === 'html' ? tr.t('home.downloads') : undefined,
+      downloads: env.downloads && format.id === 'html' ? tr.t('downloads.homeLink') : undefined,
     };
   },
 
