@@ -240,6 +240,21 @@ describe('statusbook bundle usage', () => {
   });
 });
 
+test('UI strings reach the Downloads page as text, never as markup', () => {
+  const root = project();
+  const file = join(root, 'locales', 'ja', 'ui.json');
+  const ui = JSON.parse(readFileSync(file, 'utf8')) as { downloads: Record<string, string> };
+  ui.downloads.title = '<img src=x onerror=alert(1)>';
+  ui.downloads.made = '<b>{{version}}</b> "{{hash}}"';
+  writeFileSync(file, JSON.stringify(ui));
+  const run = statusbook(['bundle', '--root', root, '--locale', 'ja', '--format', 'html', '--kind', 'zip'], root);
+  expect(run.code, run.stderr).toBe(0);
+  const page = readFileSync(join(root, 'output', 'html', 'ja', 'downloads.html'), 'utf8');
+  expect(page).toContain('<h1>&#60;img src=x onerror=alert(1)&#62;</h1>');
+  expect(page).toMatch(/<p>&#60;b&#62;\d+\.\d+\.\d+&#60;\/b&#62; &#34;<code>[0-9a-f]+<\/code>&#34;<\/p>/);
+  expect(page).not.toContain('<img');
+});
+
 describe('a killed bundle run', () => {
   test('leaves the previous bundles as they were and no archive under its final name', async () => {
     const root = temp('statusbook-bundle-kill-');

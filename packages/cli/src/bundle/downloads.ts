@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { inert } from '@statusbook/generator/plan';
 import { downloadsPage } from '../engine/slices.js';
 import { SOURCE_LOCALE } from '../locales.js';
 import { hashFile } from './archive.js';
@@ -132,10 +133,7 @@ ${rows.join('\n')}
 `;
 }
 
-/** Text for HTML: entities for `& < > " '`; line breaks and other control characters made inert, as the site's escaper does. */
+/** Text for HTML: control characters made inert as everywhere in the site (`inert`), then entities for `& < > " '`. */
 function escapeHtml(text: string): string {
-  return text
-    .replace(/[\t\n\v\f\r\u0085\u2028\u2029]/g, ' ')
-    .replace(/[\u0000-\u001f\u007f-\u009f\ufdd0-\ufdef\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
-    .replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+  return inert(text).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }

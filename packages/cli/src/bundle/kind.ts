@@ -13,8 +13,8 @@ export interface BundleKind {
   readonly id: string;
   /** One line for `statusbook bundle --help`. */
   readonly describe: string;
-  /** The output formats this kind reads; the command builds them first. */
-  readonly needs: readonly string[];
+  /** The output formats this kind reads, or those of `--format` (archives); the command builds them first. */
+  readonly needs: readonly string[] | 'formats';
   /** Whether the kind prints with Chromium: the command then finds it and passes `options.chromium`. */
   readonly browser?: boolean;
   /** Writes this kind's files for one locale under `job.staging`; returns what it wrote. */

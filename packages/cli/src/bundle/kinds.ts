@@ -20,7 +20,7 @@ function archiveKind(type: ArchiveType, describe: string): BundleKind {
   return {
     id: type,
     describe,
-    needs: [],
+    needs: 'formats',
     async make(job) {
       const made: BundleFile[] = [];
       for (const format of job.options.formats) {

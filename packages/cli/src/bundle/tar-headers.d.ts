@@ -11,10 +11,12 @@ declare module 'tar-stream/headers.js' {
     uname: string;
     gname: string;
   }
-  /** A 512-byte ustar header, or null when the name does not fit one. */
-  function encode(header: Header): Buffer | null;
-  function encodePax(header: { name: string; pax: Record<string, string> }): Buffer;
-  const headers: { encode: typeof encode; encodePax: typeof encodePax };
+  const headers: {
+    /** A 512-byte ustar header, or null when the name does not fit one. */
+    encode(header: Header): Buffer | null;
+    /** A pax extended header's records (the name, and more). */
+    encodePax(header: { name: string; pax: Record<string, string> }): Buffer;
+  };
   export default headers;
   export type { Header };
 }

@@ -64,8 +64,8 @@ Exit codes: 0 bundled, 1 content or build errors, 2 bad usage.`,
     const formats = pickFormats(values.format);
     const paper = pickPaper(values.paper);
     const chromium = kinds.some((k) => k.browser) ? await findChromium(io.env) : undefined;
-    // Archives need the formats they pack; other kinds say what they read.
-    const needs = [...new Set([...(kinds.some((k) => k.id === 'zip' || k.id === 'tar.gz') ? formats : []), ...kinds.flatMap((k) => k.needs)])];
+    // Archives read the formats they pack (--format); other kinds say what they read.
+    const needs = [...new Set(kinds.flatMap((k) => (k.needs === 'formats' ? formats : k.needs)))];
     const buildArgs = [
       '--root',
       values.root,
