@@ -222,6 +222,7 @@ for (const n of sizes) {
 }
 // Removed only now, so no size is measured just after a large removal.
 for (const dir of done) rmSync(dir, { recursive: true, force: true });
+rmSync(work, { recursive: true, force: true });
 // Sizes measured now replace their rows; rows of other sizes (measured separately) stay.
 mkdirSync(join(repo, 'bench'), { recursive: true });
 const file = join(repo, 'bench/results.json');
