@@ -4,7 +4,9 @@
 // <f> adds. The wiki formats, made only when asked, are timed on their own. The search index
 // (html/<locale>/search.json) is timed in-process per locale, at each size and for the
 // bundled content, and the HTML rebuild after one code's summary changed shows its cost.
-// Each scenario's output is removed right after it is measured (the disk is small).
+// "bundle" is `statusbook bundle` (zip and tar.gz of html, md, print and json), beside the
+// build of the same formats alone: the difference is the packing. A round's outputs are
+// removed when it ends (the disk is small).
 // Usage: node scripts/bench.mjs [sizes=80,160,320] [runs=3]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,7 +22,8 @@ const repo = new URL('..', import.meta.url).pathname;
 const cli = join(repo, 'packages/cli/bin/statusbook.js');
 const sizes = (process.argv[2] ?? '80,160,320').split(',').map(Number);
 const runs = Number(process.argv[3] ?? 3);
-const work = '/tmp/statusbook-bench';
+// One folder per run: two benches on one machine do not write into each other's.
+const work = `/tmp/statusbook-bench-${process.pid}`;
 
 /**
  * Flushes written data so runs start alike. Full builds then read the CLI and the content
@@ -49,12 +52,15 @@ function settle({ full, dropCaches }, dir) {
   execFileSync('sh', ['-c', `cat ${JSON.stringify(dir)}/locales/*/content/*/codes/* ${JSON.stringify(dir)}/templates/*/* > /dev/null`]);
 }
 
-function build(args) {
+function build(args, command = 'build') {
   const started = performance.now();
-  const run = spawnSync(process.execPath, [cli, 'build', '--json', ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const run = spawnSync(process.execPath, [cli, command, '--json', ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
   const wall = (performance.now() - started) / 1000;
-  if (run.status !== 0) throw new Error(`build failed (${run.status}): ${run.stderr}`);
-  return { wall, ...JSON.parse(run.stdout) };
+  if (run.status !== 0) throw new Error(`${command} failed (${run.status}): ${run.stderr}`);
+  const answer = JSON.parse(run.stdout);
+  // bundle answers with its bundles and the build's own answer, measured after the packing
+  // (which runs before the build's new output is swapped in: the stage named pdf).
+  return command === 'bundle' ? { wall, ...answer.build, packSeconds: answer.build.stages.pdf, bundles: answer.bundles.length } : { wall, ...answer };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -63,8 +69,8 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
  * One scenario: how to prepare a run, the build's arguments for a round, and how to settle
  * the machine first (`full`: a full build, `dropCaches`: see settle).
  */
-function scenario(label, prepare, args, how = { full: false, dropCaches: false }) {
-  return { label, prepare, args, how, samples: [] };
+function scenario(label, prepare, args, how = { full: false, dropCaches: false }, command = 'build') {
+  return { label, prepare, args, how, command, samples: [] };
 }
 
 const FULL = { full: true, dropCaches: false };
@@ -104,7 +110,7 @@ function run(s, round, made) {
   const dir = args[args.indexOf('--root') + 1];
   s.prepare(args);
   settle(s.how, dir);
-  s.samples.push(build(args));
+  s.samples.push(build(args, s.command));
   made.add(outOf(args));
 }
 
@@ -175,6 +181,7 @@ function report(n, s) {
     peakRssMiB: median(samples.map((x) => x.peakRssMiB)),
     stages: pick.stages,
     runs: samples.map((x) => Number(x.wall.toFixed(3))),
+    ...(s.command === 'bundle' ? { packSeconds: Number(median(samples.map((x) => x.packSeconds)).toFixed(3)) } : {}),
     // How fast the machine was when this size was measured (see calibrate).
     machineSpeed: speed,
   };
@@ -228,6 +235,9 @@ for (const n of sizes) {
     ...(n <= 80 ? [scenario('html, caches dropped', none, (round) => [...out(round, 'html-cold'), '--format', 'html'], COLD)] : []),
     // The same with a redirect page per reversed pair (--redirect-pages): twice the files.
     ...(n <= 80 ? [scenario('html + redirects', none, (round) => [...out(round, 'redirects'), '--format', 'html', '--redirect-pages'], FULL)] : []),
+    // What `statusbook bundle` adds to the build of the formats it packs.
+    scenario('build for bundle', none, (round) => [...out(round, 'packed'), '--format', 'html,md,print,json'], FULL),
+    scenario('bundle', none, (round) => [...out(round, 'bundle'), '--format', 'html,md,print,json'], FULL, 'bundle'),
     scenario('all formats', none, all, FULL),
     without('json'),
     without('embed'),
@@ -264,6 +274,12 @@ for (const n of sizes) {
   }
   for (const s of scenarios) results.push(report(n, s));
   const row = (label) => results.find((r) => r.n === n && r.scenario === label);
+  const samplesOf = (label) => scenarios.find((s) => s.label === label).samples;
+  const [packed, bundled] = [row('build for bundle'), row('bundle')];
+  const packSeconds = median(samplesOf('bundle').map((x) => x.packSeconds));
+  console.log(
+    `${String(n).padStart(4)}  bundle ${bundled.wallSeconds.toFixed(2)} s (${samplesOf('bundle')[0].bundles} archives, packing ${packSeconds.toFixed(2)} s of it), the build of its formats alone ${packed.wallSeconds.toFixed(2)} s: bundle - build = ${(bundled.wallSeconds - packed.wallSeconds).toFixed(2)} s; peak RSS ${bundled.peakRssMiB} MiB vs ${packed.peakRssMiB} MiB`,
+  );
   for (const format of ['json', 'embed', 'md']) {
     const [withIt, withoutIt] = [row('all formats'), row(`all but ${format}`)];
     console.log(`${String(n).padStart(4)}  ${format} adds ${(withIt.wallSeconds - withoutIt.wallSeconds).toFixed(2)} s, ${withIt.pages - withoutIt.pages} pages, peak RSS ${withIt.peakRssMiB - withoutIt.peakRssMiB} MiB to the all-formats build (${withIt.peakRssMiB} MiB with it)`);
@@ -275,9 +291,10 @@ for (const n of sizes) {
   searchResults.push({ n, locales: figures });
   rmSync(dir, { recursive: true, force: true });
 }
-const bundled = await searchIndexFigures(repo);
+const bundledContent = await searchIndexFigures(repo);
 reportSearch('repo', bundled);
-searchResults.push({ n: 'bundled', locales: bundled });
+searchResults.push({ n: 'bundled', locales: bundledContent });
+rmSync(work, { recursive: true, force: true });
 // Sizes measured now replace their rows; rows of other sizes (measured separately) stay.
 mkdirSync(join(repo, 'bench'), { recursive: true });
 const file = join(repo, 'bench/results.json');

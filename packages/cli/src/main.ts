@@ -46,7 +46,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       throw new UsageError(`unknown command '${name}'`, close ? `did you mean 'statusbook ${close}'?` : "run 'statusbook --help' for the list");
     }
     // A build will want its render workers: start them before loading anything else.
-    if (name === 'build' && !rest.includes('-h') && !rest.includes('--help')) (await import('./engine/pool.js')).startWorkersEarly();
+    if ((name === 'build' || name === 'bundle') && !rest.includes('-h') && !rest.includes('--help')) (await import('./engine/pool.js')).startWorkersEarly();
     const command = await entry.load();
     if (rest.includes('-h') || rest.includes('--help')) {
       io.stdout.write(`${command.help}\n${entry.project ? `\n${OUTSIDE_A_PROJECT}\n` : ''}`);
@@ -66,7 +66,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (io.env.STATUSBOOK_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
     return EXIT.failed;
   } finally {
-    if (name === 'build') await (await import('./engine/pool.js')).releaseEarlyWorkers();
+    if (name === 'build' || name === 'bundle') await (await import('./engine/pool.js')).releaseEarlyWorkers();
   }
 }
 

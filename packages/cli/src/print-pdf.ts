@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
 import { access, mkdir, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BuildError } from './errors.js';
 
@@ -174,13 +175,27 @@ function pdfString(value: string): string {
   return `<FEFF${Buffer.from(value, 'utf16le').swap16().toString('hex').toUpperCase()}>`;
 }
 
-/** The content's date (YYYY-MM-DD): the newest commit touching content/ and locales/ under `root`, else today. */
-export function contentDate(root: string): string {
+/**
+ * The content's date (YYYY-MM-DD), for covers and bundle metadata: SOURCE_DATE_EPOCH when
+ * set (the reproducible-builds convention), else the newest commit touching content/ or
+ * locales/, else the newest modification time of their files. Never the clock: the same
+ * content gives the same bytes on another day.
+ */
+export function contentDate(root: string, env: Readonly<Record<string, string | undefined>> = process.env): string {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
   try {
     const date = execFileSync('git', ['log', '-1', '--format=%cs', '--', 'content', 'locales'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
     if (/^\d{4}-\d{2}-\d{2}$/.test(date)) return date;
   } catch {
     // not a git repository, or no git
   }
-  return new Date().toISOString().slice(0, 10);
+  let newest = 0;
+  for (const dir of ['content', 'locales']) {
+    for (const name of readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })) {
+      const stat = statSync(join(root, dir, name));
+      if (stat.isFile() && stat.mtimeMs > newest) newest = stat.mtimeMs;
+    }
+  }
+  return new Date(newest).toISOString().slice(0, 10);
 }

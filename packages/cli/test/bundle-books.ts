@@ -33,9 +33,10 @@ export async function buildBundledContent(formats: readonly string[]): Promise<B
       output,
       staging: join(dir, `staging-${++n}`),
       locale,
+      locales: [locale],
       content,
       meta: { version: '0.1.0', contentHash: 'sha256-test', contentDate: '2026-11-30' },
-      options: { paper: 'a4', ...options },
+      options: { formats: [], paper: options.paper ?? 'a4', ...(options.chromium ? { chromium: options.chromium } : {}) },
     }),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };

@@ -73,7 +73,7 @@ function headingCodes(file: string): Set<string>[] {
 
 async function make(job: BundleJob): Promise<string[]> {
   const files = await pdf.make(job);
-  expect(files.map((f) => f.path)).toEqual(built.content.protocols.map((p) => `${job.locale}/${p.id}.pdf`));
+  expect(files.map((f) => f.path)).toEqual(built.content.protocols.map((p) => `${job.locale}/statusbook-${job.locale}-${p.id}.pdf`));
   return files.map((f) => join(job.staging, f.path));
 }
 
@@ -102,7 +102,7 @@ describe('the pdf kind on the bundled content', () => {
       expect(cover).toContain(protocol.name);
     }
     if (locale === 'ja') {
-      const sip = files.find((f) => f.endsWith('/sip.pdf'))!;
+      const sip = files.find((f) => f.endsWith(`-sip.pdf`))!;
       expect(poppler('pdfinfo', [sip])).toMatch(/^Title: +SIP ステータスコード · Statusbook$/m);
       expect(pages(sip)[0]).toContain('日本語');
       // Bookmarks as before.

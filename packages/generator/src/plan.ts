@@ -7,4 +7,5 @@ export { mdProfileLocale } from './formats/paths.js';
 export { pageRefs, pageRefCount, pageUnits, unitsPass, refPath, unitHashes, redirectRuleCount, REDIRECT_LIMIT, type PageRef, type PairSelection } from './page-refs.js';
 export type { RedirectRules } from './site-files.js';
 export { FORMAT_LINKS } from './formats/paths.js';
+export { inert } from './formats/inert.js';
 export { checkLocaleFiles, localeFolders, LocaleFilesError } from './ui-strings.js';

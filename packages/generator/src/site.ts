@@ -50,6 +50,8 @@ export interface SiteOptions {
   readonly json?: JsonSiteInfo;
   /** The layout, front matter and links of the Markdown pages (default `plain`). */
   readonly mdProfile?: MdProfile;
+  /** Whether the output holds bundles: each HTML locale home then links to its Downloads page. */
+  readonly downloads?: boolean;
 }
 
 /**
@@ -147,6 +149,7 @@ export async function createSite(options: SiteOptions, prepared?: Promise<SitePr
         forms: options.linkFormats?.[locale] ?? formats,
         baseUrl,
         mdProfile: options.mdProfile ?? 'plain',
+        downloads: options.downloads ?? false,
         fragment(name, key, view) {
           const id = `${name}\u0000${key}`;
           let hit = cache.get(id);

@@ -10,6 +10,10 @@ export const UI_ARGS = {
   'home.browse': ['protocol'],
   'home.compare': ['protocol'],
   'home.stats': ['codes', 'pairs'],
+  // The Downloads page, written by `statusbook bundle` (cli/src/bundle/downloads.ts).
+  'downloads.made': ['version', 'hash'],
+  'downloads.verify': ['command'],
+  'downloads.list': ['file'],
   'protocol.title': ['protocol'],
   'protocol.registry': ['registry'],
   'compareIndex.title': ['protocol'],

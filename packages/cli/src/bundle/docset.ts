@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join, posix, relative, sep } from 'node:path';
+import { join, posix, relative, sep } from 'node:path';
 import { findPair } from '@statusbook/core/model';
 import { languageName } from '@statusbook/generator';
 import type { BundleFile, BundleJob, BundleKind } from './kind.js';
@@ -14,7 +14,7 @@ import { escapeXml, findOne, parseHtml, textOf } from './xhtml.js';
  */
 export const docset: BundleKind = {
   id: 'docset',
-  describe: 'a Dash/Zeal docset per locale (.docset, .tgz and feed XML)',
+  describe: 'a Dash/Zeal docset per locale (the .docset packed as .tgz, and a feed XML)',
   needs: ['html'],
   async make(job) {
     const name = `statusbook-${job.locale}`;
@@ -25,11 +25,9 @@ export const docset: BundleKind = {
     const files = new Map<string, Uint8Array>([['Contents/Info.plist', Buffer.from(plist)], ['Contents/Resources/docSet.dsidx', index]]);
     for (const [path, data] of pages) files.set(`Contents/Resources/Documents/${path}`, data);
 
-    const folder = join(job.staging, job.locale, `${name}.docset`);
-    for (const [path, data] of files) {
-      await mkdir(dirname(join(folder, path)), { recursive: true });
-      await writeFile(join(folder, path), data);
-    }
+    // Only packed: unpacked, a docset is thousands of files (58 MB for ja), which Dash and
+    // Zeal unpack themselves from the feed's .tgz.
+    await mkdir(join(job.staging, job.locale), { recursive: true });
     const tgz = await tgzEntries([...files].map(([path, data]) => ({ path: `${name}.docset/${path}`, data })), job.meta.contentDate);
     await writeFile(join(job.staging, job.locale, `${name}.tgz`), tgz);
     await writeFile(join(job.staging, job.locale, `${name}.xml`), feed(job, `${name}.tgz`));

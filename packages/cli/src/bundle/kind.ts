@@ -3,17 +3,20 @@ import type { LoadResult } from '@statusbook/core';
 /**
  * One kind of bundle that `statusbook bundle` makes from a finished output folder: an archive
  * of a format (zip, tar.gz), an EPUB book, a Dash/Zeal docset, a PDF book. The command builds
- * the output first, runs each kind once per locale into a staging folder, then adds sizes and
- * sha256 to output/bundles/index.json and moves the staging folder into place, so a killed run
- * never leaves a bundle under its final name.
+ * the output first; before that build's new version of the output is swapped in, it runs each
+ * kind once per locale with `staging` = the new version's bundles/ folder, then adds sizes and
+ * sha256 to bundles/index.json: the bundles appear with the version, all at once, so a killed
+ * run never leaves a bundle under its final name.
  */
 export interface BundleKind {
   /** The name used by `--kind` and in index.json ('zip', 'tar.gz', 'epub', 'docset', 'pdf'). */
   readonly id: string;
   /** One line for `statusbook bundle --help`. */
   readonly describe: string;
-  /** The output formats this kind reads; the command builds them first. */
-  readonly needs: readonly string[];
+  /** The output formats this kind reads, or those of `--format` (archives); the command builds them first. */
+  readonly needs: readonly string[] | 'formats';
+  /** Whether the kind prints with Chromium: the command then finds it and passes `options.chromium`. */
+  readonly browser?: boolean;
   /** Writes this kind's files for one locale under `job.staging`; returns what it wrote. */
   make(job: BundleJob): Promise<readonly BundleFile[]>;
 }
@@ -24,6 +27,8 @@ export interface BundleJob {
   /** Absolute folder to write into; paths in BundleFile are relative to it. */
   readonly staging: string;
   readonly locale: string;
+  /** Every locale this run bundles (the output holds each one's pages). */
+  readonly locales: readonly string[];
   /** The loaded content: protocols, codes and pairs, for titles, order and search indexes. */
   readonly content: LoadResult;
   readonly meta: {
@@ -35,6 +40,8 @@ export interface BundleJob {
     readonly contentDate: string;
   };
   readonly options: {
+    /** The formats archives pack (`--format`): html, md, print, json, those the output holds. */
+    readonly formats: readonly string[];
     readonly paper: 'a4' | 'letter';
     /** Chromium's path, when a kind needs a browser (pdf). */
     readonly chromium?: string;

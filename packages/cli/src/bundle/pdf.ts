@@ -10,9 +10,10 @@ export const pdf: BundleKind = {
   id: 'pdf',
   describe: 'a PDF book per locale and protocol (needs Chromium)',
   needs: ['print'],
+  browser: true,
   async make(job) {
     const chromium = job.options.chromium ?? (await findChromium(process.env));
-    const books = job.content.protocols.map((p) => ({ id: p.id, path: `${job.locale}/${p.id}.pdf` }));
+    const books = job.content.protocols.map((p) => ({ id: p.id, path: `${job.locale}/statusbook-${job.locale}-${p.id}.pdf` }));
     await printPdfs(
       chromium,
       books.map((b) => ({ html: join(job.output, 'print', job.locale, `${b.id}.html`), pdf: join(job.staging, b.path) })),

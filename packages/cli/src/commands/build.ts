@@ -1,11 +1,11 @@
 import { readdirSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { countDiagnostics, loadTranslations, type Protocol } from '@statusbook/core';
+import { countDiagnostics, loadTranslations, type LoadResult, type Protocol } from '@statusbook/core';
 import { loadConfig } from '../config.js';
 import { DEFAULT_FORMATS, FORMATS, MD_PROFILES, REDIRECT_LIMIT, redirectRuleCount, type Format, type MdProfile, type RedirectRules } from '@statusbook/generator/plan';
 import { parseFlags } from '../args.js';
 import { buildSite, type BuildCounts } from '../engine/build-site.js';
-import { hashInputs } from '../engine/inputs.js';
+import { groupHash, hashInputs } from '../engine/inputs.js';
 import { FileCheckCache, readManifest, sameRecord, type Manifest } from '../engine/manifest.js';
 import { formsLinked, planSlices, sliceList, type SlicePlan } from '../engine/slices.js';
 import { poolSize, WorkerStart } from '../engine/pool.js';
@@ -22,6 +22,28 @@ import type { Command } from './types.js';
 import { lintGlossaries } from './i18n.js';
 import { loadAndReport, resolveFrom } from './validate.js';
 import { VERSION } from '../version.js';
+
+/** What a build hands to the bundles made from it (`statusbook bundle`). */
+export interface Built {
+  readonly content: LoadResult;
+  readonly protocols: readonly Protocol[];
+  readonly locales: readonly string[];
+  readonly formats: readonly Format[];
+  /** Hash of content/ and locales/, as json/index.json reports it. */
+  readonly contentHash: string;
+  readonly root: string;
+  /** The output folder (the link the new version is swapped in at). */
+  readonly out: string;
+}
+
+/** What another command adds to a build. */
+export interface BuildHooks {
+  /**
+   * Writes bundles into the finished staging folder before it is swapped in and returns
+   * their paths: they are the output's `bundles` slice, made anew by every such build.
+   */
+  readonly bundles?: (staging: string, built: Built) => Promise<string[]>;
+}
 
 export const build: Command = {
   help: `Usage: statusbook build [options]
@@ -86,175 +108,185 @@ Examples:
   statusbook build --format md --md-profile hugo --pairs curated
 
 Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
-  async run(argv, terminal) {
-    const { values } = parseFlags('build', argv, {
-      root: { type: 'string', default: '.' },
-      out: { type: 'string' },
-      locale: { type: 'string' },
-      format: { type: 'string' },
-      protocol: { type: 'string' },
-      pdf: { type: 'boolean', default: false },
-      paper: { type: 'string' },
-      'base-url': { type: 'string' },
-      shard: { type: 'string' },
-      clean: { type: 'boolean', default: false },
-      prune: { type: 'boolean', default: false },
-      force: { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-      strict: { type: 'boolean', default: false },
-      'redirect-pages': { type: 'boolean', default: false },
-      redirects: { type: 'string' },
-      pairs: { type: 'string' },
-      'md-profile': { type: 'string' },
-    });
-    const started = performance.now();
-    // With --json, diagnostics and failures are part of the JSON answer on stdout.
-    const io = jsonIo(terminal, values.json);
-    try {
-      return await run();
-    } catch (error) {
-      if (!values.json || !(error instanceof BuildError)) throw error;
-      io.stdout.write(`${JSON.stringify({ ok: false, error: error.message, ...diagnosticsJson(io) })}\n`);
-      return EXIT.failed;
-    }
-
-    async function run(): Promise<number> {
-      const project = projectAt(resolveFrom(io, values.root));
-      const config = loadConfig(project, io);
-      const out = values.out !== undefined ? resolveFrom(io, values.out) : resolve(project.root, config.out ?? 'output');
-      checkOut(out, project);
-      const available = await availableLocales(project.locales);
-      const locales = pickList('locale', values.locale ?? config.locales?.join(','), available);
-      if (locales.length === 0) throw new UsageError(`no locales in ${project.locales}`, 'a locale is a folder with a ui.json, such as locales/en/');
-      const formats = pickList<Format>('format', values.format ?? config.formats?.join(',') ?? DEFAULT_FORMATS.join(','), FORMATS);
-      const pairs = pickPairs(values.pairs ?? config.pairs ?? 'all');
-      const mdProfile = pickMdProfile(values['md-profile'] ?? config.mdProfile ?? 'plain');
-      const redirectPages = values['redirect-pages'] || (config.redirectPages ?? false);
-      if (values.pdf && !formats.includes('print')) throw new UsageError('--pdf prints the print books: add print to --format', 'for example: --format print --pdf');
-      const shard = parseShard(values.shard);
-      if (values.paper !== undefined && !values.pdf) throw new UsageError('--paper sets the paper of the PDFs: add --pdf', 'for example: --format print --pdf --paper letter');
-      const paper = pickPaper(values.paper ?? 'a4');
-      const chromium = values.pdf ? await findChromium(io.env) : undefined;
-      const baseUrl = values['base-url'] === undefined ? (config.baseUrl ?? '/') : absoluteUrl(values['base-url']);
-      const redirects = pickRedirects(values.redirects ?? config.redirects ?? 'auto');
-
-      const store = OutputStore.open(out);
-      try {
-        return await buildInto(store);
-      } finally {
-        store.close();
-      }
-
-      async function buildInto(store: OutputStore): Promise<number> {
-        const inputs = hashInputs(project);
-        const recorded = readManifest(out);
-        const { verified, carry } = checkFiles(store, recorded, values.force);
-        const previous = values.clean ? undefined : recorded;
-        const protocolFilter = values.protocol ?? config.protocols?.join(',');
-        const configured = { formats: config.formats ?? DEFAULT_FORMATS, locales: config.locales ?? available };
-        const slices = planSlices(recorded, {
-          formats,
-          locales,
-          pdf: values.pdf,
-          order: available,
-          keep: values.clean ? () => false : values.prune ? (slice) => inConfig(slice, configured) : () => true,
-        });
-        const request = { formats, locales, pdf: values.pdf, list: sliceList({ shard, pairs, protocolFilter, redirectPages, mdProfile }), baseUrl, redirects, siteFiles: shard.k === 1, inputs };
-        if (previous && verified && upToDate(previous, request, slices)) {
-          // Nothing this build reads has changed: the output is already this build.
-          const stages = { load: 0, plan: 0, startup: 0, render: 0, write: 0, pdf: 0, commit: 0 };
-          const made = formats.flatMap((f) => locales.map((l) => previous.slices[`${f}/${l}`]?.pages ?? 0)).reduce((a, n) => a + n, 0);
-          report(io, values.json, { pages: {}, total: made, rendered: 0, unchanged: made, removed: 0, carried: 0, other: 0, pdfs: 0, workers: 0, stages }, 0, started, out);
-          return EXIT.ok;
-        }
-        for (const slice of slices.outdated) {
-          io.stderr.write(`note: ${slice} was built when the output had other languages or formats; its links to them change when it is built again (statusbook build --format ${slice.split('/')[0]} --locale ${slice.split('/')[1]})\n`);
-        }
-
-        // Workers start now, loading their modules and compiling the templates and UI strings
-        // while this thread reads the content.
-        const workers = new WorkerStart(poolSize(estimatePages(project, locales.length, formats.length)), {
-          templatesDir: project.templates,
-          localesDir: project.locales,
-          locales,
-          formats,
-          linkLocales: slices.linkLocales,
-        });
-        try {
-          return await buildWith(workers);
-        } finally {
-          // Stops workers that a failed or refused build did not use (a pool closes its own).
-          await workers.cancel();
-        }
-
-        async function buildWith(workers: WorkerStart): Promise<number> {
-          const loadStarted = performance.now();
-          // Files whose text did not change since the last build are not parsed again.
-          const cache = FileCheckCache.read(values.clean ? undefined : out, VERSION);
-          const { ok, content } = await loadAndReport(project, io, values.strict, cache);
-          const protocols = protocolFilter === undefined ? content.protocols : pickProtocols(protocolFilter, content.protocols);
-          // json/index.json gives the coverage of every locale the json format holds, kept ones too.
-          const translated = [...new Set([...locales, ...(formats.includes('json') ? (slices.linkLocales.json ?? []) : [])])].filter((l) => l !== SOURCE_LOCALE);
-          const loaded = ok ? await loadTranslations(project.locales, translated, protocols, { cache }) : undefined;
-          // Glossary findings are warnings: --strict makes them stop the build like any other.
-          const diagnostics = loaded ? [...loaded.diagnostics, ...(await lintGlossaries(project.locales, translated, protocols))] : [];
-          printDiagnostics(diagnostics, io);
-          const warnings = countDiagnostics([...content.diagnostics, ...diagnostics]);
-          if (!ok || !loaded || warnings.error > 0 || (values.strict && warnings.warning > 0)) {
-            if (values.json) io.stdout.write(`${JSON.stringify({ ok: false, ...diagnosticsJson(io) })}\n`);
-            else io.stderr.write('build stopped: nothing was written\n');
-            return EXIT.failed;
-          }
-
-          if (formats.includes('html') && !values.json) siteNotes(io, { baseUrl, redirects, count: redirectRuleCount(protocols, slices.linkLocales.html ?? locales, pairs) });
-          if (formats.includes('embed') && !values.json) embedNotes(io, baseUrl);
-          const loadSeconds = (performance.now() - loadStarted) / 1000;
-          const progress = new Progress(io, values.json);
-          const counts = await buildSite({
-            project,
-            store,
-            verified,
-            carry,
-            slices,
-            protocols,
-            translations: loaded.translations,
-            pairs,
-            mdProfile,
-            redirectPages,
-            redirects,
-            ...(protocolFilter === undefined ? {} : { protocolFilter }),
-            locales,
-            formats,
-            baseUrl,
-            shard,
-            version: VERSION,
-            inputs,
-            checkCache: cache.text(VERSION),
-            workers,
-            ...(previous ? { previous } : {}),
-            onProgress: (done, total) => progress.update(done, total),
-            ...(chromium
-              ? {
-                  beforeCommit: async (staging: string) => {
-                    const pdfs = locales.flatMap((locale) => protocols.map((p) => ({ locale, id: p.id })));
-                    await printPdfs(
-                      chromium,
-                      pdfs.map(({ locale, id }) => ({ html: join(staging, 'print', locale, `${id}.html`), pdf: join(staging, 'pdf', locale, `${id}.pdf`) })),
-                      { paper, version: VERSION, date: contentDate(project.root) },
-                    );
-                    return pdfs.map(({ locale, id }) => `pdf/${locale}/${id}.pdf`);
-                  },
-                }
-              : {}),
-          });
-          progress.done();
-          report(io, values.json, { ...counts, stages: { load: loadSeconds, ...counts.stages } }, warnings.warning, started, out);
-          return EXIT.ok;
-        }
-      }
-    }
-  },
+  run: (argv, terminal) => runBuild(argv, terminal),
 };
+
+/** Runs `statusbook build` with these arguments, plus what `hooks` adds; returns the exit code. */
+export async function runBuild(argv: readonly string[], terminal: Io, hooks: BuildHooks = {}): Promise<number> {
+  const { values } = parseFlags('build', argv, {
+    root: { type: 'string', default: '.' },
+    out: { type: 'string' },
+    locale: { type: 'string' },
+    format: { type: 'string' },
+    protocol: { type: 'string' },
+    pdf: { type: 'boolean', default: false },
+    paper: { type: 'string' },
+    'base-url': { type: 'string' },
+    shard: { type: 'string' },
+    clean: { type: 'boolean', default: false },
+    prune: { type: 'boolean', default: false },
+    force: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+    strict: { type: 'boolean', default: false },
+    'redirect-pages': { type: 'boolean', default: false },
+    redirects: { type: 'string' },
+    pairs: { type: 'string' },
+    'md-profile': { type: 'string' },
+  });
+  const started = performance.now();
+  // With --json, diagnostics and failures are part of the JSON answer on stdout.
+  const io = jsonIo(terminal, values.json);
+  try {
+    return await run();
+  } catch (error) {
+    if (!values.json || !(error instanceof BuildError)) throw error;
+    io.stdout.write(`${JSON.stringify({ ok: false, error: error.message, ...diagnosticsJson(io) })}\n`);
+    return EXIT.failed;
+  }
+
+  async function run(): Promise<number> {
+    const project = projectAt(resolveFrom(io, values.root));
+    const config = loadConfig(project, io);
+    const out = values.out !== undefined ? resolveFrom(io, values.out) : resolve(project.root, config.out ?? 'output');
+    checkOut(out, project);
+    const available = await availableLocales(project.locales);
+    const locales = pickList('locale', values.locale ?? config.locales?.join(','), available);
+    if (locales.length === 0) throw new UsageError(`no locales in ${project.locales}`, 'a locale is a folder with a ui.json, such as locales/en/');
+    const formats = pickList<Format>('format', values.format ?? config.formats?.join(',') ?? DEFAULT_FORMATS.join(','), FORMATS);
+    const pairs = pickPairs(values.pairs ?? config.pairs ?? 'all');
+    const mdProfile = pickMdProfile(values['md-profile'] ?? config.mdProfile ?? 'plain');
+    const redirectPages = values['redirect-pages'] || (config.redirectPages ?? false);
+    if (values.pdf && !formats.includes('print')) throw new UsageError('--pdf prints the print books: add print to --format', 'for example: --format print --pdf');
+    const shard = parseShard(values.shard);
+    if (values.paper !== undefined && !values.pdf) throw new UsageError('--paper sets the paper of the PDFs: add --pdf', 'for example: --format print --pdf --paper letter');
+    const paper = pickPaper(values.paper ?? 'a4');
+    const chromium = values.pdf ? await findChromium(io.env) : undefined;
+    const baseUrl = values['base-url'] === undefined ? (config.baseUrl ?? '/') : absoluteUrl(values['base-url']);
+    const redirects = pickRedirects(values.redirects ?? config.redirects ?? 'auto');
+
+    const store = OutputStore.open(out);
+    try {
+      return await buildInto(store);
+    } finally {
+      store.close();
+    }
+
+    async function buildInto(store: OutputStore): Promise<number> {
+      const inputs = hashInputs(project);
+      const recorded = readManifest(out);
+      const { verified, carry } = checkFiles(store, recorded, values.force);
+      const previous = values.clean ? undefined : recorded;
+      const protocolFilter = values.protocol ?? config.protocols?.join(',');
+      const configured = { formats: config.formats ?? DEFAULT_FORMATS, locales: config.locales ?? available };
+      const slices = planSlices(recorded, {
+        formats,
+        locales,
+        pdf: values.pdf,
+        order: available,
+        keep: values.clean ? () => false : values.prune ? (slice) => inConfig(slice, configured) : () => true,
+        bundles: hooks.bundles !== undefined,
+      });
+      const request = { formats, locales, pdf: values.pdf, list: sliceList({ shard, pairs, protocolFilter, redirectPages, mdProfile }), baseUrl, redirects, siteFiles: shard.k === 1, inputs };
+      if (previous && verified && !hooks.bundles && upToDate(previous, request, slices)) {
+        // Nothing this build reads has changed: the output is already this build.
+        const stages = { load: 0, plan: 0, startup: 0, render: 0, write: 0, pdf: 0, commit: 0 };
+        const made = formats.flatMap((f) => locales.map((l) => previous.slices[`${f}/${l}`]?.pages ?? 0)).reduce((a, n) => a + n, 0);
+        report(io, values.json, { pages: {}, total: made, rendered: 0, unchanged: made, removed: 0, carried: 0, other: 0, pdfs: 0, workers: 0, stages }, 0, started, out);
+        return EXIT.ok;
+      }
+      for (const slice of slices.outdated) {
+        io.stderr.write(`note: ${slice} was built when the output had other languages or formats; its links to them change when it is built again (statusbook build --format ${slice.split('/')[0]} --locale ${slice.split('/')[1]})\n`);
+      }
+
+      // Workers start now, loading their modules and compiling the templates and UI strings
+      // while this thread reads the content.
+      const workers = new WorkerStart(poolSize(estimatePages(project, locales.length, formats.length)), {
+        templatesDir: project.templates,
+        localesDir: project.locales,
+        locales,
+        formats,
+        linkLocales: slices.linkLocales,
+      });
+      try {
+        return await buildWith(workers);
+      } finally {
+        // Stops workers that a failed or refused build did not use (a pool closes its own).
+        await workers.cancel();
+      }
+
+      async function buildWith(workers: WorkerStart): Promise<number> {
+        const loadStarted = performance.now();
+        // Files whose text did not change since the last build are not parsed again.
+        const cache = FileCheckCache.read(values.clean ? undefined : out, VERSION);
+        const { ok, content } = await loadAndReport(project, io, values.strict, cache);
+        const protocols = protocolFilter === undefined ? content.protocols : pickProtocols(protocolFilter, content.protocols);
+        // json/index.json gives the coverage of every locale the json format holds, kept ones too.
+        const translated = [...new Set([...locales, ...(formats.includes('json') ? (slices.linkLocales.json ?? []) : [])])].filter((l) => l !== SOURCE_LOCALE);
+        const loaded = ok ? await loadTranslations(project.locales, translated, protocols, { cache }) : undefined;
+        // Glossary findings are warnings: --strict makes them stop the build like any other.
+        const diagnostics = loaded ? [...loaded.diagnostics, ...(await lintGlossaries(project.locales, translated, protocols))] : [];
+        printDiagnostics(diagnostics, io);
+        const warnings = countDiagnostics([...content.diagnostics, ...diagnostics]);
+        if (!ok || !loaded || warnings.error > 0 || (values.strict && warnings.warning > 0)) {
+          if (values.json) io.stdout.write(`${JSON.stringify({ ok: false, ...diagnosticsJson(io) })}\n`);
+          else io.stderr.write('build stopped: nothing was written\n');
+          return EXIT.failed;
+        }
+
+        if (formats.includes('html') && !values.json) siteNotes(io, { baseUrl, redirects, count: redirectRuleCount(protocols, slices.linkLocales.html ?? locales, pairs) });
+        if (formats.includes('embed') && !values.json) embedNotes(io, baseUrl);
+        const loadSeconds = (performance.now() - loadStarted) / 1000;
+        const progress = new Progress(io, values.json);
+        const counts = await buildSite({
+          project,
+          store,
+          verified,
+          carry,
+          slices,
+          protocols,
+          translations: loaded.translations,
+          pairs,
+          mdProfile,
+          redirectPages,
+          redirects,
+          ...(protocolFilter === undefined ? {} : { protocolFilter }),
+          locales,
+          formats,
+          baseUrl,
+          shard,
+          version: VERSION,
+          inputs,
+          checkCache: cache.text(VERSION),
+          workers,
+          ...(previous ? { previous } : {}),
+          onProgress: (done, total) => progress.update(done, total),
+          ...(chromium || hooks.bundles ? { beforeCommit: (staging: string) => beforeCommit(staging, protocols, content) } : {}),
+        });
+        progress.done();
+        report(io, values.json, { ...counts, stages: { load: loadSeconds, ...counts.stages } }, warnings.warning, started, out);
+        return EXIT.ok;
+      }
+
+      /** PDFs printed from the print books, then the bundles: files of the new version that are not pages. */
+      async function beforeCommit(staging: string, protocols: readonly Protocol[], content: LoadResult): Promise<string[]> {
+        const written: string[] = [];
+        if (chromium) {
+          const pdfs = locales.flatMap((locale) => protocols.map((p) => ({ locale, id: p.id })));
+          await printPdfs(
+            chromium,
+            pdfs.map(({ locale, id }) => ({ html: join(staging, 'print', locale, `${id}.html`), pdf: join(staging, 'pdf', locale, `${id}.pdf`) })),
+            { paper, version: VERSION, date: contentDate(project.root) },
+          );
+          written.push(...pdfs.map(({ locale, id }) => `pdf/${locale}/${id}.pdf`));
+        }
+        if (hooks.bundles) {
+          written.push(...(await hooks.bundles(staging, { content, protocols, locales, formats, contentHash: groupHash(inputs, ['content/', 'locales/']), root: project.root, out })));
+        }
+        return written;
+      }
+    }
+  }
+}
 
 /**
  * Whether the output already is what this build would make: no input changed since its

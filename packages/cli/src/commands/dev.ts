@@ -92,8 +92,8 @@ html, or an address it cannot listen on (checked before anything is built).`,
     const server: Server = createServer(
       devRequestListener({
         root: join(out, 'html'),
-        // Published beside the site (docs/json-api.md): served where they will be.
-        mounts: { '/json': join(out, 'json'), '/embed': join(out, 'embed') },
+        // Published beside the site (docs/json-api.md, docs/bundles.md): served where they will be.
+        mounts: { '/json': join(out, 'json'), '/embed': join(out, 'embed'), '/bundles': join(out, 'bundles') },
         host,
         port: (): number => (server.address() as AddressInfo | null)?.port ?? 0,
         problems: () => problems,

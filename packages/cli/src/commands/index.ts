@@ -18,6 +18,7 @@ export const commands: Readonly<Record<string, Entry>> = {
   list: { summary: 'list the codes of a protocol with their reason phrase and status', project: 'read', load: async () => (await import('./list.js')).list },
   show: { summary: 'print the page of one code as Markdown', project: 'read', load: async () => (await import('./show.js')).show },
   compare: { summary: 'print the comparison of two codes as Markdown (either order)', project: 'read', load: async () => (await import('./show.js')).compare },
+  bundle: { summary: 'build, then pack per-locale downloads (zip, tar.gz...) into output/bundles with sizes and sha256', project: 'build', load: async () => (await import('./bundle.js')).bundle },
   publish: { summary: 'publish the wiki pages of a build to a MediaWiki (Action API) or a git-backed wiki', load: async () => (await import('./publish.js')).publish },
   i18n: { summary: 'translation status (i18n status) and skeletons and source hashes (i18n sync)', load: async () => (await import('./i18n.js')).i18n },
 };

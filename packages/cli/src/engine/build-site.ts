@@ -106,7 +106,7 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
   // Pages also link to their other forms that the output holds (JSON: html, md at the Markdown profile's paths).
   const mdLinks = (f: Format) => (FORMAT_LINKS[f].includes('md') ? { md: b.mdProfile } : {});
   const globals = Object.fromEntries(
-    formats.map((f) => [f, groupHash({ version: b.version, baseUrl: b.baseUrl, locales: linked(f).join(','), forms: locales.map((l) => forms(f, l)).join(';'), ...mdLinks(f), pairs: b.pairs, protocols: protocols.map((p) => p.id).join(',') }, [''])]),
+    formats.map((f) => [f, groupHash({ version: b.version, baseUrl: b.baseUrl, locales: linked(f).join(','), forms: locales.map((l) => forms(f, l)).join(';'), ...mdLinks(f), pairs: b.pairs, protocols: protocols.map((p) => p.id).join(','), ...(f === 'html' && b.slices.downloads ? { downloads: 'yes' } : {}) }, [''])]),
   ) as Record<Format, string>;
   const units = unitHashes(protocols, locales, b.translations, {
     ...Object.fromEntries(formats.map((f) => [`templates:${f}`, groupHash(b.inputs, ['templates/'])])),
@@ -166,6 +166,7 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
         redirects: b.redirects,
         ...(json ? { json } : {}),
         mdProfile: b.mdProfile,
+        downloads: b.slices.downloads,
       },
       (result) => {
         result.files.forEach((file, i) => {
@@ -301,7 +302,7 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
       removed: Math.max(0, made.reduce((n, slice) => n + (slice?.pages ?? 0), 0) - existed),
       carried,
       other: counts.other,
-      pdfs: printed.length,
+      pdfs: printed.filter((path) => path.startsWith('pdf/')).length,
       workers: pool.size,
       stages: {
         plan: planMs / 1000,

@@ -23,6 +23,8 @@ export interface RenderSetup extends SiteInputs {
   /** What json/index.json says besides the model. */
   readonly json?: JsonSiteInfo;
   readonly mdProfile?: MdProfile;
+  /** Whether the output holds bundles after the build (the HTML homes link to their Downloads page). */
+  readonly downloads?: boolean;
 }
 
 /** A batch of pages to render, in page order. */
@@ -80,6 +82,7 @@ export class Renderer {
         ...(setup.linkFormats ? { linkFormats: setup.linkFormats } : {}),
         ...(setup.json ? { json: setup.json } : {}),
         ...(setup.mdProfile ? { mdProfile: setup.mdProfile } : {}),
+        ...(setup.downloads ? { downloads: true } : {}),
         content: (locale) => {
           const translation = setup.translations.get(locale);
           return translation ? translatedContent(translation) : sourceContent;

@@ -8,10 +8,19 @@ import type { Manifest } from './manifest.js';
  */
 export type SliceKey = string;
 
+/** The slice of `statusbook bundle`'s files: output/bundles/ and the HTML site's Downloads pages. */
+export const BUNDLES: SliceKey = 'bundles';
+
+/** The Downloads page of a locale's HTML site, a file of the `bundles` slice (`statusbook bundle` writes it). */
+export function downloadsPage(locale: string): string {
+  return `html/${locale}/downloads.html`;
+}
+
 /** The slice a file of the output belongs to, given the slices the output holds. */
 export function sliceOf(path: string, slices: Readonly<Record<SliceKey, unknown>>): SliceKey {
   const [top = '', second = ''] = path.split('/', 2);
   if (top === 'pdf') return `pdf/${second}`;
+  if (top === BUNDLES || (top === 'html' && path === downloadsPage(second))) return BUNDLES;
   // Markdown profiles lay a locale out as their tool expects (hugo/content/<l>/, docusaurus/docs/...): still the slice md/<l>.
   const profiled = mdProfileLocale(path);
   if (profiled !== undefined) return Object.hasOwn(slices, `md/${profiled}`) ? `md/${profiled}` : top;
@@ -37,6 +46,8 @@ export interface SlicePlan {
    * (built before a locale or a format was added or removed).
    */
   readonly outdated: readonly SliceKey[];
+  /** Whether the output holds bundles after the build: the HTML locale homes then link to their Downloads page. */
+  readonly downloads: boolean;
 }
 
 export interface SliceRequest {
@@ -47,6 +58,8 @@ export interface SliceRequest {
   readonly order: readonly string[];
   /** Which slices of the output to keep: all (the default), none (`--clean`), or the configured ones (`--prune`). */
   readonly keep: (slice: SliceKey) => boolean;
+  /** Whether the build makes the bundles (`statusbook bundle`): the `bundles` slice is then made anew. */
+  readonly bundles?: boolean;
 }
 
 /** The slices a build makes, keeps and drops, and the locales each format's pages link to. */
@@ -70,7 +83,7 @@ export function planSlices(previous: Manifest | undefined, request: SliceRequest
     const linked = linkLocales[format];
     return (linked !== undefined && slice?.locales !== linked.join(',')) || (slice?.forms ?? '') !== formsLinked(format, linkFormats[locale] ?? []);
   });
-  return { carried, dropped, linkLocales, linkFormats, outdated };
+  return { carried, dropped, linkLocales, linkFormats, outdated, downloads: holds.has(BUNDLES) };
 }
 
 /** The forms a page of `format` links to, of those the output holds for its locale: recorded with its slice. */
@@ -79,12 +92,13 @@ export function formsLinked(format: Format, held: readonly Format[]): string {
 }
 
 /** The slices a build of these formats and locales makes. */
-function madeSlices(request: Pick<SliceRequest, 'formats' | 'locales' | 'pdf'>): SliceKey[] {
+function madeSlices(request: Pick<SliceRequest, 'formats' | 'locales' | 'pdf' | 'bundles'>): SliceKey[] {
   return [
     ...request.formats.flatMap((f) => request.locales.map((l) => `${f}/${l}`)),
     ...(request.formats.includes('html') ? ['html'] : []),
     ...(request.formats.includes('json') ? ['json'] : []),
     ...(request.pdf ? request.locales.map((l) => `pdf/${l}`) : []),
+    ...(request.bundles ? [BUNDLES] : []),
   ];
 }
 

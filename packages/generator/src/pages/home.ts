@@ -28,6 +28,8 @@ export const homePage: PageModule<'home'> = {
         indexLabel: tr.t('home.browse', { protocol: new Rendered(format.text(p.name)) }),
         compareLabel: tr.t('home.compare', { protocol: new Rendered(format.text(p.name)) }),
       })),
+      // The Downloads page is written by `statusbook bundle`, beside this page.
+      downloads: env.downloads && format.id === 'html' ? tr.t('downloads.homeLink') : undefined,
     };
   },
 

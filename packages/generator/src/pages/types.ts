@@ -23,6 +23,8 @@ export interface RenderEnv {
   readonly baseUrl: string;
   /** The layout of the Markdown pages, for links to a page's Markdown form. */
   readonly mdProfile: MdProfile;
+  /** Whether the output holds bundles (`statusbook bundle`): the HTML locale home links to `downloads.html`. */
+  readonly downloads: boolean;
   /**
    * Renders `fragments/<name>.<format>.hbs` once per key for this (locale, format) and
    * returns the cached text after that. Fragments hold no links (they appear on pages at
