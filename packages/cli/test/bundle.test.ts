@@ -42,6 +42,9 @@ afterAll(() => {
   for (const dir of temps) rmSync(dir, { recursive: true, force: true });
 });
 
+/** The archive kinds, which most tests here are about (the book kinds have tests of their own). */
+const ARCHIVES = ['--kind', 'zip,tar.gz'];
+
 /** The base fixture (SIP 180, 200, 437) with the real vi and ja UI strings: three locales. */
 function project(): string {
   const dir = makeProject();
@@ -61,7 +64,7 @@ describe('statusbook bundle on three locales', () => {
   beforeAll(() => {
     root = project();
     out = join(root, 'output');
-    const run = statusbook(['bundle', '--root', root], root);
+    const run = statusbook(['bundle', '--root', root, ...ARCHIVES], root);
     expect(run.stderr).toMatch(/bundle zip ja: statusbook-ja-html\.zip, statusbook-ja-md\.zip, statusbook-ja-print\.zip, statusbook-ja-json\.zip/);
     expect(run.code, run.stderr).toBe(0);
     index = readIndex(out);
@@ -106,12 +109,34 @@ describe('statusbook bundle on three locales', () => {
     expect(names.some((n) => n.includes('/en/') || n.includes('/vi/'))).toBe(false);
   });
 
+  test('every kind by default: the EPUB, docset and PDF land in index.json and on the Downloads page, with their sums', () => {
+    const all = join(temp('statusbook-bundle-all-'), 'output');
+    const run = statusbook(['bundle', '--root', root, '--locale', 'ja', '--out', all], root);
+    expect(run.code, run.stderr).toBe(0);
+    const listed = readIndex(all).bundles;
+    for (const kind of ['zip', 'tar.gz', 'epub', 'docset', 'pdf']) expect(listed.some((b) => b.kind === kind), kind).toBe(true);
+    expect(listed.filter((b) => b.kind !== 'zip' && b.kind !== 'tar.gz').map((b) => b.path)).toEqual([
+      'bundles/ja/statusbook-ja-sip.epub',
+      'bundles/ja/statusbook-ja-sip.pdf',
+      'bundles/ja/statusbook-ja.tgz',
+      'bundles/ja/statusbook-ja.xml',
+    ]);
+    const page = readFileSync(join(all, 'html', 'ja', 'downloads.html'), 'utf8');
+    for (const b of listed) {
+      expect(sha256sum(join(all, b.path)), b.path).toBe(b.sha256);
+      expect(page, b.path).toContain(b.sha256);
+    }
+    // Nothing under bundles/ that index.json does not list (a later run would refuse it as a user's file).
+    const files = readdirSync(join(all, 'bundles'), { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(all, 'bundles', f)).isFile());
+    expect(files.map((f) => `bundles/${f}`).sort()).toEqual([...listed.map((b) => b.path), 'bundles/index.json'].sort());
+  });
+
   test('the same input gives the same archive bytes: again into the same output, and into another in another time zone', () => {
-    const again = statusbook(['bundle', '--root', root], root);
+    const again = statusbook(['bundle', '--root', root, ...ARCHIVES], root);
     expect(again.code, again.stderr).toBe(0);
     expect(readIndex(out)).toEqual(index);
     const other = temp('statusbook-bundle-tz-');
-    const elsewhere = execFileSync(process.execPath, [bin, 'bundle', '--root', root, '--out', join(other, 'output')], { cwd: root, env: { ...process.env, TZ: 'Asia/Tokyo', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const elsewhere = execFileSync(process.execPath, [bin, 'bundle', '--root', root, ...ARCHIVES, '--out', join(other, 'output')], { cwd: root, env: { ...process.env, TZ: 'Asia/Tokyo', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
     expect(elsewhere.toString()).toMatch(/24 bundles/);
     expect(readIndex(join(other, 'output'))).toEqual(index);
   });
@@ -139,7 +164,7 @@ describe('statusbook bundle on three locales', () => {
     expect(build.code, build.stderr).toBe(0);
     expect(existsSync(join(out, 'bundles'))).toBe(false);
     expect(readFileSync(join(out, 'html', 'ja', 'index.html'), 'utf8')).not.toContain('downloads.html');
-    expect(statusbook(['bundle', '--root', root], root).code).toBe(0);
+    expect(statusbook(['bundle', '--root', root, ...ARCHIVES], root).code).toBe(0);
     expect(snapshotTree(join(out, 'bundles'))).toEqual(before);
     const rebuild = statusbook(['build', '--root', root, '--format', 'html'], root);
     expect(rebuild.code, rebuild.stderr).toBe(0);
@@ -147,7 +172,7 @@ describe('statusbook bundle on three locales', () => {
     expect(existsSync(join(out, 'html', 'ja', 'downloads.html'))).toBe(true);
     expect(readFileSync(join(out, 'html', 'ja', 'index.html'), 'utf8')).toContain('<a href="downloads.html">');
     writeFileSync(join(out, 'bundles', 'mine.txt'), 'my notes');
-    const refused = statusbook(['bundle', '--root', root], root);
+    const refused = statusbook(['bundle', '--root', root, ...ARCHIVES], root);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('statusbook did not write (bundles/mine.txt)');
     expect(readFileSync(join(out, 'bundles', 'mine.txt'), 'utf8')).toBe('my notes');
@@ -260,14 +285,14 @@ describe('a killed bundle run', () => {
     const root = temp('statusbook-bundle-kill-');
     writeSynthetic(root, 40, ['en', 'ja']);
     const out = join(root, 'output');
-    const first = statusbook(['bundle', '--root', root, '--format', 'html,md'], root);
+    const first = statusbook(['bundle', '--root', root, ...ARCHIVES, '--format', 'html,md'], root);
     expect(first.code, first.stderr).toBe(0);
     const before = snapshotTree(join(out, 'bundles'));
     // An edit, so that the next run's archives differ from these.
     const code = join(root, 'content', 'syn', 'codes', readdirSync(join(root, 'content', 'syn', 'codes')).sort()[0]!);
     writeFileSync(code, readFileSync(code, 'utf8').replace(/summary: .*/, 'summary: Edited before the killed run.'));
     const state = join(root, '.statusbook-output');
-    const child = spawn(process.execPath, [bin, 'bundle', '--root', root, '--format', 'html,md'], { cwd: root, stdio: 'ignore' });
+    const child = spawn(process.execPath, [bin, 'bundle', '--root', root, ...ARCHIVES, '--format', 'html,md'], { cwd: root, stdio: 'ignore' });
     const exited = new Promise((resolve) => child.on('exit', resolve));
     // Killed while it writes an archive: one exists in the new version, not yet swapped in.
     const archive = await until(() => findArchive(state, out), 60_000);
@@ -279,7 +304,7 @@ describe('a killed bundle run', () => {
     const index = readIndex(out);
     for (const b of index.bundles) expect(sha256sum(join(out, b.path))).toBe(b.sha256);
     // The next run clears what the killed one left and makes the new bundles.
-    const next = statusbook(['bundle', '--root', root, '--format', 'html,md'], root);
+    const next = statusbook(['bundle', '--root', root, ...ARCHIVES, '--format', 'html,md'], root);
     expect(next.code, next.stderr).toBe(0);
     expect(readIndex(out).contentHash).not.toBe(index.contentHash);
   }, 180_000);
