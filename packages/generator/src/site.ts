@@ -9,6 +9,7 @@ import { createI18n, createTranslator, prepareLocaleIntl, Rendered, sourceConten
 import { pageModules } from './pages/index.js';
 import type { PageModule, RenderEnv } from './pages/types.js';
 import { siteFiles, type RedirectRules } from './site-files.js';
+import { formLinks, metaDescription, ogLocale } from './page-meta.js';
 import { jsonIndexFile, jsonStaticFiles, type JsonSiteInfo } from './json/site-files.js';
 import { collator, languageName, textDirection } from './locale-info.js';
 import { to, inLocale } from './targets.js';
@@ -243,6 +244,21 @@ function renderPage(page: Page, site: SiteState): OutputFile {
     alternates,
     xDefault: inLocale(target, linked[0] ?? page.locale),
     runningHeader: `${env.translator.plain('site.name')} · ${title}`,
+    // Read by the HTML layout only: made when a template asks.
+    get description() {
+      return env.format.text(metaDescription(module.description?.(page as never, env) ?? title, page.locale));
+    },
+    get forms() {
+      return formLinks(env, target);
+    },
+    get og() {
+      return {
+        type: target.kind === 'code' || target.kind === 'compare' ? 'article' : 'website',
+        url: /^https?:\/\//.test(site.baseUrl) ? env.format.url(site.baseUrl + urlPath(target)) : undefined,
+        locale: ogLocale(page.locale),
+        alternates: linked.filter((l) => l !== page.locale).map(ogLocale),
+      };
+    },
   };
   const wrapped = site.templates.layout(page.format)(layout, ctx);
   const frontMatter = () => ({

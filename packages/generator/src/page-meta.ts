@@ -1,0 +1,82 @@
+import { FORMAT_KINDS, jsonPath, mdPath } from './formats/paths.js';
+import type { RenderEnv } from './pages/types.js';
+import type { Target } from './types.js';
+
+/** Longest meta description, in columns (a CJK character counts two): what search results show. */
+const DESCRIPTION_COLUMNS = 160;
+
+const segmenters = new Map<string, { sentence: Intl.Segmenter; word: Intl.Segmenter }>();
+
+function segmentersOf(locale: string) {
+  let s = segmenters.get(locale);
+  if (!s) segmenters.set(locale, (s = { sentence: new Intl.Segmenter(locale, { granularity: 'sentence' }), word: new Intl.Segmenter(locale, { granularity: 'word' }) }));
+  return s;
+}
+
+const columns = (text: string): number => {
+  let n = 0;
+  for (const c of text) n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1;
+  return n;
+};
+
+/**
+ * A page's meta description from its plain-text summary: whole sentences while they fit
+ * 160 columns; a first sentence longer than that is cut at a word boundary (the locale's
+ * words: Japanese has no spaces) and ends with "…".
+ */
+export function metaDescription(text: string, locale: string): string {
+  const plain = text.replace(/\s+/g, ' ').trim();
+  if (columns(plain) <= DESCRIPTION_COLUMNS) return plain;
+  const { sentence, word } = segmentersOf(locale);
+  let out = '';
+  for (const { segment } of sentence.segment(plain)) {
+    if (columns(out + segment) > DESCRIPTION_COLUMNS) break;
+    out += segment;
+  }
+  if (out.trim()) return out.trim();
+  for (const { segment } of word.segment(plain)) {
+    if (columns(out + segment) > DESCRIPTION_COLUMNS - 1) break;
+    out += segment;
+  }
+  return `${out.trimEnd().replace(/[\s,.;:、。，]+$/u, '')}…`;
+}
+
+const ogLocales = new Map<string, string>();
+
+/** A locale as Open Graph writes it, language_TERRITORY (`ja` -> `ja_JP`), the likeliest region when it names none. */
+export function ogLocale(locale: string): string {
+  let og = ogLocales.get(locale);
+  if (og === undefined) {
+    try {
+      const full = new Intl.Locale(locale).maximize();
+      og = full.region ? `${full.language}_${full.region}` : full.language;
+    } catch {
+      og = locale.replace('-', '_');
+    }
+    ogLocales.set(locale, og);
+  }
+  return og;
+}
+
+/**
+ * The page's other forms the output holds, for `<link rel="alternate" type>`: its plain
+ * Markdown file and its JSON document, published beside the site at `/md/` and `/json/`
+ * (root-relative without a base URL, as the embeds are).
+ */
+export function formLinks(env: RenderEnv, target: Target): { type: string; href: string }[] {
+  const links: { type: string; href: string }[] = [];
+  if (env.forms.includes('md') && env.mdProfile === 'plain' && FORMAT_KINDS.md.includes(target.kind)) {
+    links.push({ type: 'text/markdown', href: env.format.url(`${env.baseUrl}/${mdPath(target)}`) });
+  }
+  if (env.forms.includes('json') && FORMAT_KINDS.json.includes(target.kind)) {
+    links.push({ type: 'application/json', href: env.format.url(`${env.baseUrl}/${jsonPath(target)}`) });
+  }
+  return links;
+}
+
+/** Plain text of HTML the templates rendered (tags are theirs: content text is escaped). */
+export function renderedToPlain(rendered: string): string {
+  return rendered.replace(/<small class="i18n-note">[\s\S]*?<\/small>/g, '').replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e]!);
+}
+
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
