@@ -23,7 +23,7 @@ describe('statusbook build', () => {
     // A card and a badge per code, a card for the one curated pair.
     expect(run.stdout).toContain('  embed en 7\n');
     // Other: the HTML site's 404, index, redirects, headers and stylesheets; json's index, schemas and headers.
-    expect(run.stdout).toContain('  files: 40 written, 0 unchanged, 0 removed, 13 other; 0 warnings\n');
+    expect(run.stdout).toContain('  files: 40 written, 0 unchanged, 0 removed, 17 other; 0 warnings\n');
   });
 
   test('writes every page kind at its documented path, in every format', () => {
@@ -41,8 +41,12 @@ describe('statusbook build', () => {
       'html/404.html',
       'html/_headers',
       'html/_redirects',
+      'html/assets/favicon.svg',
       'html/assets/print.css',
       'html/assets/site.css',
+      'html/assets/site.js',
+      'html/assets/site.webmanifest',
+      'html/assets/theme.js',
       'html/en/index.html',
       'html/en/sip/180/index.html',
       'html/en/sip/200/index.html',
@@ -100,8 +104,8 @@ describe('statusbook build', () => {
     expect(page).toContain('<h1>SIP 200 OK vs 437 Unsupported Credential</h1>');
     expect(page).toContain('<th scope="col"><a href="../../200/">200 OK</a></th>');
     // Key differences points at the table's differing rows instead of restating them.
-    expect(page).toContain('<tr class="differs"><th scope="row">Class</th><td>2xx Success</td>');
-    expect(page).toMatch(/<h2>Key differences<\/h2>\n<p>Of the facts above, “Class”, .* differ\.<\/p>/);
+    expect(page).toContain('<tr class="differs"><th scope="row">Class</th><td data-label="200 OK">2xx Success</td>');
+    expect(page).toMatch(/<h2 id="key-differences">Key differences<\/h2>.*<\/div>\n<p>Of the facts above, “Class”, .* differ\.<\/p>/);
     expect(page).not.toContain('is in class');
     expect(page).toContain('<p class="summary">One rejects the request over its identity credential; the other accepts it.</p>');
     expect(page).toContain('<link rel="canonical" href="/en/sip/compare/200-vs-437/">');
