@@ -13,11 +13,14 @@ function segmentersOf(locale: string) {
   return s;
 }
 
-const columns = (text: string): number => {
-  let n = 0;
-  for (const c of text) n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1;
-  return n;
-};
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+const WIDE_ALL = new RegExp(WIDE.source, 'g');
+
+/** Columns of text on a screen: two for a wide (CJK) character, one for any other. */
+function columns(text: string): number {
+  // Most text has no wide character: one search, no loop.
+  return text.length + (WIDE.test(text) ? (text.match(WIDE_ALL)?.length ?? 0) : 0);
+}
 
 /**
  * A page's meta description from its plain-text summary: whole sentences while they fit
@@ -26,17 +29,26 @@ const columns = (text: string): number => {
  */
 export function metaDescription(text: string, locale: string): string {
   const plain = text.replace(/\s+/g, ' ').trim();
-  if (columns(plain) <= DESCRIPTION_COLUMNS) return plain;
+  // Fits even if every character is wide: nothing to measure.
+  if (plain.length <= DESCRIPTION_COLUMNS / 2 || columns(plain) <= DESCRIPTION_COLUMNS) return plain;
+  // Only the start can be kept: the segmenters see no more of a long text than that.
+  const head = plain.slice(0, DESCRIPTION_COLUMNS + 1);
   const { sentence, word } = segmentersOf(locale);
   let out = '';
-  for (const { segment } of sentence.segment(plain)) {
-    if (columns(out + segment) > DESCRIPTION_COLUMNS) break;
+  let used = 0;
+  for (const { segment, index } of sentence.segment(head)) {
+    const width = columns(segment);
+    // The last piece of the start is a whole sentence only if the text ends there too.
+    if (used + width > DESCRIPTION_COLUMNS || (index + segment.length === head.length && head.length < plain.length)) break;
     out += segment;
+    used += width;
   }
   if (out.trim()) return out.trim();
-  for (const { segment } of word.segment(plain)) {
-    if (columns(out + segment) > DESCRIPTION_COLUMNS - 1) break;
+  for (const { segment } of word.segment(head)) {
+    const width = columns(segment);
+    if (used + width > DESCRIPTION_COLUMNS - 1) break;
     out += segment;
+    used += width;
   }
   return `${out.trimEnd().replace(/[\s,.;:、。，]+$/u, '')}…`;
 }

@@ -226,6 +226,7 @@ function renderPage(page: Page, site: SiteState): OutputFile {
   if (module.layout === false) return { path, contents: env.format.finish(body, () => ({})) };
 
   const linked = site.localesFor(page.format);
+  const meta: { description?: string; forms?: object[]; og?: object } = {};
   const alternates = switcherOrder(linked, page.locale).map((locale) => ({
     locale,
     name: env.format.text(languageName(locale)),
@@ -244,20 +245,20 @@ function renderPage(page: Page, site: SiteState): OutputFile {
     alternates,
     xDefault: inLocale(target, linked[0] ?? page.locale),
     runningHeader: `${env.translator.plain('site.name')} · ${title}`,
-    // Read by the HTML layout only: made when a template asks.
+    // Read by the HTML layout only (several times): made once, when a template first asks.
     get description() {
-      return env.format.text(metaDescription(module.description?.(page as never, env) ?? title, page.locale));
+      return (meta.description ??= env.format.text(metaDescription(module.description?.(page as never, env) ?? title, page.locale)));
     },
     get forms() {
-      return formLinks(env, target);
+      return (meta.forms ??= formLinks(env, target));
     },
     get og() {
-      return {
+      return (meta.og ??= {
         type: target.kind === 'code' || target.kind === 'compare' ? 'article' : 'website',
         url: /^https?:\/\//.test(site.baseUrl) ? env.format.url(site.baseUrl + urlPath(target)) : undefined,
         locale: ogLocale(page.locale),
         alternates: linked.filter((l) => l !== page.locale).map(ogLocale),
-      };
+      });
     },
   };
   const wrapped = site.templates.layout(page.format)(layout, ctx);

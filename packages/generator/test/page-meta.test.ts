@@ -118,10 +118,10 @@ describe('heading anchors', () => {
     expect(anchorHeadings(page)).toBe(
       [
         '<h1>T</h1>',
-        '<div class="heading"><h2 id="facts">Facts</h2><a class="anchor" href="#facts" aria-labelledby="anchor-label facts"><span aria-hidden="true">#</span></a></div>',
-        '<div class="heading"><h2 id="when-why">When &amp; why</h2><a class="anchor" href="#when-why" aria-labelledby="anchor-label when-why"><span aria-hidden="true">#</span></a></div>',
-        '<div class="heading"><h3 id="when-why-2">When &amp; why</h3><a class="anchor" href="#when-why-2" aria-labelledby="anchor-label when-why-2"><span aria-hidden="true">#</span></a></div>',
-        '<div class="heading"><h2 id="mã-x">Mã &lt;x&gt;</h2><a class="anchor" href="#mã-x" aria-labelledby="anchor-label mã-x"><span aria-hidden="true">#</span></a></div>',
+        '<div class="heading"><h2 id="facts">Facts</h2><a class="anchor" href="#facts" aria-labelledby="anchor-label facts">#</a></div>',
+        '<div class="heading"><h2 id="when-why">When &amp; why</h2><a class="anchor" href="#when-why" aria-labelledby="anchor-label when-why">#</a></div>',
+        '<div class="heading"><h3 id="when-why-2">When &amp; why</h3><a class="anchor" href="#when-why-2" aria-labelledby="anchor-label when-why-2">#</a></div>',
+        '<div class="heading"><h2 id="mã-x">Mã &lt;x&gt;</h2><a class="anchor" href="#mã-x" aria-labelledby="anchor-label mã-x">#</a></div>',
         '<h3 class="x">kept</h3>',
       ].join('\n'),
     );

@@ -9,17 +9,18 @@ const SECTION_HEADING = /<(h[23])( id="([^"]*)")?>([\s\S]*?)<\/\1>/g;
  */
 export function anchorHeadings(page: string): string {
   if (!page.includes('<h2') && !page.includes('<h3')) return page;
-  const used = new Set<string>();
-  for (const m of page.matchAll(/\sid="([^"]*)"/g)) used.add(m[1]!);
+  // The page's ids, read only when a heading needs one made (templates give most of them).
+  let used: Set<string> | undefined;
   return page.replace(SECTION_HEADING, (_all, tag: string, _attr: string | undefined, given: string | undefined, inner: string) => {
     let id = given;
     if (id === undefined) {
+      used ??= new Set(Array.from(page.matchAll(/\sid="([^"]*)"/g), (m) => m[1]!));
       const base = slug(inner) || 'section';
       id = base;
       for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
       used.add(id);
     }
-    return `<div class="heading"><${tag} id="${id}">${inner}</${tag}><a class="anchor" href="#${id}" aria-labelledby="anchor-label ${id}"><span aria-hidden="true">#</span></a></div>`;
+    return `<div class="heading"><${tag} id="${id}">${inner}</${tag}><a class="anchor" href="#${id}" aria-labelledby="anchor-label ${id}">#</a></div>`;
   });
 }
 
