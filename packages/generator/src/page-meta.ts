@@ -30,27 +30,42 @@ function columns(text: string): number {
 export function metaDescription(text: string, locale: string): string {
   const plain = text.replace(/\s+/g, ' ').trim();
   // Fits even if every character is wide: nothing to measure.
-  if (plain.length <= DESCRIPTION_COLUMNS / 2 || columns(plain) <= DESCRIPTION_COLUMNS) return plain;
-  // Only the start can be kept: the segmenters see no more of a long text than that.
+  if (plain.length <= DESCRIPTION_COLUMNS / 2) return plain;
+  const wide = WIDE.test(plain);
+  if (!wide && plain.length <= DESCRIPTION_COLUMNS) return plain;
+  if (wide && columns(plain) <= DESCRIPTION_COLUMNS) return plain;
+  // Only the start can be kept: nothing past it is looked at.
   const head = plain.slice(0, DESCRIPTION_COLUMNS + 1);
-  const { sentence, word } = segmentersOf(locale);
-  let out = '';
-  let used = 0;
-  for (const { segment, index } of sentence.segment(head)) {
-    const width = columns(segment);
+  const sentences = wide ? segmentEnds(head, locale, 'sentence') : spacedEnds(head, /[.!?]["”’)]* (?=[^a-z])/g);
+  let end = 0;
+  for (const e of sentences) {
     // The last piece of the start is a whole sentence only if the text ends there too.
-    if (used + width > DESCRIPTION_COLUMNS || (index + segment.length === head.length && head.length < plain.length)) break;
-    out += segment;
-    used += width;
+    if (e === head.length && head.length < plain.length) break;
+    if (columns(head.slice(0, e)) > DESCRIPTION_COLUMNS) break;
+    end = e;
   }
-  if (out.trim()) return out.trim();
-  for (const { segment } of word.segment(head)) {
-    const width = columns(segment);
-    if (used + width > DESCRIPTION_COLUMNS - 1) break;
-    out += segment;
-    used += width;
+  if (end > 0) return head.slice(0, end).trim();
+  const words = wide ? segmentEnds(head, locale, 'word') : spacedEnds(head, /(?= )/g);
+  for (const e of words) {
+    if (columns(head.slice(0, e)) > DESCRIPTION_COLUMNS - 1) break;
+    end = e;
   }
-  return `${out.trimEnd().replace(/[\s,.;:、。，]+$/u, '')}…`;
+  let cut = head.slice(0, end);
+  // No punctuation or space before the ellipsis.
+  while (cut.length > 0 && /[\s,.;:、。，]/.test(cut.charAt(cut.length - 1))) cut = cut.slice(0, -1);
+  return `${cut}…`;
+}
+
+/** Where each segment of the text ends (Intl.Segmenter: words and sentences in any script). */
+function segmentEnds(text: string, locale: string, granularity: 'sentence' | 'word'): number[] {
+  return Array.from(segmentersOf(locale)[granularity].segment(text), (s) => s.index + s.segment.length);
+}
+
+/** Where each piece ends in text whose words are spaced: after each match of `boundary`, and at the end. */
+function spacedEnds(text: string, boundary: RegExp): number[] {
+  const ends = Array.from(text.matchAll(boundary), (m) => m.index + m[0].length);
+  ends.push(text.length);
+  return ends;
 }
 
 const ogLocales = new Map<string, string>();
