@@ -22,8 +22,8 @@ describe('statusbook build', () => {
     expect(run.stdout).toContain('  json  en 8\n');
     // A card and a badge per code, a card for the one curated pair.
     expect(run.stdout).toContain('  embed en 7\n');
-    // Other: the HTML site's 404, index, redirects, headers, stylesheets and search script; json's index, schemas and headers.
-    expect(run.stdout).toContain('  files: 41 written, 0 unchanged, 0 removed, 15 other; 0 warnings\n');
+    // Other: the HTML site's 404, index, redirects, headers, stylesheets, scripts, icon and manifest; json's index, schemas and headers.
+    expect(run.stdout).toContain('  files: 41 written, 0 unchanged, 0 removed, 19 other; 0 warnings\n');
   });
 
   test('writes every page kind at its documented path, in every format', () => {
@@ -41,10 +41,14 @@ describe('statusbook build', () => {
       'html/404.html',
       'html/_headers',
       'html/_redirects',
+      'html/assets/favicon.svg',
       'html/assets/print.css',
       'html/assets/search.css',
       'html/assets/search.js',
       'html/assets/site.css',
+      'html/assets/site.js',
+      'html/assets/site.webmanifest',
+      'html/assets/theme.js',
       'html/en/index.html',
       'html/en/search.json',
       'html/en/sip/180/index.html',
@@ -103,8 +107,8 @@ describe('statusbook build', () => {
     expect(page).toContain('<h1>SIP 200 OK vs 437 Unsupported Credential</h1>');
     expect(page).toContain('<th scope="col"><a href="../../200/">200 OK</a></th>');
     // Key differences points at the table's differing rows instead of restating them.
-    expect(page).toContain('<tr class="differs"><th scope="row">Class</th><td>2xx Success</td>');
-    expect(page).toMatch(/<h2>Key differences<\/h2>\n<p>Of the facts above, “Class”, .* differ\.<\/p>/);
+    expect(page).toContain('<tr class="differs"><th scope="row">Class</th><td data-label="200 OK">2xx Success</td>');
+    expect(page).toMatch(/<h2 id="key-differences">Key differences<\/h2>.*<\/div>\n<p>Of the facts above, “Class”, .* differ\.<\/p>/);
     expect(page).not.toContain('is in class');
     expect(page).toContain('<p class="summary">One rejects the request over its identity credential; the other accepts it.</p>');
     expect(page).toContain('<link rel="canonical" href="/en/sip/compare/200-vs-437/">');

@@ -85,8 +85,8 @@ describe('ui.json placeholders name only the arguments passed for their key', ()
     vi.compare!.vs = '{{low}} và {{hihg}}';
     writeFileSync(join(dir, 'locales/vi/ui.json'), JSON.stringify(vi, null, 2));
     expect(buildStops(dir)).toEqual([
-      "locales/vi/ui.json:36:28  error  unknown placeholder {{constructor}} in 'code.title': expected one of {{protocol}}, {{label}} (what the code passes), found {{constructor}}  ui/placeholder",
-      "locales/vi/ui.json:53:23  error  unknown placeholder {{hihg}} in 'compare.vs': expected one of {{low}}, {{high}} (what the code passes), found {{hihg}}  ui/placeholder",
+      "locales/vi/ui.json:48:28  error  unknown placeholder {{constructor}} in 'code.title': expected one of {{protocol}}, {{label}} (what the code passes), found {{constructor}}  ui/placeholder",
+      "locales/vi/ui.json:66:23  error  unknown placeholder {{hihg}} in 'compare.vs': expected one of {{low}}, {{high}} (what the code passes), found {{hihg}}  ui/placeholder",
     ]);
     expect(statusbook(['validate'], dir).stderr).toContain('hint: the English string uses {{low}}, {{high}}');
   });

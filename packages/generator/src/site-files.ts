@@ -90,22 +90,36 @@ ${jsonHeaderRules(`${base}/json`)}${base}/embed/*
   };
 }
 
-/** `/` sends readers to the default locale. */
+/**
+ * `/` offers the locales, each named in its own language with the site's tagline in it; with
+ * JavaScript it goes on to the reader's remembered choice, or once to the browser's
+ * preferred language (the page's script).
+ */
 function rootIndex(site: SiteFilesInput): OutputFile {
   const locale = site.locales[0] ?? 'en';
-  const href = `${site.baseUrl}/${locale}/`;
-  const contents = `<!doctype html>
-<html lang="${escapeHtml(locale)}">
-<head>
-<meta charset="utf-8">
-<title>Statusbook</title>
-<meta http-equiv="refresh" content="0; url=${escapeHtml(`${locale}/`)}">
-<link rel="canonical" href="${escapeHtml(href)}">
-</head>
-<body><p><a href="${escapeHtml(`${locale}/`)}">${escapeHtml(href)}</a></p></body>
-</html>
-`;
-  return { path: 'html/index.html', contents };
+  const env = site.envFor(locale, 'html');
+  const ctx = { format: env.format, translator: env.translator, target: to.home(locale), baseUrl: site.baseUrl };
+  const contents = site.templates.page('root', 'html')(
+    {
+      title: env.translator.t('site.name'),
+      description: escapeHtml(env.translator.plain('site.tagline')),
+      label: env.translator.t('nav.language'),
+      lang: locale,
+      dir: textDirection(locale),
+      canonical: escapeHtml(`${site.baseUrl}/`),
+      locales: site.locales,
+      homes: site.locales.map((l) => ({
+        locale: l,
+        dir: textDirection(l),
+        href: escapeHtml(`${l}/`),
+        absolute: escapeHtml(`${site.baseUrl}/${l}/`),
+        name: escapeHtml(languageName(l)),
+        tagline: site.envFor(l, 'html').translator.t('site.tagline'),
+      })),
+    },
+    ctx,
+  );
+  return { path: 'html/index.html', contents: env.format.finish(contents, () => ({})) };
 }
 
 function* sitemaps(site: SiteFilesInput): Generator<OutputFile> {

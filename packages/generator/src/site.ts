@@ -10,6 +10,7 @@ import { createI18n, createTranslator, prepareLocaleIntl, Rendered, sourceConten
 import { pageModules } from './pages/index.js';
 import type { PageModule, RenderEnv } from './pages/types.js';
 import { siteFiles, type RedirectRules } from './site-files.js';
+import { formLinks, metaDescription, ogLocale } from './page-meta.js';
 import { jsonIndexFile, jsonStaticFiles, type JsonSiteInfo } from './json/site-files.js';
 import { collator, languageName, textDirection } from './locale-info.js';
 import { to, inLocale } from './targets.js';
@@ -278,6 +279,7 @@ function renderPage(page: Page, site: SiteState): OutputFile {
   if (module.layout === false) return { path, contents: env.format.finish(body, () => ({})) };
 
   const linked = site.localesFor(page.format);
+  const meta: { description?: string; forms?: object[]; og?: object } = {};
   const alternates = switcherOrder(linked, page.locale).map((locale) => ({
     locale,
     name: env.format.text(languageName(locale)),
@@ -298,6 +300,21 @@ function renderPage(page: Page, site: SiteState): OutputFile {
     runningHeader: `${env.translator.plain('site.name')} · ${title}`,
     // The locale's search index (HTML pages only), for partials/search-box.hbs.
     searchIndex: page.format === 'html' ? env.format.url(relativeHref(path, htmlPath(to.localeFile('search', page.locale)))) : undefined,
+    // Read by the HTML layout only (several times): made once, when a template first asks.
+    get description() {
+      return (meta.description ??= env.format.text(metaDescription(module.description?.(page as never, env) ?? title, page.locale)));
+    },
+    get forms() {
+      return (meta.forms ??= formLinks(env, target));
+    },
+    get og() {
+      return (meta.og ??= {
+        type: target.kind === 'code' || target.kind === 'compare' ? 'article' : 'website',
+        url: /^https?:\/\//.test(site.baseUrl) ? env.format.url(site.baseUrl + urlPath(target)) : undefined,
+        locale: ogLocale(page.locale),
+        alternates: linked.filter((l) => l !== page.locale).map(ogLocale),
+      });
+    },
   };
   const wrapped = site.templates.layout(page.format)(layout, ctx);
   const frontMatter = () => ({

@@ -18,8 +18,8 @@ export interface HelperContext {
 
 export type Template = (view: object, ctx: HelperContext) => string;
 
-/** A template of a page that is not one of the page kinds (the 404 page). */
-export type ExtraPage = 'not-found';
+/** A template of a page that is not one of the page kinds (the 404 page, the root page). */
+export type ExtraPage = 'not-found' | 'root';
 
 /** Compiled templates: one per (page kind, format), plus one layout per format, plus static assets. */
 export interface Templates {
@@ -73,7 +73,7 @@ export async function loadTemplates(dir: string, specs: readonly { format: Forma
   };
   for (const { format, kinds } of specs) {
     compiled.set(`layout:${format}`, await compile(join(dir, 'layouts', `default.${format}.hbs`)));
-    const extra: ExtraPage[] = format === 'html' ? ['not-found'] : [];
+    const extra: ExtraPage[] = format === 'html' ? ['not-found', 'root'] : [];
     for (const kind of [...kinds, ...extra]) {
       compiled.set(`${kind}:${format}`, await compile(join(dir, 'pages', `${kind}.${format}.hbs`)));
     }

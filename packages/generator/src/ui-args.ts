@@ -22,6 +22,7 @@ export const UI_ARGS = {
   'code.formerly': ['reason', 'rfc'],
   'code.statusNote': ['status'],
   'code.headingGloss': ['gloss'],
+  'code.compareInClass': ['class', 'count'],
   'compare.title': ['protocol', 'low', 'high'],
   'compare.vs': ['low', 'high'],
   'compare.codeSummary': ['code', 'summary'],

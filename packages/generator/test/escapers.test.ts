@@ -63,6 +63,7 @@ test('the json helper embeds a value in a script element that it cannot end', as
   mkdirSync(join(dir, 'pages'));
   writeFileSync(join(dir, 'layouts/default.html.hbs'), '{{body}}');
   writeFileSync(join(dir, 'pages/not-found.html.hbs'), '<script>var data = {{json data}};</script>');
+  writeFileSync(join(dir, 'pages/root.html.hbs'), '');
   const templates = await loadTemplates(dir, [{ format: 'html', kinds: [] }]);
   const data = { title: '</script><script>alert(1)</script>\u2028<!--', n: 1 };
   const html = templates.page('not-found', 'html')({ data }, {} as HelperContext);

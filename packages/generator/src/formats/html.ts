@@ -6,6 +6,7 @@ import { hrefBetween } from './relative.js';
 import { sanitizeInline } from './sanitize.js';
 import { inert } from './inert.js';
 import { isTrimmedWithNewline } from './trimmed.js';
+import { anchorHeadings } from './heading-anchors.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -85,6 +86,8 @@ export const html: FormatRenderer = {
   id: 'html',
   kinds: FORMAT_KINDS.html,
   ...htmlText,
+  // Section headings get their anchor links (`#`) on the site's pages only.
+  finish: (body) => finishHtml(anchorHeadings(body)),
   path: htmlPath,
   href: folderHref,
 };

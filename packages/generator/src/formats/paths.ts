@@ -82,7 +82,7 @@ export function formatKinds(format: string, mdProfile: MdProfile = 'plain'): rea
  */
 export const FORMAT_LINKS: Readonly<Record<Format, readonly Format[]>> = {
   md: [],
-  html: ['embed'],
+  html: ['embed', 'md', 'json'],
   print: [],
   json: ['html', 'md'],
   embed: [],

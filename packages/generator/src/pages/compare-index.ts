@@ -10,6 +10,9 @@ export const compareIndexPage: PageModule<'compare-index'> = {
 
   title: (page, env) => env.translator.plain('compareIndex.title', { protocol: page.protocol.name }),
 
+  description: (page, env) =>
+    env.translator.plain('compareIndex.intro', { count: env.pairs === 'all' ? pairCount(page.protocol) : page.protocol.curated.length, protocol: page.protocol.name }),
+
   view(page, env) {
     const { protocol, locale } = page;
     const { translator: tr, fragments } = env;

@@ -3,6 +3,8 @@ import type { CodeFragments } from '../fragments.js';
 import { Rendered } from '../i18n.js';
 import { indexOf } from '../protocol-index.js';
 import { to } from '../targets.js';
+import { renderedToPlain } from '../page-meta.js';
+import { plainText } from './badge-text.js';
 import { pairCardView } from './cards.js';
 import { protocolCrumbs, type PageModule, type RenderEnv } from './types.js';
 
@@ -14,6 +16,13 @@ export const comparePage: PageModule<'compare'> = {
   target: (page) => to.compare(page.locale, page.protocol.id, page.pair.slug),
 
   title: (page, env) => compareTitle(page.pair, env),
+
+  description(page, env) {
+    const { protocol, pair } = page;
+    const { translator: tr, fragments } = env;
+    if (pair.kind === 'curated') return plainText(tr.content.pairText(protocol, pair.notes, 'difference').text);
+    return renderedToPlain(leadSentence(pair, fragments.get(protocol, pair.low), fragments.get(protocol, pair.high), env));
+  },
 
   view(page, env) {
     const { protocol, pair, locale } = page;

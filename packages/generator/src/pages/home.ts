@@ -10,6 +10,8 @@ export const homePage: PageModule<'home'> = {
 
   title: (_page, env) => env.translator.plain('site.name'),
 
+  description: (_page, env) => env.translator.plain('site.tagline'),
+
   view(page, env) {
     const { translator: tr, format } = env;
     return {

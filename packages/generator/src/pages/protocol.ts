@@ -1,5 +1,6 @@
 import { to } from '../targets.js';
 import { Rendered } from '../i18n.js';
+import { plainText } from './badge-text.js';
 import { classSections } from './classes.js';
 import { comparePicker } from './compare-picker.js';
 import { linkTo, protocolCrumbs, type PageModule } from './types.js';
@@ -9,6 +10,8 @@ export const protocolPage: PageModule<'protocol'> = {
   target: (page) => to.protocol(page.locale, page.protocol.id),
 
   title: (page, env) => env.translator.plain('protocol.title', { protocol: page.protocol.name }),
+
+  description: (page, env) => plainText(env.translator.content.protocolDescription(page.protocol).text),
 
   view(page, env) {
     const { protocol, locale } = page;

@@ -48,6 +48,8 @@ export interface PageModule<K extends PageKind> {
   target(page: PageOf<K>): Target;
   /** The page title as plain text (front matter, the document title). */
   title(page: PageOf<K>, env: RenderEnv): string;
+  /** The page's summary as plain text, for its meta description (HTML). */
+  description?(page: PageOf<K>, env: RenderEnv): string;
   /** What the page template sees; `title` is rendered for the format and also used by the layout. */
   view(page: PageOf<K>, env: RenderEnv): { readonly title: string };
   /** The view for the formats whose template shows something else (an embed card), by format. */
