@@ -7,4 +7,4 @@ export { mdProfileLocale } from './formats/paths.js';
 export { pageRefs, pageRefCount, pageUnits, unitsPass, refPath, unitHashes, redirectRuleCount, REDIRECT_LIMIT, type PageRef, type PairSelection } from './page-refs.js';
 export type { RedirectRules } from './site-files.js';
 export { FORMAT_LINKS } from './formats/paths.js';
-export { checkLocaleFiles, localeFolders, LocaleFilesError } from './ui-strings.js';
+export { checkLocaleFiles, localeFolders, readUiStrings, LocaleFilesError, type UiStrings } from './ui-strings.js';
