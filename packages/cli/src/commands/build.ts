@@ -6,6 +6,7 @@ import { DEFAULT_FORMATS, FORMATS, MD_PROFILES, REDIRECT_LIMIT, redirectRuleCoun
 import { parseFlags } from '../args.js';
 import { buildSite, type BuildCounts } from '../engine/build-site.js';
 import { hashInputs } from '../engine/inputs.js';
+import { DEFAULT_MIN_TRANSLATED, localeCoverage, percent } from '../exchange/units.js';
 import { FileCheckCache, readManifest, sameRecord, type Manifest } from '../engine/manifest.js';
 import { formsLinked, planSlices, sliceList, type SlicePlan } from '../engine/slices.js';
 import { poolSize, WorkerStart } from '../engine/pool.js';
@@ -141,7 +142,8 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
       }
 
       async function buildInto(store: OutputStore): Promise<number> {
-        const inputs = hashInputs(project);
+        // minTranslated decides which pages link to which: a change must rebuild them.
+        const inputs = { ...hashInputs(project), 'config:minTranslated': String(config.minTranslated ?? DEFAULT_MIN_TRANSLATED) };
         const recorded = readManifest(out);
         const { verified, carry } = checkFiles(store, recorded, values.force);
         const previous = values.clean ? undefined : recorded;
@@ -201,6 +203,15 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
             return EXIT.failed;
           }
 
+          // Locales translated below minTranslated are built but not advertised; said once per build.
+          const minTranslated = config.minTranslated ?? DEFAULT_MIN_TRANSLATED;
+          const unadvertised: string[] = [];
+          for (const [locale, c] of await localeCoverage(project.locales, loaded.translations, content.protocols)) {
+            const done = percent(c.translated, c.total);
+            if (!locales.includes(locale) || done >= minTranslated) continue;
+            unadvertised.push(locale);
+            if (!values.json) io.stderr.write(`note: ${locale} is ${done}% translated (below minTranslated ${minTranslated}%): built, not advertised\n`);
+          }
           if (formats.includes('html') && !values.json) siteNotes(io, { baseUrl, redirects, count: redirectRuleCount(protocols, slices.linkLocales.html ?? locales, pairs) });
           if (formats.includes('embed') && !values.json) embedNotes(io, baseUrl);
           const loadSeconds = (performance.now() - loadStarted) / 1000;
@@ -217,6 +228,7 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
             mdProfile,
             redirectPages,
             redirects,
+            unadvertised,
             ...(protocolFilter === undefined ? {} : { protocolFilter }),
             locales,
             formats,

@@ -23,6 +23,8 @@ export interface RenderSetup extends SiteInputs {
   /** What json/index.json says besides the model. */
   readonly json?: JsonSiteInfo;
   readonly mdProfile?: MdProfile;
+  /** Locales built but not advertised (below `minTranslated`). */
+  readonly unadvertised?: readonly string[];
 }
 
 /** A batch of pages to render, in page order. */
@@ -80,6 +82,7 @@ export class Renderer {
         ...(setup.linkFormats ? { linkFormats: setup.linkFormats } : {}),
         ...(setup.json ? { json: setup.json } : {}),
         ...(setup.mdProfile ? { mdProfile: setup.mdProfile } : {}),
+        ...(setup.unadvertised ? { unadvertised: setup.unadvertised } : {}),
         content: (locale) => {
           const translation = setup.translations.get(locale);
           return translation ? translatedContent(translation) : sourceContent;
