@@ -75,7 +75,9 @@ Options:
 
 Defaults for --locale, --format, --protocol, --base-url (baseUrl), --out, --redirects,
 --redirect-pages (redirectPages: true), --pairs and --md-profile (mdProfile) can be set in
-statusbook.config.yaml at the root; flags override it.
+statusbook.config.yaml at the root; flags override it. There too, minTranslated (default 90):
+a locale translated less (percent, as 'i18n status' counts) is built but not advertised (no
+hreflang, language switcher, sitemap or 404 entry), with a note.
 
 Examples:
   statusbook build
