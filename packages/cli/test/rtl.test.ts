@@ -8,6 +8,9 @@ import { chromium } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
 import { makeProject, statusbook } from './helpers.js';
 
+// Runs in the page (the test's tsconfig has no DOM library).
+declare function getComputedStyle(element: unknown): { direction: string; unicodeBidi: string };
+
 const temps: string[] = [];
 afterAll(() => {
   for (const dir of temps) rmSync(dir, { recursive: true, force: true });
