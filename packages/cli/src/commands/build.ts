@@ -208,7 +208,7 @@ Exit codes: 0 built, 1 content or build errors, 2 bad usage.`,
           // Locales translated below minTranslated are built but not advertised; said once per build.
           const minTranslated = config.minTranslated ?? DEFAULT_MIN_TRANSLATED;
           const unadvertised: string[] = [];
-          for (const [locale, c] of await localeCoverage(project.locales, loaded.translations, content.protocols)) {
+          for (const [locale, c] of await localeCoverage(project.locales, loaded.translations, protocols)) {
             const done = percent(c.translated, c.total);
             if (!locales.includes(locale) || done >= minTranslated) continue;
             unadvertised.push(locale);
