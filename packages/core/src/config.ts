@@ -1,4 +1,4 @@
-import { boolean, list, object, oneOf, optional, string } from './schema.js';
+import { boolean, integer, list, object, oneOf, optional, string } from './schema.js';
 import type { Diagnostic } from './types.js';
 import { decodeSource } from './source-file.js';
 import { parseYaml } from './yaml-file.js';
@@ -18,6 +18,11 @@ export interface Config {
   readonly redirects?: 'auto' | 'all' | 'none';
   /** The layout, front matter and links of the Markdown: plain, or for a docs tool. */
   readonly mdProfile?: 'plain' | 'hugo' | 'docusaurus' | 'starlight' | 'mkdocs';
+  /**
+   * The share of a locale's units (content fields and UI strings, as `i18n status` counts
+   * them), in percent, below which it is built but not advertised (default 90).
+   */
+  readonly minTranslated?: number;
 }
 
 const id = string({ pattern: /^[a-z][a-z0-9-]*$/, describe: 'a lower-case identifier' });
@@ -32,6 +37,7 @@ const configSchema = object({
   redirectPages: optional(boolean()),
   redirects: optional(oneOf(['auto', 'all', 'none'] as const)),
   mdProfile: optional(oneOf(['plain', 'hugo', 'docusaurus', 'starlight', 'mkdocs'] as const)),
+  minTranslated: optional(integer({ min: 0, max: 100, describe: 'a percentage from 0 to 100' })),
 });
 
 /** Parses and checks a config file's bytes; problems come back as diagnostics with positions. */

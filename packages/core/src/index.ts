@@ -25,3 +25,4 @@ export { parseConfig, type Config } from './config.js';
 export { cached, type CheckCache } from './check-cache.js';
 export { readYamlValue } from './yaml-file.js';
 export { loadGlossary, lintLocale, type Glossary, type GlossaryTerm, type ReasonPhrase } from './lint-glossary.js';
+export { textDirection } from './text-direction.js';

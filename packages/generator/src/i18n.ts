@@ -266,7 +266,8 @@ export function createTranslator(t: TFunction, locale: string, format: FormatRen
       const count = typeof args?.count === 'number' ? args.count : undefined;
       const c = compile(key, count, format.text);
       if (c.slots.length === 0) return c.literals[0]!;
-      return fill(key, c, args ?? {}, (v, fmt) => (v instanceof Rendered ? v.value : format.text(plainValue(v, fmt))));
+      const isolate = format.isolate ?? identity;
+      return fill(key, c, args ?? {}, (v, fmt) => isolate(v instanceof Rendered ? v.value : format.text(plainValue(v, fmt))));
     },
     render(text) {
       const inline = format.inline(text.text);

@@ -1,5 +1,7 @@
+// Text direction is the model's (one helper for every output): re-exported for the renderers.
+export { textDirection } from '@statusbook/core/model';
+
 const names = new Map<string, string>();
-const directions = new Map<string, 'ltr' | 'rtl'>();
 
 /** The name of a language in that language ("Tiếng Việt", "日本語"). */
 export function languageName(locale: string): string {
@@ -17,26 +19,6 @@ function computeLanguageName(locale: string): string {
     return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
   } catch {
     return locale;
-  }
-}
-
-/** `rtl` for right-to-left scripts, from the locale's own text info. */
-export function textDirection(locale: string): 'ltr' | 'rtl' {
-  let dir = directions.get(locale);
-  if (dir === undefined) {
-    dir = computeDirection(locale);
-    directions.set(locale, dir);
-  }
-  return dir;
-}
-
-function computeDirection(locale: string): 'ltr' | 'rtl' {
-  try {
-    const info = new Intl.Locale(locale) as Intl.Locale & { textInfo?: { direction?: string }; getTextInfo?: () => { direction?: string } };
-    const direction = info.getTextInfo?.().direction ?? info.textInfo?.direction;
-    return direction === 'rtl' ? 'rtl' : 'ltr';
-  } catch {
-    return 'ltr';
   }
 }
 

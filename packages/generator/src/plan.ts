@@ -8,4 +8,4 @@ export { pageRefs, pageRefCount, pageUnits, unitsPass, refPath, unitHashes, redi
 export type { RedirectRules } from './site-files.js';
 export { FORMAT_LINKS } from './formats/paths.js';
 export { inert } from './formats/inert.js';
-export { checkLocaleFiles, localeFolders, LocaleFilesError } from './ui-strings.js';
+export { checkLocaleFiles, localeFolders, readUiStrings, LocaleFilesError, type UiStrings } from './ui-strings.js';

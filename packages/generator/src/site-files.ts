@@ -29,7 +29,10 @@ const SITEMAP_PIECE = 200;
 export type RedirectRules = 'auto' | 'all' | 'none';
 
 interface SiteFilesInput {
+  /** The locales advertised: in sitemaps and the 404 page's list. */
   readonly locales: readonly string[];
+  /** Every locale the site holds, advertised or not: each gets its redirect rules. */
+  readonly redirectLocales: readonly string[];
   readonly redirects: RedirectRules;
   readonly baseUrl: string;
   readonly formats: readonly Format[];
@@ -50,7 +53,7 @@ export function* siteFiles(site: SiteFilesInput): Generator<OutputFile> {
   yield headers(site);
   // A sitemap lists absolute URLs: without a base URL there is none.
   if (/^https?:\/\//.test(site.baseUrl)) yield* sitemaps(site);
-  if (site.redirects === 'all' || (site.redirects === 'auto' && redirectRuleCount(site.protocols, site.locales, site.pairs) <= REDIRECT_LIMIT)) yield* redirects(site);
+  if (site.redirects === 'all' || (site.redirects === 'auto' && redirectRuleCount(site.protocols, site.redirectLocales, site.pairs) <= REDIRECT_LIMIT)) yield* redirects(site);
 }
 
 
@@ -179,7 +182,7 @@ function* redirects(site: SiteFilesInput): Generator<OutputFile> {
     return file;
   };
   for (const protocol of site.protocols) {
-    for (const locale of site.locales) {
+    for (const locale of site.redirectLocales) {
       for (const [low, high] of pairCodes(protocol, site.pairs)) {
         const from = urlPath(to.redirect(locale, protocol.id, `${high}-vs-${low}`));
         lines.push(`${base}${from} ${base}${urlPath(to.compare(locale, protocol.id, `${low}-vs-${high}`))} 301`);

@@ -39,6 +39,12 @@ export interface SiteOptions {
    * Default: `locales`.
    */
   readonly linkLocales?: Readonly<Partial<Record<Format, readonly string[]>>>;
+  /**
+   * Locales built but not advertised (translated below `minTranslated`): no other page links
+   * to them (language switcher, hreflang, front matter alternates), and neither do the
+   * sitemaps and the 404 page's list of languages. Their redirect rules stay.
+   */
+  readonly unadvertised?: readonly string[];
   /** Which rules `html/_redirects` holds (default `auto`: only when they fit every host's limit). */
   readonly redirects?: RedirectRules;
   /**
@@ -128,14 +134,17 @@ export async function createSite(options: SiteOptions, prepared?: Promise<SitePr
   const { templates, fixedT } = await (prepared ?? prepareSite(options));
   // Pages come in (format, locale) order, so only the current pair's caches are kept: memory
   // for fragments stays that of one locale and format, however many there are.
-  const localesFor = (format: Format): readonly string[] => options.linkLocales?.[format] ?? locales;
+  const unadvertised = new Set(options.unadvertised ?? []);
+  const linkable = (format: Format): readonly string[] => options.linkLocales?.[format] ?? locales;
+  const localesFor = (format: Format): readonly string[] => linkable(format).filter((l) => !unadvertised.has(l));
   const envs = new Map<string, RenderEnv>();
   const envFor = (locale: string, format: Format): RenderEnv => {
     const key = `${locale}:${format}`;
     let env = envs.get(key);
     if (!env) {
       envs.clear();
-      const renderer = format === 'md' ? mdProfileRenderer(options.mdProfile ?? 'plain') : formatRenderer(format);
+      const base = format === 'md' ? mdProfileRenderer(options.mdProfile ?? 'plain') : formatRenderer(format);
+      const renderer = (textDirection(locale) === 'rtl' && base.rtl) || base;
       const content = options.content?.(locale) ?? sourceContent;
       const translator = createTranslator(fixedT(locale), locale, renderer, content);
       const cache = new Map<string, string>();
@@ -186,6 +195,7 @@ export async function createSite(options: SiteOptions, prepared?: Promise<SitePr
         yield* siteFiles({
           ...site,
           locales: localesFor('html'),
+          redirectLocales: linkable('html'),
           redirects: options.redirects ?? 'auto',
           formats,
           protocols,
@@ -320,6 +330,8 @@ function renderPage(page: Page, site: SiteState): OutputFile {
   const frontMatter = () => ({
     title,
     locale: page.locale,
+    // Only right-to-left pages say their direction: left to right is every reader's default.
+    ...(layout.dir === 'rtl' ? { dir: 'rtl' } : {}),
     ...module.frontMatter(page as never),
     canonical: site.baseUrl + urlPath(target),
     alternates: Object.fromEntries(linked.filter((l) => l !== page.locale).map((l) => [l, site.baseUrl + urlPath(inLocale(target, l))])),

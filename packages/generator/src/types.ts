@@ -116,4 +116,8 @@ export interface FormatRenderer {
    * from its model. Such a format has no page templates and no layout.
    */
   document?(page: Page, env: RenderEnv): string;
+  /** A value filled into a sentence, isolated from the text around it (right-to-left HTML: `<bdi>`). */
+  isolate?(rendered: string): string;
+  /** This format's renderer for right-to-left locales (`textDirection`), where it differs. */
+  readonly rtl?: FormatRenderer;
 }

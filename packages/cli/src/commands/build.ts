@@ -6,6 +6,7 @@ import { DEFAULT_FORMATS, FORMATS, MD_PROFILES, REDIRECT_LIMIT, redirectRuleCoun
 import { parseFlags } from '../args.js';
 import { buildSite, type BuildCounts } from '../engine/build-site.js';
 import { groupHash, hashInputs } from '../engine/inputs.js';
+import { DEFAULT_MIN_TRANSLATED, localeCoverage, percent } from '../exchange/units.js';
 import { FileCheckCache, readManifest, sameRecord, type Manifest } from '../engine/manifest.js';
 import { formsLinked, planSlices, sliceList, type SlicePlan } from '../engine/slices.js';
 import { poolSize, WorkerStart } from '../engine/pool.js';
@@ -97,7 +98,9 @@ Options:
 
 Defaults for --locale, --format, --protocol, --base-url (baseUrl), --out, --redirects,
 --redirect-pages (redirectPages: true), --pairs and --md-profile (mdProfile) can be set in
-statusbook.config.yaml at the root; flags override it.
+statusbook.config.yaml at the root; flags override it. There too, minTranslated (default 90):
+a locale translated less (percent, as 'i18n status' counts) is built but not advertised (no
+hreflang, language switcher, sitemap or 404 entry), with a note.
 
 Examples:
   statusbook build
@@ -172,7 +175,8 @@ export async function runBuild(argv: readonly string[], terminal: Io, hooks: Bui
     }
 
     async function buildInto(store: OutputStore): Promise<number> {
-      const inputs = hashInputs(project);
+      // minTranslated decides which pages link to which: a change must rebuild them.
+    const inputs = { ...hashInputs(project), 'config:minTranslated': String(config.minTranslated ?? DEFAULT_MIN_TRANSLATED) };
       const recorded = readManifest(out);
       const { verified, carry } = checkFiles(store, recorded, values.force);
       const previous = values.clean ? undefined : recorded;
@@ -233,6 +237,15 @@ export async function runBuild(argv: readonly string[], terminal: Io, hooks: Bui
           return EXIT.failed;
         }
 
+        // Locales translated below minTranslated are built but not advertised; said once per build.
+        const minTranslated = config.minTranslated ?? DEFAULT_MIN_TRANSLATED;
+        const unadvertised: string[] = [];
+        for (const [locale, c] of await localeCoverage(project.locales, loaded.translations, protocols)) {
+          const done = percent(c.translated, c.total);
+          if (!locales.includes(locale) || done >= minTranslated) continue;
+          unadvertised.push(locale);
+          if (!values.json) io.stderr.write(`note: ${locale} is ${done}% translated (below minTranslated ${minTranslated}%): built, not advertised\n`);
+        }
         if (formats.includes('html') && !values.json) siteNotes(io, { baseUrl, redirects, count: redirectRuleCount(protocols, slices.linkLocales.html ?? locales, pairs) });
         if (formats.includes('embed') && !values.json) embedNotes(io, baseUrl);
         const loadSeconds = (performance.now() - loadStarted) / 1000;
@@ -249,6 +262,7 @@ export async function runBuild(argv: readonly string[], terminal: Io, hooks: Bui
           mdProfile,
           redirectPages,
           redirects,
+          unadvertised,
           ...(protocolFilter === undefined ? {} : { protocolFilter }),
           locales,
           formats,

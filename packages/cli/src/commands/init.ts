@@ -146,6 +146,11 @@ pairs: all
 # Also write a redirect page for each reversed comparison URL (437-vs-200/), for hosts
 # that have no redirect rules (the site's _redirects file and 404 page cover the others).
 redirectPages: false
+
+# A locale translated less than this (percent of its fields and UI strings, as
+# 'statusbook i18n status' counts them) is built but not advertised: no language switcher
+# entry, hreflang or sitemap URL points to it until it is translated enough.
+# minTranslated: 90
 `;
 
 const GITIGNORE = `# The build output (a link) and the builds statusbook keeps beside it.

@@ -42,6 +42,8 @@ export interface SiteBuild {
   readonly mdProfile: MdProfile;
   /** Which rules html/_redirects holds. */
   readonly redirects: RedirectRules;
+  /** Locales built but not advertised (below `minTranslated`). */
+  readonly unadvertised: readonly string[];
   /** Also write a redirect page per reversed pair URL. */
   readonly redirectPages: boolean;
   /** The --protocol filter as given, recorded so a rebuild knows its options are the same. */
@@ -106,7 +108,7 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
   // Pages also link to their other forms that the output holds (JSON: html, md at the Markdown profile's paths).
   const mdLinks = (f: Format) => (FORMAT_LINKS[f].includes('md') ? { md: b.mdProfile } : {});
   const globals = Object.fromEntries(
-    formats.map((f) => [f, groupHash({ version: b.version, baseUrl: b.baseUrl, locales: linked(f).join(','), forms: locales.map((l) => forms(f, l)).join(';'), ...mdLinks(f), pairs: b.pairs, protocols: protocols.map((p) => p.id).join(','), ...(f === 'html' && b.slices.downloads ? { downloads: 'yes' } : {}) }, [''])]),
+    formats.map((f) => [f, groupHash({ version: b.version, baseUrl: b.baseUrl, locales: linked(f).join(','), unadvertised: b.unadvertised.join(','), forms: locales.map((l) => forms(f, l)).join(';'), ...mdLinks(f), pairs: b.pairs, protocols: protocols.map((p) => p.id).join(','), ...(f === 'html' && b.slices.downloads ? { downloads: 'yes' } : {}) }, [''])]),
   ) as Record<Format, string>;
   const units = unitHashes(protocols, locales, b.translations, {
     ...Object.fromEntries(formats.map((f) => [`templates:${f}`, groupHash(b.inputs, ['templates/'])])),
@@ -167,6 +169,7 @@ export async function buildSite(b: SiteBuild): Promise<BuildCounts> {
         ...(json ? { json } : {}),
         mdProfile: b.mdProfile,
         downloads: b.slices.downloads,
+        unadvertised: b.unadvertised,
       },
       (result) => {
         result.files.forEach((file, i) => {

@@ -25,6 +25,8 @@ export interface RenderSetup extends SiteInputs {
   readonly mdProfile?: MdProfile;
   /** Whether the output holds bundles after the build (the HTML homes link to their Downloads page). */
   readonly downloads?: boolean;
+  /** Locales built but not advertised (below `minTranslated`). */
+  readonly unadvertised?: readonly string[];
 }
 
 /** A batch of pages to render, in page order. */
@@ -83,6 +85,7 @@ export class Renderer {
         ...(setup.json ? { json: setup.json } : {}),
         ...(setup.mdProfile ? { mdProfile: setup.mdProfile } : {}),
         ...(setup.downloads ? { downloads: true } : {}),
+        ...(setup.unadvertised ? { unadvertised: setup.unadvertised } : {}),
         content: (locale) => {
           const translation = setup.translations.get(locale);
           return translation ? translatedContent(translation) : sourceContent;

@@ -1,5 +1,5 @@
 import type { FormatRenderer } from '../types.js';
-import { htmlText } from './html.js';
+import { htmlText, htmlTextRtl } from './html.js';
 import { embedPath, FORMAT_KINDS, urlPath } from './paths.js';
 
 /**
@@ -7,10 +7,6 @@ import { embedPath, FORMAT_KINDS, urlPath } from './paths.js';
  * so the card a code page shows as a snippet is byte for byte the card's file. Cards link
  * only to the HTML site, by absolute URL (the `url` helper); `href` gives the site path.
  */
-export const embed: FormatRenderer = {
-  id: 'embed',
-  kinds: FORMAT_KINDS.embed,
-  ...htmlText,
-  path: embedPath,
-  href: (_from, to) => urlPath(to),
-};
+const cards: Pick<FormatRenderer, 'id' | 'kinds' | 'path' | 'href'> = { id: 'embed', kinds: FORMAT_KINDS.embed, path: embedPath, href: (_from, to) => urlPath(to) };
+
+export const embed: FormatRenderer = { ...cards, ...htmlText, rtl: { ...cards, ...htmlTextRtl } };

@@ -1,5 +1,5 @@
 import type { PhrasingContent } from 'mdast';
-import type { Text } from '@statusbook/core/model';
+import { textDirection, type Text } from '@statusbook/core/model';
 import type { FormatRenderer, Target } from '../types.js';
 import { FORMAT_KINDS, htmlPath, printFile, printFolder, printPath, segments, unsupported } from './paths.js';
 import { hrefBetween } from './relative.js';
@@ -25,7 +25,7 @@ export function escapeHtml(value: string): string {
   return inert(value).replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
-function render(nodes: readonly PhrasingContent[]): string {
+function render(nodes: readonly PhrasingContent[], code: string): string {
   let out = '';
   for (const node of nodes) {
     switch (node.type) {
@@ -33,19 +33,19 @@ function render(nodes: readonly PhrasingContent[]): string {
         out += escapeHtml(node.value);
         break;
       case 'inlineCode':
-        out += `<code>${escapeHtml(node.value)}</code>`;
+        out += `${code}${escapeHtml(node.value)}</code>`;
         break;
       case 'emphasis':
-        out += `<em>${render(node.children)}</em>`;
+        out += `<em>${render(node.children, code)}</em>`;
         break;
       case 'strong':
-        out += `<strong>${render(node.children)}</strong>`;
+        out += `<strong>${render(node.children, code)}</strong>`;
         break;
       case 'delete':
-        out += `<del>${render(node.children)}</del>`;
+        out += `<del>${render(node.children, code)}</del>`;
         break;
       case 'link':
-        out += `<a href="${escapeHtml(node.url)}">${render(node.children)}</a>`;
+        out += `<a href="${escapeHtml(node.url)}">${render(node.children, code)}</a>`;
         break;
       default:
         // sanitizeInline leaves no other node types.
@@ -55,21 +55,34 @@ function render(nodes: readonly PhrasingContent[]): string {
   return out;
 }
 
-const inline = (value: Text): string => render(sanitizeInline(value.nodes));
+/**
+ * What HTML, print and embed share: escaping and inline rendering. In right-to-left pages
+ * (`dir`), code spans are laid out left to right (`dir="ltr"`, which also isolates them:
+ * `Retry-After:` or `100rel` keep their order inside Arabic text), and every value filled
+ * into a sentence (a code's label, a header name, a number) is a `<bdi>`, isolated from the
+ * sentence around it and taking its own direction.
+ */
+function htmlTextFor(dir: 'ltr' | 'rtl') {
+  const code = dir === 'rtl' ? '<code dir="ltr">' : '<code>';
+  const inline = (value: Text): string => render(sanitizeInline(value.nodes), code);
+  return {
+    text: escapeHtml,
+    code: (value: string) => `${code}${escapeHtml(value)}</code>`,
+    inline,
+    inlineCell: inline,
+    url: escapeHtml,
+    // English shown in a right-to-left page (a fallback) keeps its own direction.
+    lang: (locale: string, rendered: string) => `<span lang="${escapeHtml(locale)}"${dir === 'rtl' ? ` dir="${textDirection(locale)}"` : ''}>${rendered}</span>`,
+    link: (href: string, rendered: string) => `<a href="${escapeHtml(href)}">${rendered}</a>`,
+    strong: (rendered: string) => `<strong>${rendered}</strong>`,
+    note: (rendered: string) => `<small class="i18n-note">${rendered}</small>`,
+    finish: finishHtml,
+    ...(dir === 'rtl' ? { isolate: (rendered: string) => `<bdi>${rendered}</bdi>` } : {}),
+  };
+}
 
-/** What HTML, print and embed share: escaping and inline rendering. */
-export const htmlText = {
-  text: escapeHtml,
-  code: (value: string) => `<code>${escapeHtml(value)}</code>`,
-  inline,
-  inlineCell: inline,
-  url: escapeHtml,
-  lang: (locale: string, rendered: string) => `<span lang="${escapeHtml(locale)}">${rendered}</span>`,
-  link: (href: string, rendered: string) => `<a href="${escapeHtml(href)}">${rendered}</a>`,
-  strong: (rendered: string) => `<strong>${rendered}</strong>`,
-  note: (rendered: string) => `<small class="i18n-note">${rendered}</small>`,
-  finish: finishHtml,
-};
+export const htmlText = htmlTextFor('ltr');
+export const htmlTextRtl = htmlTextFor('rtl');
 
 /**
  * A page's final text: blank-line runs left by template blocks folded (whitespace is not
@@ -82,15 +95,10 @@ export function finishHtml(body: string): string {
 }
 
 /** HTML: a static site with directory URLs; the layout template wraps each page. */
-export const html: FormatRenderer = {
-  id: 'html',
-  kinds: FORMAT_KINDS.html,
-  ...htmlText,
-  // Section headings get their anchor links (`#`) on the site's pages only.
-  finish: (body) => finishHtml(anchorHeadings(body)),
-  path: htmlPath,
-  href: folderHref,
-};
+// Section headings get their anchor links (`#`) on the site's pages only.
+const htmlSite = { id: 'html', kinds: FORMAT_KINDS.html, path: htmlPath, href: folderHref, finish: (body: string) => finishHtml(anchorHeadings(body)) } as const;
+
+export const html: FormatRenderer = { ...htmlText, ...htmlSite, rtl: { ...htmlTextRtl, ...htmlSite } };
 
 /**
  * A relative link between two pages of the HTML site, which are all folders: the link goes
@@ -101,13 +109,14 @@ function folderHref(from: Target, to: Target): string {
 }
 
 /** Print: standalone print-ready HTML (CSS paged media) per page, and one book per protocol. */
-export const print: FormatRenderer = {
+const printBook: Pick<FormatRenderer, 'id' | 'kinds' | 'path' | 'href'> = {
   id: 'print',
   kinds: FORMAT_KINDS.print,
-  ...htmlText,
   path: printPath,
   href: (from, to) => {
     if (to.kind !== 'code' && to.kind !== 'compare' && to.kind !== 'book') unsupported('print', to);
     return hrefBetween(printFolder(from), printFile(to));
   },
 };
+
+export const print: FormatRenderer = { ...printBook, ...htmlText, rtl: { ...printBook, ...htmlTextRtl } };

@@ -1,6 +1,7 @@
 import type { PhrasingContent } from 'mdast';
 import type { RenderEnv } from '../pages/types.js';
 import type { FormatRenderer, MdProfile, Page, Target } from '../types.js';
+import { textDirection } from '../locale-info.js';
 import { inert } from './inert.js';
 import { escapeText, finishMarkdown, forCell, frontMatterYaml, inlineMarkdown, md } from './md.js';
 import { htmlPath, mdFile, mdFolder, mdProfilePath, segments, unsupported } from './paths.js';
@@ -15,6 +16,11 @@ interface ProfileSpec {
   readonly dropH1: boolean;
   /** Links as relative `.md` file paths (the tool maps them to pages), or as relative page URLs. */
   readonly links: 'files' | 'urls';
+  /**
+   * The front matter may say `dir: rtl` (free-form front matter: Hugo's page params, MkDocs'
+   * meta). Docusaurus and Starlight take the direction from their locale config instead.
+   */
+  readonly dir: boolean;
   frontMatter(meta: PageMeta): Record<string, unknown>;
 }
 
@@ -32,12 +38,14 @@ interface PageMeta {
 
 const PROFILES: Readonly<Record<Exclude<MdProfile, 'plain'>, ProfileSpec>> = {
   hugo: {
+    dir: true,
     mdx: false,
     dropH1: false,
     links: 'urls',
     frontMatter: (m) => ({ title: m.title, description: m.description, weight: m.order, translationKey: m.key }),
   },
   docusaurus: {
+    dir: false,
     mdx: true,
     dropH1: true,
     links: 'files',
@@ -46,12 +54,14 @@ const PROFILES: Readonly<Record<Exclude<MdProfile, 'plain'>, ProfileSpec>> = {
     frontMatter: (m) => ({ id: m.id, title: m.title, description: m.description, sidebar_position: m.order, slug: m.key === 'home' ? '/' : `/${m.key}` }),
   },
   starlight: {
+    dir: false,
     mdx: true,
     dropH1: true,
     links: 'urls',
     frontMatter: (m) => ({ title: m.title, description: m.description, sidebar: { order: m.order } }),
   },
   mkdocs: {
+    dir: true,
     mdx: false,
     dropH1: false,
     links: 'files',
@@ -161,7 +171,8 @@ function make(profile: Exclude<MdProfile, 'plain'>): FormatRenderer {
     },
     pageFrontMatter: (page, target, title, env) => {
       const id = mdFile(target).at(-1)!.slice(0, -'.md'.length);
-      return spec.frontMatter({ title: oneLine(title), description: description(page, title, env), order: order(page, env), key: segments(target).slice(1).join('/') || 'home', id });
+      const data = spec.frontMatter({ title: oneLine(title), description: description(page, title, env), order: order(page, env), key: segments(target).slice(1).join('/') || 'home', id });
+      return spec.dir && textDirection(page.locale) === 'rtl' ? { ...data, dir: 'rtl' } : data;
     },
     finish: (body, frontMatter) => {
       // Every page template starts with the page's H1.
