@@ -306,14 +306,32 @@ export function createTranslator(t: TFunction, locale: string, format: FormatRen
   };
 
   function formatList(items: readonly string[], list: Intl.ListFormat): string {
+    const parts = list.formatToParts(items.map((_, i) => `${OPEN}${i}${CLOSE}`));
+    const item = (part: Intl.ListFormatPart | undefined) => (part?.type === 'element' ? items[Number(part.value.slice(1, -1))] : undefined);
     return compact(
-      list
-        .formatToParts(items.map((_, i) => `${OPEN}${i}${CLOSE}`))
-        .map((part) => (part.type === 'literal' ? format.text(part.value) : part.value))
+      parts
+        .map((part, i) => (part.type === 'literal' ? format.text(spacedWord(part.value, item(parts[i - 1]), item(parts[i + 1]))) : part.value))
         .join('')
         .replace(SLOT, (_, i: string) => items[Number(i)]!),
     );
   }
+}
+
+// Kana and kanji (not CJK punctuation), and the edge of an item's visible text: markup
+// (tags, code backticks, emphasis) removed.
+const CJK_LETTER = /[\u3041-\u3096\u30A1-\u30FA\u30FC\u4E00-\u9FFF]/;
+const LATIN_OR_DIGIT = /[A-Za-z0-9]/;
+const visible = (rendered: string) => rendered.replace(/<[^>]*>/g, '').replace(/[`'*_]/g, '');
+
+/**
+ * A list word such as Chinese 和 or Japanese と, set off by a space from Latin text or
+ * digits beside it (`Alert-Info` 和 `RSeq`), as the zh-Hans and ja texts write them
+ * (their glossaries' latin-cjk spacing); between CJK items it stays unspaced.
+ */
+function spacedWord(word: string, before: string | undefined, after: string | undefined): string {
+  const lead = CJK_LETTER.test(word.slice(0, 1)) && before !== undefined && LATIN_OR_DIGIT.test(visible(before).slice(-1));
+  const trail = CJK_LETTER.test(word.slice(-1)) && after !== undefined && LATIN_OR_DIGIT.test(visible(after).slice(0, 1));
+  return `${lead ? ' ' : ''}${word}${trail ? ' ' : ''}`;
 }
 
 const BEYOND_LATIN1 = /[\u0100-\uffff]/;
