@@ -12,7 +12,7 @@ describe('statusbook init', () => {
     const run = statusbook(['init', 'docs'], parent);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^✔ made a Statusbook project in docs: \d+ files\n/);
+    expect(run.stdout).toMatch(/^✔ made a Statusbook project in docs: [\d,]+ files\n/);
     expect(run.stdout).toContain('Next:\n  cd docs\n  statusbook build');
 
     const docs = join(parent, 'docs');
