@@ -307,7 +307,7 @@ export function createTranslator(t: TFunction, locale: string, format: FormatRen
 
   function formatList(items: readonly string[], list: Intl.ListFormat): string {
     const parts = list.formatToParts(items.map((_, i) => `${OPEN}${i}${CLOSE}`));
-    const item = (part: Intl.ListFormatPart | undefined) => (part?.type === 'element' ? items[Number(part.value.slice(1, -1))] : undefined);
+    const item = (part: (typeof parts)[number] | undefined) => (part?.type === 'element' ? items[Number(part.value.slice(1, -1))] : undefined);
     return compact(
       parts
         .map((part, i) => (part.type === 'literal' ? format.text(spacedWord(part.value, item(parts[i - 1]), item(parts[i + 1]))) : part.value))
