@@ -224,7 +224,9 @@ export function createTranslator(t: TFunction, locale: string, format: FormatRen
   const identity = (x: string) => x;
   const compile = (key: string, count: number | undefined, escape: (s: string) => string): Compiled => {
     const cache = escape === identity ? compiled.plain : compiled.text;
-    const cacheKey = count === undefined ? key : `${key}\u0000${intl.plural(count)}`;
+    // i18next takes a key's `_zero` form for a count of 0 in any language (pt-BR says "0
+    // comparação" by its plural rules, "nenhuma comparação" when a `_zero` form is given).
+    const cacheKey = count === undefined ? key : `${key}\u0000${count === 0 ? 'zero' : intl.plural(count)}`;
     let hit = cache.get(cacheKey);
     if (!hit) {
       const raw = (count === undefined ? t(key, { skipInterpolation: true }) : t(key, { count, skipInterpolation: true })) as string;

@@ -8,7 +8,7 @@ import { md } from '../src/formats/md.js';
 import { createI18n, createTranslator } from '../src/i18n.js';
 
 const locales = fileURLToPath(new URL('../../../locales', import.meta.url));
-const fixedT = await createI18n(locales, ['en', 'vi', 'ja', 'zh-Hans']);
+const fixedT = await createI18n(locales, ['en', 'vi', 'ja', 'zh-Hans', 'pt-BR']);
 const translator = (locale: string) => createTranslator(fixedT(locale), locale, md);
 
 describe('lists and numbers in each locale', () => {
@@ -31,6 +31,17 @@ describe('lists and numbers in each locale', () => {
     expect(zh.orList(['`INVITE`', '`BYE`', '`ACK`'])).toBe('`INVITE`、`BYE` 或 `ACK`');
     const htmlZh = createTranslator(fixedT('zh-Hans'), 'zh-Hans', html);
     expect(htmlZh.list(['<code>Alert-Info</code>', '<code>RSeq</code>'])).toBe('<code>Alert-Info</code> 和 <code>RSeq</code>');
+  });
+
+  it('takes a `_zero` form for a count of 0 where the locale has one, the plural rules elsewhere', () => {
+    const pt = createTranslator(fixedT('pt-BR'), 'pt-BR', md);
+    // CLDR puts 0 in pt's `one` category: without its own form, 0 would read "0 comparação".
+    expect(new Intl.PluralRules('pt-BR').select(0)).toBe('one');
+    expect(pt.t('home.pairCount', { count: 0 })).toBe('Nenhuma comparação.');
+    expect(pt.t('home.pairCount', { count: 1 })).toBe('1 comparação.');
+    expect(pt.t('home.pairCount', { count: 0 })).toBe('Nenhuma comparação.');
+    expect(pt.t('home.pairCount', { count: 1_000_000 })).toBe('1.000.000 comparações.');
+    expect(translator('en').t('home.pairCount', { count: 0 })).toBe('0 comparisons.');
   });
 
   it('writes numbers with the locale’s separators', () => {
