@@ -6,6 +6,9 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** The bundled translations (every locale but English), as `i18n status` lists them. */
+export const TRANSLATED = ['ar', 'de', 'es', 'ja', 'ko', 'pt-BR', 'vi', 'zh-Hans'];
 const bin = fileURLToPath(new URL('../bin/statusbook.js', import.meta.url));
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
 

@@ -4,7 +4,7 @@ import { chromium } from 'playwright-core';
 import { parse, stringify } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { sourceHash } from '@statusbook/core';
-import { makeProject, repoRoot, statusbook } from './helpers.js';
+import { makeProject, repoRoot, statusbook, TRANSLATED } from './helpers.js';
 
 /** The base fixture with a Vietnamese translation of everything, its sources recorded by sync. */
 function translatedProject(): string {
@@ -30,9 +30,9 @@ function editYaml(path: string, edit: (data: Record<string, unknown>) => void): 
   writeFileSync(path, stringify(data));
 }
 
-test('the bundled vi and ja translations are complete and current', () => {
+test('the eight bundled translations are complete and current', () => {
   const counts = status(repoRoot);
-  expect(Object.keys(counts)).toEqual(['ja', 'vi']);
+  expect(Object.keys(counts)).toEqual(TRANSLATED);
   for (const c of Object.values(counts)) {
     expect(c.total).toBeGreaterThan(900);
     expect(c).toEqual({ total: c.total, translated: c.total, missing: 0, stale: 0 });

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { repoRoot, snapshotTree, statusbook } from './helpers.js';
+import { repoRoot, snapshotTree, statusbook, TRANSLATED } from './helpers.js';
 
 const temp = (name: string) => mkdtempSync(join(tmpdir(), `statusbook-${name}-`));
 
@@ -12,12 +12,12 @@ describe('statusbook init', () => {
     const run = statusbook(['init', 'docs'], parent);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^✔ made a Statusbook project in docs: \d+ files\n/);
+    expect(run.stdout).toMatch(/^✔ made a Statusbook project in docs: [\d,]+ files\n/);
     expect(run.stdout).toContain('Next:\n  cd docs\n  statusbook build');
 
     const docs = join(parent, 'docs');
     expect(readdirSync(docs).sort()).toEqual(['.gitignore', 'README.md', 'content', 'locales', 'statusbook.config.yaml', 'templates']);
-    expect(readdirSync(join(docs, 'locales')).sort()).toEqual(['en', 'ja', 'vi']);
+    expect(readdirSync(join(docs, 'locales')).sort()).toEqual(['en', ...TRANSLATED].sort());
     // A copy of the bundled database, byte for byte.
     expect(snapshotTree(join(docs, 'content'))).toEqual(snapshotTree(join(repoRoot, 'content')));
     expect(snapshotTree(join(docs, 'templates'))).toEqual(snapshotTree(join(repoRoot, 'templates')));

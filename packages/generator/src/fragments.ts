@@ -1,5 +1,5 @@
 import type { Protocol, Reference, StatusCode } from '@statusbook/core/model';
-import { Rendered, type Translator } from './i18n.js';
+import { Rendered, type Localized, type Translator } from './i18n.js';
 import type { FormatRenderer, Target } from './types.js';
 import { to } from './targets.js';
 
@@ -20,6 +20,8 @@ export interface CodeFragments {
   readonly gloss?: string;
   /** The gloss as the end of the code's heading (the locale's parentheses), where there is one. */
   readonly headingGloss?: string;
+  /** The gloss for the protocol index, where `index.glossed` brackets it. */
+  readonly indexGloss?: string;
   readonly formerly: readonly string[];
   /** Short badges: registry status when not current, "renamed" when it has former names. */
   readonly badges: readonly string[];
@@ -117,7 +119,7 @@ function buildFragments(protocol: Protocol, code: StatusCode, format: FormatRend
         break;
       case 'senders':
         // Any one of them may send it: a list of alternatives.
-        facts.senders = code.senders.length === 0 ? tr.t('fact.none') : tr.orList(code.senders.flatMap((s) => SENDER_PARTS.get(s) ?? [s]).map((s) => tr.t(`sender.${s}`)));
+        facts.senders = code.senders.length === 0 ? tr.t('fact.noSender') : tr.orList(code.senders.flatMap((s) => SENDER_PARTS.get(s) ?? [s]).map((s) => tr.t(`sender.${s}`)));
         break;
       case 'retry':
         facts.retry = tr.t(`retry.${code.retry}`);
@@ -155,7 +157,7 @@ function buildFragments(protocol: Protocol, code: StatusCode, format: FormatRend
     reason,
     label,
     labelRendered: new Rendered(label),
-    ...(gloss ? { gloss: tr.render(gloss), headingGloss: tr.t('code.headingGloss', { gloss: new Rendered(tr.render(gloss)) }) } : {}),
+    ...(gloss ? glosses(gloss, tr) : {}),
     formerly: code.formerReasons.map((f) => tr.t('code.formerly', { reason: f.reason, rfc: f.rfc })),
     badges,
     ...(code.status === 'current' ? {} : { statusNote: tr.t('code.statusNote', { status: new Rendered(tr.t(`status.${code.status}`)) }) }),
@@ -196,4 +198,21 @@ function action(protocol: Protocol, code: StatusCode, sendersList: string, forma
   if (code.headers.length === 0) return next;
   const read = tr.t('act.headers', { headers: new Rendered(tr.list(code.headers.map((h) => format.code(h)))), count: code.headers.length });
   return tr.t('compare.twoSentences', { first: new Rendered(next), second: new Rendered(read) });
+}
+
+/** The gloss as a fact, and in brackets after the heading and in the index. */
+function glosses(gloss: Localized, tr: Translator): { gloss: string; headingGloss: string; indexGloss: string } {
+  const bare = tr.render(unbracketed(gloss));
+  return { gloss: tr.render(gloss), headingGloss: tr.t('code.headingGloss', { gloss: new Rendered(bare) }), indexGloss: bare };
+}
+
+/**
+ * A gloss without the brackets that wrap all of it ("(Không sử dụng)" for "(Unused)"): the
+ * heading and the index put the gloss in brackets of their own.
+ */
+export function unbracketed(gloss: Localized): Localized {
+  const [only] = gloss.text.nodes;
+  if (gloss.text.nodes.length !== 1 || only?.type !== 'text') return gloss;
+  const m = /^\s*[(（]([^()（）]*)[)）]\s*$/.exec(only.value);
+  return m ? { ...gloss, text: { source: m[1]!, nodes: [{ type: 'text', value: m[1]! }] } } : gloss;
 }

@@ -224,7 +224,9 @@ export function createTranslator(t: TFunction, locale: string, format: FormatRen
   const identity = (x: string) => x;
   const compile = (key: string, count: number | undefined, escape: (s: string) => string): Compiled => {
     const cache = escape === identity ? compiled.plain : compiled.text;
-    const cacheKey = count === undefined ? key : `${key}\u0000${intl.plural(count)}`;
+    // i18next takes a key's `_zero` form for a count of 0 in any language (pt-BR says "0
+    // comparação" by its plural rules, "nenhuma comparação" when a `_zero` form is given).
+    const cacheKey = count === undefined ? key : `${key}\u0000${count === 0 ? 'zero' : intl.plural(count)}`;
     let hit = cache.get(cacheKey);
     if (!hit) {
       const raw = (count === undefined ? t(key, { skipInterpolation: true }) : t(key, { count, skipInterpolation: true })) as string;
@@ -307,14 +309,32 @@ export function createTranslator(t: TFunction, locale: string, format: FormatRen
   };
 
   function formatList(items: readonly string[], list: Intl.ListFormat): string {
+    const parts = list.formatToParts(items.map((_, i) => `${OPEN}${i}${CLOSE}`));
+    const item = (part: (typeof parts)[number] | undefined) => (part?.type === 'element' ? items[Number(part.value.slice(1, -1))] : undefined);
     return compact(
-      list
-        .formatToParts(items.map((_, i) => `${OPEN}${i}${CLOSE}`))
-        .map((part) => (part.type === 'literal' ? format.text(part.value) : part.value))
+      parts
+        .map((part, i) => (part.type === 'literal' ? format.text(spacedWord(part.value, item(parts[i - 1]), item(parts[i + 1]))) : part.value))
         .join('')
         .replace(SLOT, (_, i: string) => items[Number(i)]!),
     );
   }
+}
+
+// Kana and kanji (not CJK punctuation), and the edge of an item's visible text: markup
+// (tags, code backticks, emphasis) removed.
+const CJK_LETTER = /[\u3041-\u3096\u30A1-\u30FA\u30FC\u4E00-\u9FFF]/;
+const LATIN_OR_DIGIT = /[A-Za-z0-9]/;
+const visible = (rendered: string) => rendered.replace(/<[^>]*>/g, '').replace(/[`'*_]/g, '');
+
+/**
+ * A list word such as Chinese 和 or Japanese と, set off by a space from Latin text or
+ * digits beside it (`Alert-Info` 和 `RSeq`), as the zh-Hans and ja texts write them
+ * (their glossaries' latin-cjk spacing); between CJK items it stays unspaced.
+ */
+function spacedWord(word: string, before: string | undefined, after: string | undefined): string {
+  const lead = CJK_LETTER.test(word.slice(0, 1)) && before !== undefined && LATIN_OR_DIGIT.test(visible(before).slice(-1));
+  const trail = CJK_LETTER.test(word.slice(-1)) && after !== undefined && LATIN_OR_DIGIT.test(visible(after).slice(0, 1));
+  return `${lead ? ' ' : ''}${word}${trail ? ' ' : ''}`;
 }
 
 const BEYOND_LATIN1 = /[\u0100-\uffff]/;

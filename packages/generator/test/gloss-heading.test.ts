@@ -30,3 +30,14 @@ test('books: each code’s entry heading carries its gloss', { timeout: 30_000 }
   expect(book).toContain('<h3>401 Unauthorized<span class="gloss">（未認証）</span></h3>');
   expect(book).not.toContain('<p class="gloss">');
 });
+
+test('a gloss in brackets of its own ("(Unused)") is not bracketed twice, in the heading or the index', { timeout: 30_000 }, () => {
+  const code306 = (locale: string, format: string) => (p: Page) =>
+    p.kind === 'code' && p.locale === locale && p.format === format && p.protocol.id === 'http' && p.code.code === 306;
+  expect(render(code306('vi', 'html'))).toContain('<h1>HTTP 306 (Unused)<span class="gloss"> (Không sử dụng)</span></h1>');
+  expect(render(code306('ja', 'html'))).toContain('<h1>HTTP 306 (Unused)<span class="gloss">（未使用）</span></h1>');
+  expect(render(code306('vi', 'md'))).toContain('\n# HTTP 306 (Unused) (Không sử dụng)\n');
+  const index = render((p) => p.kind === 'protocol' && p.locale === 'vi' && p.format === 'md' && p.protocol.id === 'http');
+  expect(index).toContain('(Unused)](306.md) (Không sử dụng)');
+  expect(index).not.toContain('((');
+});

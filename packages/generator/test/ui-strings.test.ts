@@ -55,7 +55,20 @@ test('every locale has every English key, and keeps its placeholders', () => {
       const translated = table[key] ?? table[`${base}_other`];
       expect(translated, `${locale}: ${key}`).toBeDefined();
       const names = (s: string) => [...s.matchAll(/\{\{\s*(\w+)/g)].map((m) => m[1]).sort();
-      expect(names(translated!), `${locale}: ${key}`).toEqual(names(value));
+      // A form for exactly zero, one or two may say the number in words ("رمز حالة واحد",
+      // "Nenhuma comparação"): it may leave out {{count}}, and only that.
+      const inWords = (n: readonly (string | undefined)[]) => (/_(zero|one|two)$/.test(key) ? n.filter((x) => x !== 'count') : n);
+      expect(inWords(names(translated!)), `${locale}: ${key}`).toEqual(inWords(names(value)));
+    }
+    // Every plural form the locale wrote, of a key English has, keeps the other placeholders too.
+    for (const [key, value] of Object.entries(table)) {
+      const m = /^(.*)_(zero|one|two|few|many)$/.exec(key);
+      const english = m ? (en[`${m[1]}_other`] ?? en[m[1]!]) : undefined;
+      if (english === undefined) continue;
+      const names = (s: string) => [...s.matchAll(/\{\{\s*(\w+)/g)].map((x) => x[1]).filter((x) => x !== 'count').sort();
+      // A zero form has nothing to list, so it may leave out any placeholder; it adds none.
+      if (m![2] === 'zero') expect(names(english).filter((x) => names(value).includes(x)), `${locale}: ${key}`).toEqual(names(value));
+      else expect(names(value), `${locale}: ${key}`).toEqual(names(english));
     }
   }
 });

@@ -27,7 +27,7 @@ export const protocolPage: PageModule<'protocol'> = {
         const f = fragments.get(protocol, c);
         const code = new Rendered(linkTo(env, self, f.target, f.label));
         return {
-          heading: f.gloss ? tr.t('index.glossed', { code, gloss: new Rendered(f.gloss) }) : code.value,
+          heading: f.indexGloss ? tr.t('index.glossed', { code, gloss: new Rendered(f.indexGloss) }) : code.value,
           summary: f.summary,
           badges: f.badges,
         };
