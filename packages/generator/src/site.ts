@@ -308,6 +308,8 @@ function renderPage(page: Page, site: SiteState): OutputFile {
     alternates,
     xDefault: inLocale(target, linked[0] ?? page.locale),
     runningHeader: `${env.translator.plain('site.name')} · ${title}`,
+    // The document's title: the page's, then the site's name, unless they are the same (a home page).
+    documentTitle: env.format.text(title === env.translator.plain('site.name') ? title : `${title} · ${env.translator.plain('site.name')}`),
     // The locale's search index (HTML pages only), for partials/search-box.hbs.
     searchIndex: page.format === 'html' ? env.format.url(relativeHref(path, htmlPath(to.localeFile('search', page.locale)))) : undefined,
     // Read by the HTML layout only (several times): made once, when a template first asks.

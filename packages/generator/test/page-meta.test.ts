@@ -127,3 +127,8 @@ describe('heading anchors', () => {
     );
   });
 });
+
+test('the document title names the page, then the site; a home page, titled by the site, names it once', async () => {
+  expect(await htmlPage('html/en/index.html')).toContain('<title>Statusbook</title>');
+  expect(await htmlPage('html/ja/sip/437/index.html')).toMatch(/<title>SIP 437 Unsupported Credential · Statusbook<\/title>/);
+});
