@@ -61,7 +61,8 @@ describe('an Arabic locale', () => {
   test('code tokens and filled-in values are isolated left to right inside the Arabic text', () => {
     const page = read('html/ar/sip/437/index.html');
     expect(page).toContain('لا يقبل المُتحقِّق بيانات الاعتماد التي يشير إليها حقل الترويسة <code dir="ltr">Identity</code>.');
-    expect(page).toMatch(/<h1[^>]*><bdi>SIP<\/bdi> <bdi>437 Unsupported Credential<\/bdi>/);
+    // The protocol and the code's label, side by side, are one isolate: "SIP 437 ..." in that order.
+    expect(page).toMatch(/<h1[^>]*><bdi>SIP 437 Unsupported Credential<\/bdi>/);
     // English shown as a fallback keeps its own direction.
     expect(page).toContain('<span lang="en" dir="ltr">');
     expect(read('print/ar/sip.html')).toContain('<code dir="ltr">Identity</code>');

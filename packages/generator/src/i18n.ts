@@ -248,13 +248,30 @@ export function createTranslator(t: TFunction, locale: string, format: FormatRen
     return hit;
   };
 
-  const fill = (key: string, c: Compiled, args: Readonly<Record<string, unknown>>, value: (v: unknown, format?: string) => string): string => {
+  /**
+   * Fills a sentence's placeholders. With `isolate` (right-to-left HTML), each run of values
+   * that only spaces separate is isolated as one: "{{protocol}} {{label}}" stays "SIP 437
+   * Unsupported Credential" in Arabic text, where two isolates would be laid out right to left.
+   */
+  const fill = (key: string, c: Compiled, args: Readonly<Record<string, unknown>>, value: (v: unknown, format?: string) => string, isolate?: (rendered: string) => string): string => {
     let out = c.literals[0]!;
+    let run = '';
     for (let i = 0; i < c.slots.length; i++) {
       const slot = c.slots[i]!;
       // Own arguments only: `{{constructor}}` must not find Object's.
       if (!Object.hasOwn(args, slot.name)) throw new Error(`UI string '${key}' needs {{${slot.name}}}, which was not passed`);
-      out += value(args[slot.name], slot.format) + c.literals[i + 1]!;
+      const after = c.literals[i + 1]!;
+      if (!isolate) {
+        out += value(args[slot.name], slot.format) + after;
+        continue;
+      }
+      run += value(args[slot.name], slot.format);
+      if (i + 1 < c.slots.length && /^[ \u00a0]+$/.test(after)) {
+        run += after;
+        continue;
+      }
+      out += isolate(run) + after;
+      run = '';
     }
     return out;
   };
@@ -268,8 +285,7 @@ export function createTranslator(t: TFunction, locale: string, format: FormatRen
       const count = typeof args?.count === 'number' ? args.count : undefined;
       const c = compile(key, count, format.text);
       if (c.slots.length === 0) return c.literals[0]!;
-      const isolate = format.isolate ?? identity;
-      return fill(key, c, args ?? {}, (v, fmt) => isolate(v instanceof Rendered ? v.value : format.text(plainValue(v, fmt))));
+      return fill(key, c, args ?? {}, (v, fmt) => (v instanceof Rendered ? v.value : format.text(plainValue(v, fmt))), format.isolate);
     },
     render(text) {
       const inline = format.inline(text.text);

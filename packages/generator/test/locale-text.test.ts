@@ -5,10 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { html } from '../src/formats/html.js';
 import { md } from '../src/formats/md.js';
-import { createI18n, createTranslator } from '../src/i18n.js';
+import { createI18n, createTranslator, Rendered } from '../src/i18n.js';
 
 const locales = fileURLToPath(new URL('../../../locales', import.meta.url));
-const fixedT = await createI18n(locales, ['en', 'vi', 'ja', 'zh-Hans', 'pt-BR']);
+const fixedT = await createI18n(locales, ['en', 'vi', 'ja', 'zh-Hans', 'pt-BR', 'ar']);
 const translator = (locale: string) => createTranslator(fixedT(locale), locale, md);
 
 describe('lists and numbers in each locale', () => {
@@ -42,6 +42,16 @@ describe('lists and numbers in each locale', () => {
     expect(pt.t('home.pairCount', { count: 0 })).toBe('Nenhuma comparação.');
     expect(pt.t('home.pairCount', { count: 1_000_000 })).toBe('1.000.000 comparações.');
     expect(translator('en').t('home.pairCount', { count: 0 })).toBe('0 comparisons.');
+  });
+
+  it('in right-to-left HTML, values that only spaces separate are one isolate, so they keep their order', () => {
+    const ar = createTranslator(fixedT('ar'), 'ar', html.rtl!);
+    // Two isolates side by side would be laid out right to left: "437 Unsupported Credential SIP".
+    expect(ar.t('code.title', { protocol: 'SIP', label: new Rendered('437 Unsupported Credential') })).toBe('<bdi>SIP 437 Unsupported Credential</bdi>');
+    // Values with Arabic words between them are isolated each.
+    expect(ar.t('compare.title', { protocol: 'SIP', low: new Rendered('200 OK'), high: new Rendered('437') })).toBe('<bdi>SIP 200 OK</bdi> مقابل <bdi>437</bdi>');
+    // Left-to-right HTML has no isolates at all.
+    expect(translator('en').t('code.title', { protocol: 'SIP', label: new Rendered('437 Unsupported Credential') })).toBe('SIP 437 Unsupported Credential');
   });
 
   it('writes numbers with the locale’s separators', () => {
