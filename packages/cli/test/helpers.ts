@@ -1,8 +1,9 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -71,4 +72,18 @@ export async function until<T>(probe: () => T | undefined | Promise<T | undefine
     if (Date.now() > deadline) throw new Error('timed out');
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** The errors the Nu HTML Checker (vnu-jar, run with Java) finds in these HTML files. */
+export function nuErrors(files: readonly string[]): { type: string; url: string; message: string }[] {
+  const jar = createRequire(import.meta.url).resolve('vnu-jar/build/dist/vnu.jar');
+  let report: string;
+  try {
+    report = execFileSync('java', ['-jar', jar, '--errors-only', '--format', 'json', ...files], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    // vnu exits 1 when it found errors and prints them (JSON) on stderr.
+    report = (error as { stderr?: string }).stderr ?? String(error);
+  }
+  const messages = (JSON.parse(report || '{"messages":[]}') as { messages: { type: string; url: string; message: string }[] }).messages;
+  return messages.filter((m) => m.type === 'error');
 }

@@ -11,7 +11,7 @@ import { lint } from 'markdownlint/promise';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse as parseJsonc } from './jsonc.js';
-import { repoRoot, statusbook } from './helpers.js';
+import { nuErrors, repoRoot, statusbook } from './helpers.js';
 
 const require = createRequire(import.meta.url);
 const CHROMIUM = process.env.STATUSBOOK_CHROMIUM ?? '/usr/bin/chromium';
@@ -37,17 +37,7 @@ const PAGES = {
 };
 
 test('the Nu HTML Checker reports no errors on every kind of page and the print book', () => {
-  const jar = require.resolve('vnu-jar/build/dist/vnu.jar');
-  const files = Object.values(PAGES).map((p) => join(out, p));
-  let report: string;
-  try {
-    report = execFileSync('java', ['-jar', jar, '--errors-only', '--format', 'json', ...files], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch (error) {
-    // vnu exits 1 when it found errors and prints them (JSON) on stderr.
-    report = (error as { stderr?: string }).stderr ?? String(error);
-  }
-  const messages = (JSON.parse(report || '{"messages":[]}') as { messages: { type: string; url: string; message: string }[] }).messages;
-  expect(messages.filter((m) => m.type === 'error')).toEqual([]);
+  expect(nuErrors(Object.values(PAGES).map((p) => join(out, p)))).toEqual([]);
 }, 120_000);
 
 describe('axe-core in headless Chromium', () => {

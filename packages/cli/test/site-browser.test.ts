@@ -3,7 +3,6 @@
 // (remembered, set before the first paint), the language choice at `/`, axe-core in light
 // and dark at 1280 and 390 px in en, vi and ja, no word broken inside a code name at 320 px,
 // and the Nu HTML Checker on the same pages.
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, normalize } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { repoRoot, statusbook } from './helpers.js';
+import { nuErrors, repoRoot, statusbook } from './helpers.js';
 
 // Browser globals used by functions that run in the page (this package has no DOM types).
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -321,15 +320,5 @@ test('at 320 px no word of a code name is broken across lines, comparison tables
 }, 120_000);
 
 test('the Nu HTML Checker reports no errors on the root, home, index, code and compare pages in en, vi and ja', () => {
-  const jar = require.resolve('vnu-jar/build/dist/vnu.jar');
-  const files = [join(out, 'html/index.html'), ...LOCALES.flatMap((l) => [...Object.values(PAGES).map((p) => p(l)), `/${l}/sip/compare/`].map((p) => join(out, 'html', p, 'index.html')))];
-  let report: string;
-  try {
-    report = execFileSync('java', ['-jar', jar, '--errors-only', '--format', 'json', ...files], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch (error) {
-    // vnu exits 1 when it found errors and prints them (JSON) on stderr.
-    report = (error as { stderr?: string }).stderr ?? String(error);
-  }
-  const messages = (JSON.parse(report || '{"messages":[]}') as { messages: { type: string; url: string; message: string }[] }).messages;
-  expect(messages.filter((m) => m.type === 'error')).toEqual([]);
+  expect(nuErrors([join(out, 'html/index.html'), ...LOCALES.flatMap((l) => [...Object.values(PAGES).map((p) => p(l)), `/${l}/sip/compare/`].map((p) => join(out, 'html', p, 'index.html')))])).toEqual([]);
 }, 120_000);

@@ -26,6 +26,16 @@ function pageLinks(markdown: string): string[] {
   return links;
 }
 
+/** A project with the hostile fixture in en and vi, built as gitwiki pages. */
+function hostileGitwiki(): string {
+  const dir = makeProject('translated');
+  cpSync(fileURLToPath(new URL('./fixtures/wiki-hostile/', import.meta.url)), dir, { recursive: true });
+  cpSync(join(repoRoot, 'locales/vi/ui.json'), join(dir, 'locales/vi/ui.json'));
+  const run = statusbook(['build', '--format', 'gitwiki'], dir);
+  expect(run.code, run.stderr).toBe(0);
+  return dir;
+}
+
 describe('gitwiki: pages for GitHub, GitLab and Gitea wikis', () => {
   test('flat unique names, links without .md that all resolve, Home, _Sidebar and _Footer, in en, vi and ja', () => {
     const dir = scratch('statusbook-gitwiki-');
@@ -51,11 +61,7 @@ describe('gitwiki: pages for GitHub, GitLab and Gitea wikis', () => {
   });
 
   test('hostile text stays text: no HTML, no link from content', () => {
-    const dir = makeProject('translated');
-    cpSync(fileURLToPath(new URL('./fixtures/wiki-hostile/', import.meta.url)), dir, { recursive: true });
-    cpSync(join(repoRoot, 'locales/vi/ui.json'), join(dir, 'locales/vi/ui.json'));
-    const run = statusbook(['build', '--format', 'gitwiki'], dir);
-    expect(run.code, run.stderr).toBe(0);
+    const dir = hostileGitwiki();
     for (const locale of ['en', 'vi']) {
       for (const name of ['SIP-437.md', 'SIP-compare-200-vs-437.md']) {
         const text = readFileSync(join(dir, 'output/gitwiki', locale, name), 'utf8');
@@ -76,11 +82,7 @@ const hasCmarkGfm = spawnSync('cmark-gfm', ['--version']).status === 0;
 
 describe.skipIf(!hasCmarkGfm)('gitwiki pages as GitHub renders them (cmark-gfm)', () => {
   test('hostile text stays text in the HTML: no tag and no link from content, in en and vi', () => {
-    const dir = makeProject('translated');
-    cpSync(fileURLToPath(new URL('./fixtures/wiki-hostile/', import.meta.url)), dir, { recursive: true });
-    cpSync(join(repoRoot, 'locales/vi/ui.json'), join(dir, 'locales/vi/ui.json'));
-    const run = statusbook(['build', '--format', 'gitwiki'], dir);
-    expect(run.code, run.stderr).toBe(0);
+    const dir = hostileGitwiki();
     for (const locale of ['en', 'vi']) {
       for (const name of ['SIP-437.md', 'SIP-compare-200-vs-437.md']) {
         const source = readFileSync(join(dir, 'output/gitwiki', locale, name), 'utf8');
