@@ -292,7 +292,7 @@ for (const n of sizes) {
   rmSync(dir, { recursive: true, force: true });
 }
 const bundledContent = await searchIndexFigures(repo);
-reportSearch('repo', bundled);
+reportSearch('repo', bundledContent);
 searchResults.push({ n: 'bundled', locales: bundledContent });
 rmSync(work, { recursive: true, force: true });
 // Sizes measured now replace their rows; rows of other sizes (measured separately) stay.
