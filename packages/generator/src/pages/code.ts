@@ -50,15 +50,20 @@ export const codePage: PageModule<'code'> = {
   breadcrumbs: (page, env) => protocolCrumbs(page.locale, page.protocol, env),
 };
 
-/** "Compare with" links: curated pairs first, then the rest of its class, then every other code. */
-function compareGroups(locale: string, protocol: Protocol, code: StatusCode, env: RenderEnv) {
-  const { translator: tr, fragments } = env;
+/** The codes curated with this one, the others, and a link to the comparison with one of them. */
+function compareLinks(locale: string, protocol: Protocol, code: StatusCode, env: RenderEnv) {
   const curated = new Set((indexOf(protocol).curatedOf.get(code.code) ?? []).map((n) => (n.low === code.code ? n.high : n.low)));
   const link = (other: StatusCode) => ({
     target: to.compare(locale, protocol.id, pairSlug(code.code, other.code)),
-    label: fragments.label(protocol, other).label,
+    label: env.fragments.label(protocol, other).label,
   });
-  const others = protocol.codes.filter((c) => c.code !== code.code);
+  return { curated, link, others: protocol.codes.filter((c) => c.code !== code.code) };
+}
+
+/** "Compare with" links: curated pairs first, then the rest of its class, then every other code. */
+function compareGroups(locale: string, protocol: Protocol, code: StatusCode, env: RenderEnv) {
+  const { translator: tr } = env;
+  const { curated, link, others } = compareLinks(locale, protocol, code, env);
   const groups = [
     { heading: tr.t('code.compareCurated'), links: others.filter((c) => curated.has(c.code)).map(link) },
     { heading: tr.t('code.compareClass'), links: others.filter((c) => !curated.has(c.code) && c.classId === code.classId).map(link) },
@@ -72,13 +77,8 @@ function compareGroups(locale: string, protocol: Protocol, code: StatusCode, env
  * collapsed list per class (`<details>`), the code's own class first.
  */
 function compareByClass(locale: string, protocol: Protocol, code: StatusCode, env: RenderEnv) {
-  const { translator: tr, fragments } = env;
-  const curated = new Set((indexOf(protocol).curatedOf.get(code.code) ?? []).map((n) => (n.low === code.code ? n.high : n.low)));
-  const link = (other: StatusCode) => ({
-    target: to.compare(locale, protocol.id, pairSlug(code.code, other.code)),
-    label: fragments.label(protocol, other).label,
-  });
-  const others = protocol.codes.filter((c) => c.code !== code.code);
+  const { translator: tr } = env;
+  const { curated, link, others } = compareLinks(locale, protocol, code, env);
   const classes =
     env.pairs === 'all'
       ? classSections(protocol, env, (c) => c)
