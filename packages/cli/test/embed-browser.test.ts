@@ -1,7 +1,7 @@
 // Embeds as another site uses them, in headless Chromium: a host page on another origin
 // embeds a card by iframe and by the pasted fragment, and a badge, each exactly as the code
 // page's "Embed" section gives them, in light and dark; in en, vi and ja.
-import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
@@ -18,7 +18,9 @@ declare function getComputedStyle(element: unknown): { backgroundColor: string; 
 
 const require = createRequire(import.meta.url);
 const CHROMIUM = process.env.STATUSBOOK_CHROMIUM ?? '/usr/bin/chromium';
-const out = mkdtempSync(join(tmpdir(), 'statusbook-embed-'));
+// The output sits inside the temporary folder, so its state folder (beside it) goes with it.
+const work = mkdtempSync(join(tmpdir(), 'statusbook-embed-'));
+const out = join(work, 'out');
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 /** A server on 127.0.0.1 that serves `files(path)` and records every path asked for. */
@@ -105,6 +107,7 @@ afterAll(async () => {
   await browser?.close();
   site?.server.close();
   host?.server.close();
+  rmSync(work, { recursive: true, force: true });
 });
 
 /** The gloss a locale gives SIP 437 (English has none: the reason phrase is the name). */

@@ -1,7 +1,7 @@
 // Checks the real build with the tools a publisher would use: the Nu HTML Checker, axe-core
 // in headless Chromium (light and dark), markdownlint, and pdftotext on a Japanese PDF book.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
@@ -15,7 +15,10 @@ import { nuErrors, repoRoot, statusbook } from './helpers.js';
 
 const require = createRequire(import.meta.url);
 const CHROMIUM = process.env.STATUSBOOK_CHROMIUM ?? '/usr/bin/chromium';
-const out = mkdtempSync(join(tmpdir(), 'statusbook-quality-'));
+// Outputs sit inside one temporary folder, so their state folders (beside them) go with it.
+const work = mkdtempSync(join(tmpdir(), 'statusbook-quality-'));
+const out = join(work, 'out');
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 beforeAll(() => {
   const run = statusbook(['build', '--locale', 'en', '--redirect-pages', '--redirects', 'all', '--base-url', 'https://docs.example.org/', '--out', out], repoRoot);
@@ -118,7 +121,7 @@ test('markdownlint passes on the generated Markdown: every index and code page, 
 }, 120_000);
 
 test('a --pdf build for ja prints a book whose text has the Japanese headings', () => {
-  const pdfOut = mkdtempSync(join(tmpdir(), 'statusbook-pdf-'));
+  const pdfOut = join(work, 'pdf-out');
   const run = statusbook(['build', '--locale', 'ja', '--format', 'print', '--pdf', '--out', pdfOut], repoRoot);
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);

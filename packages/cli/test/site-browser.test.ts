@@ -25,7 +25,9 @@ declare const NodeFilter: any;
 
 const require = createRequire(import.meta.url);
 const CHROMIUM = process.env.STATUSBOOK_CHROMIUM ?? '/usr/bin/chromium';
-const out = mkdtempSync(join(tmpdir(), 'statusbook-site-'));
+// The output sits inside the temporary folder, so its state folder (beside it) goes with it.
+const work = mkdtempSync(join(tmpdir(), 'statusbook-site-'));
+const out = join(work, 'out');
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const LOCALES = ['en', 'vi', 'ja'] as const;
 
@@ -67,7 +69,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   server?.close();
-  rmSync(out, { recursive: true, force: true });
+  rmSync(work, { recursive: true, force: true });
 });
 
 /** Presses Tab until the focused element matches `selector`; returns how many presses it took. */
