@@ -1,9 +1,14 @@
-import type { Contrast, Lead, StatusCode } from './types.js';
+import type { Contrast, Grouping, GroupingValue, Lead, Reference, StatusCode } from './types.js';
 
-/** The differences between two codes that their facts show, in reading order. */
-export function compareCodes(low: StatusCode, high: StatusCode): Contrast[] {
+/** The differences between two codes that their facts show, in reading order; `grouping` is their protocol's, if it has one. */
+export function compareCodes(low: StatusCode, high: StatusCode, grouping?: Grouping): Contrast[] {
   const out: Contrast[] = [];
   if (low.classId !== high.classId) out.push({ kind: 'class', low: low.classId, high: high.classId });
+  if (grouping) {
+    const a = groupOf(low.code, grouping);
+    const b = groupOf(high.code, grouping);
+    if (a && b && a.digit !== b.digit) out.push({ kind: 'grouping', low: a.digit, high: b.digit });
+  }
   if (low.final !== high.final) {
     const [finalCode, provisionalCode] = low.final ? [low.code, high.code] : [high.code, low.code];
     out.push({ kind: 'finality', finalCode, provisionalCode });
@@ -21,10 +26,11 @@ export function compareCodes(low: StatusCode, high: StatusCode): Contrast[] {
     out.push({ kind: 'cacheable', cacheableCode, otherCode });
   }
   if (low.status !== high.status) out.push({ kind: 'status', low: low.status, high: high.status });
-  const lowSpec = definingRfc(low);
-  const highSpec = definingRfc(high);
-  if (lowSpec !== highSpec && lowSpec !== undefined && highSpec !== undefined) {
-    out.push({ kind: 'spec', low: lowSpec, high: highSpec });
+  const lowSpec = definitionOf(low);
+  const highSpec = definitionOf(high);
+  if (lowSpec && highSpec && !sameDocument(lowSpec, highSpec)) {
+    // Two RFCs keep their sentence with numbers; any other document is named by its title.
+    out.push('rfc' in lowSpec && 'rfc' in highSpec ? { kind: 'spec', low: lowSpec.rfc, high: highSpec.rfc } : { kind: 'definedIn', low: lowSpec, high: highSpec });
   }
   return out;
 }
@@ -48,9 +54,25 @@ export function leadOf(low: StatusCode, high: StatusCode): Lead {
   return { kind: 'same' };
 }
 
-/** The RFC that defines a code (its first definition reference). */
+/** The RFC that defines a code (its first definition reference), when that is an RFC. */
 export function definingRfc(code: StatusCode): number | undefined {
-  return (code.references.find((r) => r.role === 'definition') ?? code.references[0])?.rfc;
+  const ref = definitionOf(code);
+  return ref && 'rfc' in ref ? ref.rfc : undefined;
+}
+
+/** The reference that defines a code: its first definition reference, else its first. */
+export function definitionOf(code: StatusCode): Reference | undefined {
+  return code.references.find((r) => r.role === 'definition') ?? code.references[0];
+}
+
+/** The value of a protocol's grouping that a code belongs to (SMTP 550: digit 5, "Mail system"), if declared. */
+export function groupOf(code: number, grouping: Grouping): GroupingValue | undefined {
+  const digit = Number(String(code)[grouping.digit - 1]);
+  return grouping.values.find((v) => v.digit === digit);
+}
+
+function sameDocument(a: Reference, b: Reference): boolean {
+  return 'rfc' in a ? 'rfc' in b && a.rfc === b.rfc : 'url' in b && a.url === b.url;
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {

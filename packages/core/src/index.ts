@@ -1,7 +1,8 @@
 export type * from './types.js';
 export { loadContent } from './load-content.js';
 export { derivePairs, findPair, pairCount, pairSlug } from './derive-pairs.js';
-export { compareCodes, definingRfc, leadOf } from './compare-codes.js';
+export { compareCodes, definingRfc, definitionOf, groupOf, leadOf } from './compare-codes.js';
+export { displayReason } from './names.js';
 export { countDiagnostics, sortDiagnostics, compareStrings } from './diagnostics.js';
 export { parseText } from './text.js';
 export { suggest } from './suggest.js';

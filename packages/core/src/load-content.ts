@@ -7,12 +7,19 @@ import { readSource, textOf } from './source-file.js';
 import { nodeAt, parseYaml, type YamlDocument } from './yaml-file.js';
 import { suggest } from './suggest.js';
 import { cached, type CheckCache } from './check-cache.js';
+import { linkEquivalents, type WrittenEquivalent } from './equivalents.js';
 import type { CodeClass, CuratedNotes, Diagnostic, LoadResult, Protocol, Reference, StatusCode } from './types.js';
 
 type ProtocolValue = NonNullable<ReturnType<typeof protocolSchema>>;
 type CodeValue = NonNullable<ReturnType<typeof codeSchema>>;
 
 const CODE_FILE = /^(\d+)\.ya?ml$/;
+
+/** Equivalents written in code files, and the codes each protocol folder has a file for. */
+interface Links {
+  readonly written: Map<StatusCode, readonly WrittenEquivalent[]>;
+  readonly known: Map<string, ReadonlySet<number>>;
+}
 
 /** A protocol file's checked value (absent when it has errors), as the check cache keeps it. */
 interface CheckedProtocol {
@@ -36,18 +43,21 @@ export async function loadContent(dir: string, options: { cache?: CheckCache } =
     diagnostics.push(fileError(dir, 'content/missing', `content folder not found: ${dir}`, 'a folder with one sub-folder per protocol'));
     return { protocols: [], diagnostics };
   }
-  const protocols: Protocol[] = [];
+  const loaded: Protocol[] = [];
+  const links: Links = { written: new Map(), known: new Map() };
   for (const folder of folders) {
-    const protocol = await loadProtocol(join(dir, folder), folder, diagnostics, options.cache);
-    if (protocol) protocols.push(protocol);
+    const protocol = await loadProtocol(join(dir, folder), folder, diagnostics, options.cache, links);
+    if (protocol) loaded.push(protocol);
   }
   if (folders.length === 0) {
     diagnostics.push(fileError(dir, 'content/empty', `no protocol folders in ${dir}`, 'content/<protocol>/protocol.yaml'));
   }
+  // Equivalents name codes of other protocols: checked, and their reverse derived, once all are loaded.
+  const protocols = linkEquivalents(loaded, links, diagnostics);
   return { protocols, diagnostics: sortDiagnostics(diagnostics) };
 }
 
-async function loadProtocol(folder: string, id: string, diagnostics: Diagnostic[], cache: CheckCache | undefined): Promise<Protocol | undefined> {
+async function loadProtocol(folder: string, id: string, diagnostics: Diagnostic[], cache: CheckCache | undefined, links: Links): Promise<Protocol | undefined> {
   const protocolFile = join(folder, 'protocol.yaml');
   const read = await readSource(protocolFile);
   if (read === undefined) {
@@ -68,13 +78,17 @@ async function loadProtocol(folder: string, id: string, diagnostics: Diagnostic[
   diagnostics.push(...found);
 
   const codeFiles = await listCodeFiles(join(folder, 'codes'));
-  const codes = (
-    await Promise.all(codeFiles.map(async (path) => loadCode(path, source ?? '', value, classes, diagnostics, cache)))
-  ).filter((c): c is StatusCode => c !== undefined);
+  const codes: StatusCode[] = [];
+  for (const loaded of await Promise.all(codeFiles.map(async (path) => loadCode(path, source ?? '', value, classes, diagnostics, cache)))) {
+    if (!loaded?.code) continue;
+    codes.push(loaded.code);
+    if (loaded.equivalents.length > 0) links.written.set(loaded.code, loaded.equivalents);
+  }
   const unique = dropDuplicates(codes, diagnostics);
 
   // Codes whose file exists but has errors are known too: a pair naming them is not reported again.
   const named = codeFiles.map((f) => Number(CODE_FILE.exec(basename(f))?.[1])).filter(Number.isInteger);
+  links.known.set(id, new Set(named));
   const curated = await loadPairs(join(folder, 'pairs.yaml'), unique, new Set([...named, ...unique.map((c) => c.code)]), diagnostics, cache);
   if (!value || !classes) return undefined;
   return {
@@ -89,6 +103,8 @@ async function loadProtocol(folder: string, id: string, diagnostics: Diagnostic[
     cacheable: value.cacheable,
     nonFinal: value.nonFinal ?? 'provisional',
     classes,
+    ...(value.grouping ? { grouping: value.grouping } : {}),
+    ranges: (value.ranges ?? []).map((r) => ({ ...r, range: r.range as [number, number] })),
     codes: unique,
     curated,
   };
@@ -104,16 +120,49 @@ function checkProtocol(value: ProtocolValue, folderName: string, file: YamlDocum
     });
     ok = false;
   }
+  // Classes cover ranges of any size (DNS 0-23, WebSocket 1000-1015): each range in order, and
+  // no number in two classes, so every code falls in exactly one.
   value.classes.forEach((c, i) => {
     const [low, high] = c.range as [number, number];
-    const digit = Number(c.id[0]);
-    if (low > high || Math.floor(low / 100) !== digit || Math.floor(high / 100) !== digit) {
-      ctx.error(offsetOf(nodeAt(doc, ['classes', i, 'range'])), 'protocol/class-range', `class ${c.id} has range ${low}-${high}, outside ${digit}00-${digit}99`, {
-        expected: `a range within ${digit}00-${digit}99, lower bound first`,
+    const at = offsetOf(nodeAt(doc, ['classes', i, 'range']));
+    if (low > high) {
+      ctx.error(at, 'protocol/class-range', `class ${c.id} has range ${low}-${high}, lower bound after upper bound`, {
+        expected: 'the lower bound first: [low, high]',
+        actual: `${low}-${high}`,
+      });
+      ok = false;
+      return;
+    }
+    const other = value.classes.slice(0, i).find((o) => overlaps(o.range as [number, number], [low, high]));
+    if (other) {
+      ctx.error(at, 'protocol/class-overlap', `class ${c.id} (${low}-${high}) overlaps class ${other.id} (${other.range[0]}-${other.range[1]})`, {
+        expected: 'class ranges that share no number',
+        actual: `${low}-${high} and ${other.range[0]}-${other.range[1]}`,
+      });
+      ok = false;
+    }
+  });
+  value.ranges?.forEach((r, i) => {
+    const [low, high] = r.range as [number, number];
+    if (low > high) {
+      ctx.error(offsetOf(nodeAt(doc, ['ranges', i, 'range'])), 'protocol/range', `range ${low}-${high} has its lower bound after its upper bound`, {
+        expected: 'the lower bound first: [low, high]',
         actual: `${low}-${high}`,
       });
       ok = false;
     }
+  });
+  const digits = new Map<number, number>();
+  value.grouping?.values.forEach((v, i) => {
+    const first = digits.get(v.digit);
+    if (first !== undefined) {
+      ctx.error(offsetOf(nodeAt(doc, ['grouping', 'values', i, 'digit'])), 'protocol/grouping-digit', `grouping value ${v.digit} is listed twice (also entry ${first + 1})`, {
+        expected: 'each digit once',
+        actual: String(v.digit),
+      });
+      ok = false;
+    }
+    digits.set(v.digit, i);
   });
   if (!ok) return undefined;
   return value.classes.map((c) => ({ ...c, range: c.range as [number, number] }));
@@ -126,7 +175,7 @@ async function loadCode(
   classes: readonly CodeClass[] | undefined,
   diagnostics: Diagnostic[],
   cache: CheckCache | undefined,
-): Promise<StatusCode | undefined> {
+): Promise<{ code?: StatusCode; equivalents: readonly WrittenEquivalent[] } | undefined> {
   const source = textOf(await readSource(path), diagnostics);
   if (source === undefined) return undefined;
   // What a code file's check depends on: its name and text, and its protocol's file.
@@ -134,10 +183,12 @@ async function loadCode(
     const file = parseYaml(path, source);
     const value = file.ok ? codeSchema(file.doc.contents, file.ctx, '') : undefined;
     const code = value && file.ok && protocol && classes ? checkCode(value, protocol, classes, file) : undefined;
-    return { ...(code ? { code } : {}), diagnostics: file.ctx.diagnostics };
+    // Where each equivalent was written: they are checked once every protocol is loaded.
+    const equivalents = code && file.ok ? (value?.equivalents ?? []).map((e, i) => ({ ...e, ...file.ctx.position(offsetOf(nodeAt(file.doc, ['equivalents', i])) ) })) : [];
+    return { ...(code ? { code } : {}), equivalents, diagnostics: file.ctx.diagnostics };
   });
   diagnostics.push(...result.diagnostics);
-  return result.code;
+  return result;
 }
 
 function checkCode(value: CodeValue, protocol: ProtocolValue, classes: readonly CodeClass[], file: YamlDocument): StatusCode | undefined {
@@ -193,6 +244,16 @@ function checkCode(value: CodeValue, protocol: ProtocolValue, classes: readonly 
     }
   });
 
+  (value.alsoNamed ?? []).forEach((other, i) => {
+    const names = [value.reason, ...(value.alsoNamed ?? []).slice(0, i).map((a) => a.reason)];
+    if (names.includes(other.reason)) {
+      ctx.error(offsetOf(nodeAt(doc, ['alsoNamed', i, 'reason'])), 'code/also-named', `'${other.reason}' is already a name of code ${value.code}`, {
+        expected: 'a second registered name, different from the reason and the other names',
+        actual: `'${other.reason}'`,
+      });
+    }
+  });
+
   if (ctx.diagnostics.slice(before).some((d) => d.severity === 'error') || !codeClass) return undefined;
   const { summary, description, whenYouSeeIt, howToFix } = value;
   return {
@@ -200,6 +261,8 @@ function checkCode(value: CodeValue, protocol: ProtocolValue, classes: readonly 
     code: value.code,
     reason: value.reason,
     formerReasons: value.formerReasons ?? [],
+    alsoNamed: (value.alsoNamed ?? []).map((a) => ({ reason: a.reason, references: normalizeReferences(a.references ?? []) })),
+    equivalents: [],
     status: value.status,
     references: normalizeReferences(value.references),
     classId: codeClass.id,
@@ -212,6 +275,10 @@ function checkCode(value: CodeValue, protocol: ProtocolValue, classes: readonly 
     text: { summary, description, whenYouSeeIt, howToFix },
     file: ctx.file,
   };
+}
+
+function overlaps(a: readonly [number, number], b: readonly [number, number]): boolean {
+  return a[0] <= b[1] && b[0] <= a[1];
 }
 
 function checkVocabulary(values: readonly string[], allowed: readonly string[], field: string, noun: string, file: YamlDocument): void {
@@ -303,8 +370,8 @@ function checkPairs(path: string, source: string, loaded: ReadonlySet<number>, k
   return { pairs: out.sort((x, y) => x.low - y.low || x.high - y.high), diagnostics: file.ctx.diagnostics };
 }
 
-function normalizeReferences(refs: readonly { rfc: number; section?: string; title?: string; role?: 'definition' | 'update' }[]): Reference[] {
-  return refs.map((r, i) => ({ ...r, role: r.role ?? (i === 0 ? 'definition' : 'update') }));
+function normalizeReferences(refs: readonly (Omit<Reference, 'role'> & { role?: Reference['role'] })[]): Reference[] {
+  return refs.map((r, i) => ({ ...r, role: r.role ?? (i === 0 ? 'definition' : 'update') }) as Reference);
 }
 
 async function listCodeFiles(dir: string): Promise<string[]> {

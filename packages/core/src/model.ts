@@ -3,5 +3,6 @@
 export type * from './types.js';
 export type { CodeTranslationField, LocaleTranslation, ProtocolTranslation, TranslatedText } from './load-translations.js';
 export { derivePairs, findPair, pairCount, pairSlug } from './derive-pairs.js';
-export { compareCodes, definingRfc, leadOf } from './compare-codes.js';
+export { compareCodes, definingRfc, definitionOf, groupOf, leadOf } from './compare-codes.js';
+export { displayReason } from './names.js';
 export { textDirection } from './text-direction.js';

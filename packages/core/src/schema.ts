@@ -16,6 +16,12 @@ export class FileContext {
     readonly source: string,
   ) {}
 
+  /** The line and column (from 1) of an offset in the file. */
+  position(offset: number): { line: number; column: number } {
+    const { line, col } = this.lines.linePos(offset);
+    return { line, column: col };
+  }
+
   report(
     offset: number,
     severity: Severity,

@@ -36,11 +36,64 @@ export interface Text {
   readonly nodes: readonly PhrasingContent[];
 }
 
-export interface Reference {
+/** A section of an RFC. */
+export interface RfcReference {
   readonly rfc: number;
   readonly section?: string;
   readonly title?: string;
   readonly role: ReferenceRole;
+}
+
+/** A document that is not an RFC (a project's documentation, a registry entry): an https URL with its title. */
+export interface DocumentReference {
+  readonly url: string;
+  readonly title: string;
+  readonly section?: string;
+  readonly role: ReferenceRole;
+}
+
+/** Where a code or protocol is specified: an RFC or another document (`'url' in ref`). */
+export type Reference = RfcReference | DocumentReference;
+
+/** A second registered name of the same code (DNS 16 BADVERS and BADSIG). */
+export interface AlsoNamed {
+  readonly reason: string;
+  readonly references: readonly Reference[];
+}
+
+/**
+ * How a code relates to a code of another protocol: `same-meaning`, `maps-to` (a gateway turns
+ * this code into the other) or `maps-from` (the other is turned into this one).
+ */
+export type EquivalentRelation = 'same-meaning' | 'maps-to' | 'maps-from';
+
+/** A typed link to a code of another protocol; `derived` when it is the reverse of one written on the other code. */
+export interface Equivalent {
+  readonly protocol: string;
+  readonly code: number;
+  readonly relation: EquivalentRelation;
+  readonly derived: boolean;
+}
+
+/** One value of a protocol's second grouping (SMTP's second digit 5: "Mail system"). */
+export interface GroupingValue {
+  readonly digit: number;
+  readonly name: Text;
+  readonly description: Text;
+}
+
+/** A grouping of codes by one of their digits (1 = hundreds, 2 = tens, 3 = units). */
+export interface Grouping {
+  readonly digit: number;
+  readonly name: Text;
+  readonly values: readonly GroupingValue[];
+}
+
+/** A range of numbers with no code pages, explained on the protocol page (WebSocket 4000-4999). */
+export interface NumberRange {
+  readonly range: readonly [number, number];
+  readonly name: Text;
+  readonly description: Text;
 }
 
 export interface FormerReason {
@@ -64,6 +117,10 @@ export interface StatusCode {
   readonly code: number;
   readonly reason: string;
   readonly formerReasons: readonly FormerReason[];
+  /** Other registered names of the same code, shown after the reason ("16 BADVERS / BADSIG"). */
+  readonly alsoNamed: readonly AlsoNamed[];
+  /** Codes of other protocols, written here or derived from the other code, sorted by protocol and code. */
+  readonly equivalents: readonly Equivalent[];
   readonly status: CodeStatus;
   readonly references: readonly Reference[];
   readonly classId: string;
@@ -100,6 +157,10 @@ export interface Protocol {
   /** What the protocol calls a response that is not final: SIP "provisional", HTTP "interim". */
   readonly nonFinal: NonFinalTerm;
   readonly classes: readonly CodeClass[];
+  /** A second grouping by one digit of the code (SMTP's second digit), when the protocol has one. */
+  readonly grouping?: Grouping;
+  /** Number ranges without code pages, explained on the protocol page. */
+  readonly ranges: readonly NumberRange[];
   /** Sorted by code. */
   readonly codes: readonly StatusCode[];
   /** Curated notes, sorted by (low, high). */
@@ -116,7 +177,10 @@ export type Contrast =
   | { readonly kind: 'methods'; readonly low: readonly string[]; readonly high: readonly string[] }
   | { readonly kind: 'cacheable'; readonly cacheableCode: number; readonly otherCode: number }
   | { readonly kind: 'status'; readonly low: CodeStatus; readonly high: CodeStatus }
-  | { readonly kind: 'spec'; readonly low: number; readonly high: number };
+  | { readonly kind: 'grouping'; readonly low: number; readonly high: number }
+  | { readonly kind: 'spec'; readonly low: number; readonly high: number }
+  /** Different defining documents where one of them is not an RFC. */
+  | { readonly kind: 'definedIn'; readonly low: Reference; readonly high: Reference };
 
 export type ContrastKind = Contrast['kind'];
 
