@@ -1,10 +1,10 @@
-import type { Protocol, Reference, StatusCode } from '@statusbook/core/model';
+import { definitionOf, displayReason, groupOf, type Protocol, type Reference, type StatusCode } from '@statusbook/core/model';
 import { Rendered, type Localized, type Translator } from './i18n.js';
 import type { FormatRenderer, Target } from './types.js';
 import { to } from './targets.js';
 
 /** The fact rows shown for a code, in table order. */
-export type FactKey = 'class' | 'kind' | 'senders' | 'retry' | 'headers' | 'methods' | 'cacheable' | 'status' | 'spec';
+export type FactKey = 'class' | 'grouping' | 'kind' | 'senders' | 'retry' | 'headers' | 'methods' | 'cacheable' | 'status' | 'spec';
 
 /** The parts of a code's pages that depend only on (code, locale, format): rendered once, reused by every page. */
 export interface CodeFragments {
@@ -46,10 +46,21 @@ export interface CodeFragments {
 
 /** Which facts a protocol shows: `cacheable` only where the protocol has caching. */
 export function factKeys(protocol: Protocol): FactKey[] {
-  const keys: FactKey[] = ['class', 'kind', 'senders', 'retry', 'headers', 'methods'];
+  const keys: FactKey[] = ['class', ...(protocol.grouping ? (['grouping'] as const) : []), 'kind', 'senders', 'retry', 'headers', 'methods'];
   if (protocol.cacheable) keys.push('cacheable');
   keys.push('status', 'spec');
   return keys;
+}
+
+/** A fact row's label: the grouping's own name (content, translated like class names), else the UI string. */
+export function factLabel(protocol: Protocol, key: FactKey, tr: Translator): string {
+  return key === 'grouping' ? tr.renderLabel(tr.content.groupingName(protocol)) : tr.t(`fact.${key}`);
+}
+
+/** A code's value of its protocol's grouping, "5 Mail system", rendered; undefined when the protocol declares none for its digit. */
+export function groupingValueLabel(protocol: Protocol, code: number, tr: Translator): string | undefined {
+  const value = protocol.grouping && groupOf(code, protocol.grouping);
+  return value && tr.t('groupingLabel', { digit: value.digit, name: new Rendered(tr.renderLabel(tr.content.groupingValue(protocol, value, 'name'))) });
 }
 
 /** A code's label, `437 Unsupported Credential`, escaped, and as a placeholder value. */
@@ -67,7 +78,7 @@ export class FragmentCache {
   factRows(protocol: Protocol): readonly { readonly key: FactKey; readonly label: string }[] {
     let rows = this.rows.get(protocol.id);
     if (!rows) {
-      rows = factKeys(protocol).map((key) => ({ key, label: this.translator.t(`fact.${key}`) }));
+      rows = factKeys(protocol).map((key) => ({ key, label: factLabel(protocol, key, this.translator) }));
       this.rows.set(protocol.id, rows);
     }
     return rows;
@@ -85,7 +96,7 @@ export class FragmentCache {
     const key = `${protocol.id}/${code.code}`;
     let hit = this.labels.get(key);
     if (!hit) {
-      const label = `${code.code} ${this.format.text(code.reason)}`;
+      const label = `${code.code} ${this.format.text(displayReason(code))}`;
       hit = { label, labelRendered: new Rendered(label) };
       this.labels.set(key, hit);
     }
@@ -104,7 +115,7 @@ export class FragmentCache {
 }
 
 function buildFragments(protocol: Protocol, code: StatusCode, format: FormatRenderer, tr: Translator): CodeFragments {
-  const reason = format.text(code.reason);
+  const reason = format.text(displayReason(code));
   const codeClass = protocol.classes.find((c) => c.id === code.classId);
   const tokens = (values: readonly string[], empty: string): string =>
     values.length === 0 ? tr.t(empty) : tr.list(values.map((v) => format.code(v)));
@@ -114,6 +125,11 @@ function buildFragments(protocol: Protocol, code: StatusCode, format: FormatRend
       case 'class':
         facts.class = tr.t('classLabel', { id: code.classId, name: new Rendered(codeClass ? tr.renderLabel(tr.content.className(protocol, codeClass)) : '') });
         break;
+      case 'grouping': {
+        const value = groupingValueLabel(protocol, code.code, tr);
+        if (value !== undefined) facts.grouping = value;
+        break;
+      }
       case 'kind':
         facts.kind = tr.t(code.final ? 'fact.final' : protocol.nonFinal === 'interim' ? 'fact.interim' : 'fact.provisional');
         break;
@@ -137,7 +153,7 @@ function buildFragments(protocol: Protocol, code: StatusCode, format: FormatRend
         facts.status = tr.t(`status.${code.status}`);
         break;
       case 'spec': {
-        const definition = code.references.find((r) => r.role === 'definition') ?? code.references[0];
+        const definition = definitionOf(code);
         facts.spec = definition ? referenceLabel(definition, tr) : tr.t('fact.none');
         break;
       }
@@ -168,16 +184,32 @@ function buildFragments(protocol: Protocol, code: StatusCode, format: FormatRend
     senders,
     facts,
     useWhen: tr.t('compare.codeSummary', { code: new Rendered(format.strong(label)), summary: new Rendered(action(protocol, code, senders, format, tr)) }),
-    references: code.references.map((r) => ({ label: referenceLabel(r, tr), href: format.url(rfcUrl(r)) })),
+    references: referencesOf(code).map((r) => ({ label: referenceLabel(r, tr), href: format.url(referenceUrl(r)) })),
   };
 }
 
-function referenceLabel(ref: Reference, tr: Translator): string {
+/** A code's references, then those of its other names that it does not list already. */
+function referencesOf(code: StatusCode): Reference[] {
+  const out = [...code.references];
+  for (const ref of code.alsoNamed.flatMap((a) => a.references)) {
+    if (!out.some((r) => referenceUrl(r) === referenceUrl(ref))) out.push(ref);
+  }
+  return out;
+}
+
+/** "RFC 8224, section 6.2.2", or a document's title (with its section), escaped by the translator. */
+export function referenceLabel(ref: Reference, tr: Translator): string {
+  if ('url' in ref) return ref.section ? tr.t('documentSection', { title: ref.title, section: ref.section }) : tr.t('document', { title: ref.title });
   return ref.section ? tr.t('rfcSection', { rfc: ref.rfc, section: ref.section }) : tr.t('rfc', { rfc: ref.rfc });
 }
 
+/** Where a reference links: a document's own URL, or the RFC Editor's page of an RFC. */
+export function referenceUrl(ref: Reference): string {
+  return 'url' in ref ? ref.url : rfcUrl(ref);
+}
+
 /** The RFC Editor's page for a reference, at its section when there is one. */
-export function rfcUrl(ref: Reference): string {
+export function rfcUrl(ref: Extract<Reference, { rfc: number }>): string {
   const base = `https://www.rfc-editor.org/rfc/rfc${ref.rfc}`;
   if (!ref.section) return base;
   return /^[A-Z]/.test(ref.section) ? `${base}#appendix-${ref.section}` : `${base}#section-${ref.section}`;

@@ -4,7 +4,9 @@ import {
   type CodeClass,
   type CodeTextField,
   type CuratedNotes,
+  type GroupingValue,
   type LocaleTranslation,
+  type NumberRange,
   type PairTextField,
   type Protocol,
   type StatusCode,
@@ -47,6 +49,10 @@ export interface ContentText {
   protocolDescription(protocol: Protocol): Localized;
   className(protocol: Protocol, cls: CodeClass): Localized;
   classDescription(protocol: Protocol, cls: CodeClass): Localized;
+  /** The name of the protocol's grouping ("Category"); call only for a protocol that has one. */
+  groupingName(protocol: Protocol): Localized;
+  groupingValue(protocol: Protocol, value: GroupingValue, field: 'name' | 'description'): Localized;
+  rangeText(protocol: Protocol, range: NumberRange, field: 'name' | 'description'): Localized;
   code(code: StatusCode, field: CodeTextField): Localized;
   /** A gloss of the reason phrase; none in the source language, where the phrase is its own gloss. */
   reasonGloss(code: StatusCode): Localized | undefined;
@@ -60,6 +66,9 @@ export const sourceContent: ContentText = {
   protocolDescription: (protocol) => source(protocol.description),
   className: (_protocol, cls) => source(cls.name),
   classDescription: (_protocol, cls) => source(cls.description),
+  groupingName: (protocol) => source(protocol.grouping!.name),
+  groupingValue: (_protocol, value, field) => source(value[field]),
+  rangeText: (_protocol, range, field) => source(range[field]),
   code: (code, field) => source(code.text[field]),
   reasonGloss: () => undefined,
   pairText: (_protocol, notes, field) => source(notes.text[field]),
@@ -75,6 +84,9 @@ export function translatedContent(translation: LocaleTranslation): ContentText {
     protocolDescription: (protocol) => pick(of(protocol)?.description, protocol.description),
     className: (protocol, cls) => pick(of(protocol)?.classes.get(cls.id)?.name, cls.name),
     classDescription: (protocol, cls) => pick(of(protocol)?.classes.get(cls.id)?.description, cls.description),
+    groupingName: (protocol) => pick(of(protocol)?.grouping?.name, protocol.grouping!.name),
+    groupingValue: (protocol, value, field) => pick(of(protocol)?.grouping?.values.get(value.digit)?.[field], value[field]),
+    rangeText: (protocol, range, field) => pick(of(protocol)?.ranges.get(rangeKey(range))?.[field], range[field]),
     code: (code, field) => pick(byCode(code)?.[field], code.text[field]),
     reasonGloss: (code) => {
       const gloss = byCode(code)?.reason;
@@ -82,6 +94,11 @@ export function translatedContent(translation: LocaleTranslation): ContentText {
     },
     pairText: (protocol, notes, field) => pick(of(protocol)?.pairs.get(pairSlug(notes.low, notes.high))?.[field], notes.text[field]),
   };
+}
+
+/** How a translation names a number range: `3000-3999`. */
+export function rangeKey(range: NumberRange): string {
+  return `${range.range[0]}-${range.range[1]}`;
 }
 
 /** Translates keys for one locale into text escaped for one format. */

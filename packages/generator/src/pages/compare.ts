@@ -1,4 +1,5 @@
-import { leadOf, pairSlug, type Contrast, type Pair, type Protocol } from '@statusbook/core/model';
+import { displayReason, leadOf, pairSlug, type Contrast, type Pair, type Protocol, type StatusCode } from '@statusbook/core/model';
+import { referenceLabel } from '../fragments.js';
 import type { CodeFragments } from '../fragments.js';
 import { Rendered } from '../i18n.js';
 import { indexOf } from '../protocol-index.js';
@@ -73,11 +74,11 @@ export function compareTitle(pair: Pair, env: RenderEnv): string {
 }
 
 /** The same from the protocol's id and the two codes (low first), with no pair made. */
-export function pairTitle(protocol: string, low: { code: number; reason: string }, high: { code: number; reason: string }, env: RenderEnv): string {
+export function pairTitle(protocol: string, low: StatusCode, high: StatusCode, env: RenderEnv): string {
   return env.translator.plain('compare.title', {
     protocol: env.protocols.find((p) => p.id === protocol)?.name ?? protocol,
-    low: `${low.code} ${low.reason}`,
-    high: `${high.code} ${high.reason}`,
+    low: `${low.code} ${displayReason(low)}`,
+    high: `${high.code} ${displayReason(high)}`,
   });
 }
 
@@ -201,5 +202,17 @@ function phrase(c: Contrast, pair: Pair, low: CodeFragments, high: CodeFragments
       return tr.t('contrast.status', { low: lowCode, high: highCode, lowStatus: new Rendered(tr.t(`status.${c.low}`)), highStatus: new Rendered(tr.t(`status.${c.high}`)) });
     case 'spec':
       return tr.t('contrast.spec', { low: lowCode, high: highCode, lowRfc: c.low, highRfc: c.high });
+    case 'definedIn':
+      return tr.t('contrast.definedIn', { low: lowCode, high: highCode, lowSpec: new Rendered(referenceLabel(c.low, tr)), highSpec: new Rendered(referenceLabel(c.high, tr)) });
+    case 'grouping': {
+      const protocol = env.protocols.find((p) => p.id === pair.protocol)!;
+      return tr.t('contrast.grouping', {
+        low: lowCode,
+        high: highCode,
+        grouping: new Rendered(tr.renderLabel(tr.content.groupingName(protocol))),
+        lowValue: new Rendered(low.facts.grouping ?? ''),
+        highValue: new Rendered(high.facts.grouping ?? ''),
+      });
+    }
   }
 }
