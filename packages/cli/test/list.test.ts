@@ -19,15 +19,16 @@ test('list prints a table of codes with former names', () => {
 test('list --json has the documented shape for the bundled content', () => {
   const run = statusbook(['list', 'sip', '--json'], repoRoot);
   expect(run.code).toBe(0);
-  const rows = JSON.parse(run.stdout) as { code: number; reason: string; status: string; formerReasons: unknown[] }[];
+  const rows = JSON.parse(run.stdout) as { code: number; reason: string; alsoNamed: string[]; status: string; formerReasons: unknown[] }[];
   expect(rows.find((r) => r.code === 437)).toEqual({
     code: 437,
     reason: 'Unsupported Credential',
+    alsoNamed: [],
     status: 'current',
     formerReasons: [{ reason: 'Unsupported Certificate', rfc: 8224 }],
   });
   expect(rows.find((r) => r.code === 202)?.status).toBe('deprecated');
-  expect(rows.map((r) => Object.keys(r).join())).toEqual(rows.map(() => 'code,reason,status,formerReasons'));
+  expect(rows.map((r) => Object.keys(r).join())).toEqual(rows.map(() => 'code,reason,alsoNamed,status,formerReasons'));
 });
 
 test('list of an unknown protocol exits 2 with a suggestion', () => {

@@ -37,7 +37,7 @@ export interface ProtocolTranslation {
   /** The grouping's name and its values by digit. */
   readonly grouping?: { readonly name?: TranslatedText; readonly values: ReadonlyMap<number, NamedTranslation> };
   /** Number ranges by `low-high`. */
-  readonly ranges: ReadonlyMap<string, NamedTranslation>;
+  readonly ranges?: ReadonlyMap<string, NamedTranslation>;
   readonly codes: ReadonlyMap<number, Partial<Record<CodeTranslationField, TranslatedText>>>;
   /** By canonical slug, `401-vs-407`. */
   readonly pairs: ReadonlyMap<string, Partial<Record<PairTextField, TranslatedText>>>;
@@ -373,7 +373,7 @@ export function translatedField(translation: LocaleTranslation, field: SourceFie
   if (field.file === 'protocol.yaml') {
     if (first === 'description') return p.description;
     if (first === 'grouping') return second === 'name' ? p.grouping?.name : p.grouping?.values.get(Number(third))?.[field.path[3] as 'name' | 'description'];
-    if (first === 'ranges') return p.ranges.get(second!)?.[third as 'name' | 'description'];
+    if (first === 'ranges') return p.ranges?.get(second!)?.[third as 'name' | 'description'];
     return p.classes.get(second!)?.[third as 'name' | 'description'];
   }
   if (field.file === 'pairs.yaml') return p.pairs.get(first!)?.[second as PairTextField];

@@ -86,7 +86,7 @@ export function translatedContent(translation: LocaleTranslation): ContentText {
     classDescription: (protocol, cls) => pick(of(protocol)?.classes.get(cls.id)?.description, cls.description),
     groupingName: (protocol) => pick(of(protocol)?.grouping?.name, protocol.grouping!.name),
     groupingValue: (protocol, value, field) => pick(of(protocol)?.grouping?.values.get(value.digit)?.[field], value[field]),
-    rangeText: (protocol, range, field) => pick(of(protocol)?.ranges.get(rangeKey(range))?.[field], range[field]),
+    rangeText: (protocol, range, field) => pick(of(protocol)?.ranges?.get(rangeKey(range))?.[field], range[field]),
     code: (code, field) => pick(byCode(code)?.[field], code.text[field]),
     reasonGloss: (code) => {
       const gloss = byCode(code)?.reason;

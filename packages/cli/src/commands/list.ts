@@ -1,4 +1,4 @@
-import { suggest, type Protocol } from '@statusbook/core';
+import { displayReason, suggest, type Protocol } from '@statusbook/core';
 import { parseFlags } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
 import { projectAt } from '../project.js';
@@ -9,11 +9,11 @@ import { loadAndReport, resolveFrom } from './validate.js';
 export const list: Command = {
   help: `Usage: statusbook list <protocol> [--json] [--root <dir>]
 
-Prints every code of a protocol: code, registered reason phrase, registry status and the
-names it had before.
+Prints every code of a protocol, in numeric order: code, registered reason phrase (with its
+other registered names, "BADVERS / BADSIG"), registry status and the names it had before.
 
 Options:
-  --json         print JSON: [{ "code", "reason", "status", "formerReasons" }]
+  --json         print JSON: [{ "code", "reason", "alsoNamed", "status", "formerReasons" }]
   --root <dir>   project folder holding content/ (default: .)
   -h, --help     show this help
 
@@ -37,6 +37,7 @@ Exit codes: 0 ok, 1 content errors, 2 bad usage (such as an unknown protocol).`,
       const rows = protocol.codes.map((c) => ({
         code: c.code,
         reason: c.reason,
+        alsoNamed: c.alsoNamed.map((a) => a.reason),
         status: c.status,
         formerReasons: c.formerReasons.map((f) => ({ reason: f.reason, rfc: f.rfc })),
       }));
@@ -45,7 +46,7 @@ Exit codes: 0 ok, 1 content errors, 2 bad usage (such as an unknown protocol).`,
     }
     const rows = protocol.codes.map((c) => [
       String(c.code),
-      c.reason,
+      displayReason(c),
       c.status,
       c.formerReasons.map((f) => `${f.reason} (renamed by RFC ${f.rfc})`).join('; '),
     ]);

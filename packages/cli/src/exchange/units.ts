@@ -2,7 +2,7 @@
 // see them: every translatable content field and every UI string, with its English source,
 // the locale's current text and its state.
 import { join } from 'node:path';
-import { loadTranslations, readYamlValue, sourceFields, translatedField, translationStatus, type Diagnostic, type LocaleTranslation, type Protocol, type SourceField } from '@statusbook/core';
+import { displayReason, loadTranslations, readYamlValue, sourceFields, translatedField, translationStatus, type Diagnostic, type LocaleTranslation, type Protocol, type SourceField } from '@statusbook/core';
 import { readUiStrings, type UiStrings } from '@statusbook/generator/plan';
 
 export type UnitState = 'translated' | 'stale' | 'missing';
@@ -54,11 +54,15 @@ function contentNote(f: SourceField, protocols: readonly Protocol[]): string {
   const protocol = protocols.find((p) => p.id === f.protocol)!;
   const field = f.path[f.path.length - 1]!;
   if (f.file === 'protocol.yaml') {
-    return f.path.length === 1 ? `${protocol.name} protocol, field ${field}` : `${protocol.name} class ${f.path[1]}, field ${field}`;
+    if (f.path.length === 1) return `${protocol.name} protocol, field ${field}`;
+    if (f.path[0] === 'grouping') return f.path.length === 2 ? `${protocol.name} grouping, field ${field}` : `${protocol.name} grouping value ${f.path[2]}, field ${field}`;
+    if (f.path[0] === 'ranges') return `${protocol.name} range ${f.path[1]}, field ${field}`;
+    return `${protocol.name} class ${f.path[1]}, field ${field}`;
   }
   if (f.file === 'pairs.yaml') return `${protocol.name} pair ${f.path[0]} (curated note), field ${field}`;
   const code = Number(f.file.slice('codes/'.length, -'.yaml'.length));
-  const reason = protocol.codes.find((c) => c.code === code)?.reason ?? '';
+  const found = protocol.codes.find((c) => c.code === code);
+  const reason = found ? displayReason(found) : '';
   return `${protocol.name} ${code} ${reason}, field ${field}${field === 'reason' ? ' (a gloss of the registered reason phrase)' : ''}`;
 }
 
