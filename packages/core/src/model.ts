@@ -3,5 +3,5 @@
 export type * from './types.js';
 export type { CodeTranslationField, LocaleTranslation, ProtocolTranslation, TranslatedText } from './load-translations.js';
 export { derivePairs, findPair, pairCount, pairSlug } from './derive-pairs.js';
-export { compareCodes, definingRfc, leadOf } from './compare-codes.js';
+export { compareCodes, definingRfc, factOfKind, leadOf, retryOf, succeeded } from './compare-codes.js';
 export { textDirection } from './text-direction.js';

@@ -12,8 +12,10 @@ export const SCHEMA_VERSIONS: Readonly<Record<JsonKind, number>> = {
   index: 1,
   protocol: 1,
   'compare-index': 1,
-  code: 1,
-  compare: 1,
+  // v2: declared facts (issue 22): `senders`, `retry`, `headers`, `methods`, `cacheable`
+  // became fact rows with a `kind` and a `value`; contrasts are by fact kind.
+  code: 2,
+  compare: 2,
 };
 
 /** A schema's `$id`: `urn:statusbook:json:<kind>:v<version>` (a name, not a place to fetch it from). */
@@ -120,12 +122,20 @@ const SCHEMAS: Readonly<Record<JsonKind, Record<string, unknown>>> = {
     final: bool,
     status: obj({ id: { enum: STATUS }, label: str }),
     formerReasons: { type: 'array', items: obj({ reason: str, rfc: int, html: str }) },
-    senders: { type: 'array', items: { $ref: '#/$defs/labelled' } },
-    retry: obj({ id: { enum: RETRY }, label: str }),
-    headers: strings,
-    methods: strings,
-    cacheable: nullable(bool),
-    facts: { type: 'array', items: obj({ key: str, label: str, html: str }) },
+    // The rows every protocol has (class, kind, status, spec), then one per declared fact
+    // with its kind and value.
+    facts: {
+      type: 'array',
+      items: {
+        oneOf: [
+          obj({ key: str, label: str, html: str }),
+          obj({ key: str, label: str, html: str, kind: { const: 'parties' }, value: { type: 'array', items: { $ref: '#/$defs/labelled' } } }),
+          obj({ key: str, label: str, html: str, kind: { const: 'retry' }, value: obj({ id: { enum: RETRY }, label: str }) }),
+          obj({ key: str, label: str, html: str, kind: { const: 'tokens' }, value: strings }),
+          obj({ key: str, label: str, html: str, kind: { const: 'flag' }, value: bool }),
+        ],
+      },
+    },
     references: { type: 'array', items: { $ref: '#/$defs/reference' } },
     text: obj({ summary: { $ref: '#/$defs/text' }, description: { $ref: '#/$defs/text' }, whenYouSeeIt: { $ref: '#/$defs/text' }, howToFix: { $ref: '#/$defs/text' } }),
     comparisons: { type: 'array', items: obj({ code: int, reason: str, curated: bool, href: str }) },
@@ -146,11 +156,11 @@ const SCHEMAS: Readonly<Record<JsonKind, Record<string, unknown>>> = {
         oneOf: [
           contrast('class', { low: str, high: str }),
           contrast('finality', { finalCode: int, provisionalCode: int }),
-          contrast('senders', { low: strings, high: strings }),
-          contrast('retry', { low: { enum: RETRY }, high: { enum: RETRY } }),
-          contrast('headers', { onlyLow: strings, onlyHigh: strings }),
-          contrast('methods', { low: strings, high: strings }),
-          contrast('cacheable', { cacheableCode: int, otherCode: int }),
+          // `fact`: the id of the declared fact the two codes differ in.
+          contrast('parties', { fact: str, low: strings, high: strings }),
+          contrast('retry', { fact: str, low: { enum: RETRY }, high: { enum: RETRY } }),
+          contrast('tokens', { fact: str, low: strings, high: strings, onlyLow: strings, onlyHigh: strings }),
+          contrast('flag', { fact: str, trueCode: int, falseCode: int }),
           contrast('status', { low: { enum: STATUS }, high: { enum: STATUS } }),
           contrast('spec', { low: int, high: int }),
         ],

@@ -1,5 +1,5 @@
 import { findPair } from '@statusbook/core/model';
-import { factKeys } from '../fragments.js';
+import { factKeys, factLabel } from '../fragments.js';
 import { languageName } from '../locale-info.js';
 import { to } from '../targets.js';
 import { differIn } from './compare.js';
@@ -21,13 +21,13 @@ export const bookPage: PageModule<'book'> = {
     const keys = factKeys(protocol);
     const classes = classSections(protocol, env, (c) => {
       const f = fragments.get(protocol, c);
-      return { f, anchor: `code-${c.code}`, facts: keys.map((key) => ({ label: tr.t(`fact.${key}`), value: f.facts[key] })) };
+      return { f, anchor: `code-${c.code}`, facts: keys.map((key) => ({ label: factLabel(tr, format, key), value: f.facts.get(key) })) };
     });
     const comparisons = protocol.curated.map((n) => {
       const pair = findPair(protocol, n.low, n.high)!;
       const low = fragments.get(protocol, pair.low);
       const high = fragments.get(protocol, pair.high);
-      const glance = keys.map((key) => ({ label: tr.t(`fact.${key}`), low: low.facts[key], high: high.facts[key], differs: low.facts[key] !== high.facts[key] }));
+      const glance = keys.map((key) => ({ label: factLabel(tr, format, key), low: low.facts.get(key), high: high.facts.get(key), differs: low.facts.get(key) !== high.facts.get(key) }));
       return {
         anchor: `compare-${pair.slug}`,
         title: tr.t('compare.vs', { low: low.labelRendered, high: high.labelRendered }),

@@ -1,5 +1,5 @@
 import { pairSlug, type Protocol, type StatusCode } from '@statusbook/core/model';
-import { factKeys } from '../fragments.js';
+import { factKeys, factLabel } from '../fragments.js';
 import { indexOf } from '../protocol-index.js';
 import { to } from '../targets.js';
 import { plainText } from './badge-text.js';
@@ -19,12 +19,12 @@ export const codePage: PageModule<'code'> = {
 
   view(page, env) {
     const { protocol, code } = page;
-    const { translator: tr, fragments } = env;
+    const { translator: tr, fragments, format } = env;
     const f = fragments.get(protocol, code);
     return {
       title: tr.t('code.title', { protocol: protocol.name, label: f.labelRendered }),
       f,
-      facts: factKeys(protocol).map((key) => ({ label: tr.t(`fact.${key}`), value: f.facts[key] })),
+      facts: factKeys(protocol).map((key) => ({ label: factLabel(tr, format, key), value: f.facts.get(key) })),
       compareGroups: compareGroups(page.locale, protocol, code, env),
       // Wiki categories: the protocol's (its index page's title) and the class's.
       protocolIndex: to.protocol(page.locale, protocol.id),
