@@ -3,6 +3,6 @@
 export type * from './types.js';
 export type { CodeTranslationField, LocaleTranslation, NamedTranslation, ProtocolTranslation, TranslatedText } from './load-translations.js';
 export { derivePairs, findPair, pairCount, pairSlug } from './derive-pairs.js';
-export { compareCodes, definingRfc, definitionOf, groupOf, leadOf } from './compare-codes.js';
+export { compareCodes, definingRfc, definitionOf, factOfKind, groupOf, leadOf, retryOf, succeeded } from './compare-codes.js';
 export { displayReason } from './names.js';
 export { textDirection } from './text-direction.js';

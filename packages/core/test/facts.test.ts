@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { loadContent, type Protocol, type StatusCode } from '../src/index.js';
+import { factOfKind, loadContent, retryOf, type Protocol, type StatusCode } from '../src/index.js';
 
 const contentDir = fileURLToPath(new URL('../../../content/', import.meta.url));
 const fixture = fileURLToPath(new URL('./fixtures/project/', import.meta.url));
@@ -136,17 +136,17 @@ describe('facts checked against the RFCs', async () => {
   test('HTTP 306 lists no sender: it is never sent (RFC 9110 15.4.7)', () => {
     const c306 = code(http, 306);
     expect(c306.status).toBe('unused');
-    expect(c306.senders).toEqual([]);
+    expect(factOfKind(c306, 'parties')?.values).toEqual([]);
   });
 
   test('SIP 470: retry once consent is granted or the targets are removed, not after a delay (RFC 5360)', () => {
-    expect(code(sip, 470).retry).not.toBe('after-delay');
-    expect(code(sip, 470).retry).toBe('with-changes');
+    expect(retryOf(code(sip, 470))).not.toBe('after-delay');
+    expect(retryOf(code(sip, 470))).toBe('with-changes');
   });
 
   test('every current code has a sender', () => {
     for (const p of protocols) {
-      for (const c of p.codes) if (c.status === 'current') expect(c.senders.length, `${p.id} ${c.code}`).toBeGreaterThan(0);
+      for (const c of p.codes) if (c.status === 'current') expect(factOfKind(c, 'parties')?.values.length, `${p.id} ${c.code}`).toBeGreaterThan(0);
     }
   });
 
@@ -179,7 +179,7 @@ describe('senders: []', () => {
   test('is an error for a current code', async () => {
     const text = readFileSync(join(fixture, codeFile), 'utf8');
     expect(text).toMatch(/^status: current$/m);
-    expect(await errorsWith(noSenders)).toEqual(['code/senders a current code needs at least one sender']);
+    expect(await errorsWith(noSenders)).toEqual(["code/no-parties a current code needs at least one value in 'senders' (who sends it)"]);
   });
 
   test('is allowed for an unused code', async () => {

@@ -103,45 +103,45 @@ describe('the fixture loads', async () => {
 describe('bad input: a positioned error', () => {
   test('an unknown relation', async () => {
     expect(await errors(edit(`${RPC}/codes/0.yaml`, 'relation: maps-to', 'relation: maps-onto'))).toEqual([
-      `${RPC}/codes/0.yaml:11:43  'equivalents[0].relation' must be one of 'same-meaning', 'maps-to', 'maps-from', found the string "maps-onto"  schema/type`,
+      `${RPC}/codes/0.yaml:10:43  'equivalents[0].relation' must be one of 'same-meaning', 'maps-to', 'maps-from', found the string "maps-onto"  schema/type`,
     ]);
   });
 
   test('an equivalent whose code has no file', async () => {
     expect(await errors(edit(`${RPC}/codes/0.yaml`, 'code: 200, relation', 'code: 299, relation'))).toEqual([
-      `${RPC}/codes/0.yaml:11:5  equivalent names sip 299, which has no file in content/sip/codes/  equivalent/unknown-code`,
+      `${RPC}/codes/0.yaml:10:5  equivalent names sip 299, which has no file in content/sip/codes/  equivalent/unknown-code`,
     ]);
   });
 
   test('an equivalent in a protocol that does not exist', async () => {
     expect(await errors(edit(`${RPC}/codes/0.yaml`, 'protocol: sip', 'protocol: smtp'))).toEqual([
-      `${RPC}/codes/0.yaml:11:5  equivalent names protocol 'smtp', which has no folder in content/  equivalent/unknown-protocol`,
+      `${RPC}/codes/0.yaml:10:5  equivalent names protocol 'smtp', which has no folder in content/  equivalent/unknown-protocol`,
     ]);
   });
 
   test('an equivalent in its own protocol', async () => {
     expect(await errors(edit(`${RPC}/codes/0.yaml`, 'protocol: sip, code: 200', 'protocol: rpc, code: 7'))).toEqual([
-      `${RPC}/codes/0.yaml:11:5  equivalent rpc 7 is a code of this protocol  equivalent/same-protocol`,
+      `${RPC}/codes/0.yaml:10:5  equivalent rpc 7 is a code of this protocol  equivalent/same-protocol`,
     ]);
   });
 
   test('a link written on both sides with relations that disagree', async () => {
     const sip200 = `${original('content/sip/codes/200.yaml')}equivalents:\n  - { protocol: rpc, code: 0, relation: same-meaning }\n`;
     expect(await errors({ 'content/sip/codes/200.yaml': sip200 })).toEqual([
-      `${RPC}/codes/0.yaml:11:5  equivalent sip 200 is also written on that code, with another relation  equivalent/conflict`,
+      `${RPC}/codes/0.yaml:10:5  equivalent sip 200 is also written on that code, with another relation  equivalent/conflict`,
       'content/sip/codes/200.yaml:15:5  equivalent rpc 0 is also written on that code, with another relation  equivalent/conflict',
     ]);
   });
 
   test('overlapping classes', async () => {
     expect(await errors(edit(`${RPC}/protocol.yaml`, 'range: [1000, 1999]', 'range: [99, 1999]'))).toEqual([
-      `${RPC}/protocol.yaml:25:12  class close (99-1999) overlaps class errors (1-99)  protocol/class-overlap`,
+      `${RPC}/protocol.yaml:31:12  class close (99-1999) overlaps class errors (1-99)  protocol/class-range`,
     ]);
   });
 
   test('a class range with its bounds reversed', async () => {
     expect(await errors(edit(`${RPC}/protocol.yaml`, 'range: [1, 99]', 'range: [99, 1]'))).toEqual([
-      `${RPC}/protocol.yaml:20:12  class errors has range 99-1, lower bound after upper bound  protocol/class-range`,
+      `${RPC}/protocol.yaml:25:12  class errors has range 99-1, whose lower bound is above its upper bound  protocol/class-range`,
     ]);
   });
 
@@ -187,7 +187,7 @@ describe('bad input: a positioned error', () => {
 
   test('a grouping value listed twice', async () => {
     expect(await errors(edit(`${RPC}/protocol.yaml`, '{ digit: 7, name: Seven', '{ digit: 1, name: Seven'))).toEqual([
-      `${RPC}/protocol.yaml:35:16  grouping value 1 is listed twice (also entry 2)  protocol/grouping-digit`,
+      `${RPC}/protocol.yaml:42:16  grouping value 1 is listed twice (also entry 2)  protocol/grouping-digit`,
     ]);
   });
 });

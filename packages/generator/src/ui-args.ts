@@ -88,10 +88,13 @@ export type ArgsOf<K extends string, V> = K extends UiArgKey ? [args: UiArgs<K, 
 const BY_KEY: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(UI_ARGS));
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
+// A sentence's form for a protocol's exchange (`act.never_command`), see `Translator.pick`.
+const CONTEXT_SUFFIX = /_(request|command|query|call|connection)$/;
 
-/** The argument names the code passes for a key (a plural form's too); none for other keys. */
+/** The argument names the code passes for a key (a plural or exchange form's too); none for other keys. */
 export function uiArgs(key: string): readonly string[] {
-  return BY_KEY.get(key) ?? BY_KEY.get(key.replace(PLURAL_SUFFIX, '')) ?? [];
+  const plain = key.replace(PLURAL_SUFFIX, '');
+  return BY_KEY.get(key) ?? BY_KEY.get(plain) ?? BY_KEY.get(plain.replace(CONTEXT_SUFFIX, '')) ?? [];
 }
 
 /** A placeholder as i18next writes it: `{{name}}` or `{{name, format}}`. */

@@ -1,7 +1,7 @@
 import { displayReason, groupOf, pairSlug, type Contrast, type Protocol, type Reference, type StatusCode, type Text } from '@statusbook/core/model';
-import { factKeys, referenceUrl } from '../fragments.js';
+import { factKeys, plainRowLabel, referenceUrl } from '../fragments.js';
 import { equivalentSentences } from '../pages/equivalents.js';
-import { SOURCE_LOCALE, type Localized } from '../i18n.js';
+import { SOURCE_LOCALE, type Localized, type Translator } from '../i18n.js';
 import { html } from '../formats/html.js';
 import { hrefBetween } from '../formats/relative.js';
 import { jsonFile, mdProfilePath, urlPath } from '../formats/paths.js';
@@ -226,12 +226,7 @@ function codeDocument(page: PageOf<'code'>, env: RenderEnv) {
     final: code.final,
     status: { id: code.status, label: tr.plain(`status.${code.status}`) },
     formerReasons: code.formerReasons.map((r, i) => ({ reason: r.reason, rfc: r.rfc, html: f.formerly[i]! })),
-    senders: code.senders.map((s) => ({ id: s, label: tr.plain(`sender.${s}`) })),
-    retry: { id: code.retry, label: tr.plain(`retry.${code.retry}`) },
-    headers: [...code.headers],
-    methods: [...code.methods],
-    cacheable: code.cacheable ?? null,
-    facts: factKeys(protocol).map((key) => ({ key, label: tr.plain(`fact.${key}`), html: f.facts[key] ?? '' })),
+    facts: factKeys(protocol).filter((key) => f.facts.has(key)).map((key) => ({ key, label: plainRowLabel(protocol, key, tr), html: f.facts.get(key) ?? '', ...factData(code, key, protocol, tr) })),
     references: code.references.map((r) => reference(r, env)),
     equivalents: equivalentsOf(target, code, env),
     text: {
@@ -277,6 +272,30 @@ function equivalentsOf(target: Target, code: StatusCode, env: RenderEnv) {
 }
 
 /** A contrast's data without its kind, which comes first. */
+/**
+ * A declared fact's kind and value, for a code document's fact row (the rows every protocol
+ * has, class, kind, status and spec, have their own fields): parties and retry values with
+ * their labels, tokens as a list, a flag as a boolean.
+ */
+function factData(code: StatusCode, key: string, protocol: Protocol, tr: Translator): Record<string, unknown> {
+  const fact = code.facts.find((f) => f.id === key);
+  if (!fact) return {};
+  const label = (prefix: string, value: string) => {
+    const found = tr.pick([`${prefix}.${value}`], { context: protocol.exchange });
+    return found === undefined ? value : tr.plainSentence(found);
+  };
+  switch (fact.kind) {
+    case 'parties':
+      return { kind: fact.kind, value: fact.values.map((s) => ({ id: s, label: label('sender', s) })) };
+    case 'retry':
+      return { kind: fact.kind, value: { id: fact.value, label: label('retry', fact.value) } };
+    case 'tokens':
+      return { kind: fact.kind, value: [...fact.values] };
+    case 'flag':
+      return { kind: fact.kind, value: fact.value };
+  }
+}
+
 function contrastData(c: Contrast, env: RenderEnv): Record<string, unknown> {
   if (c.kind === 'definedIn') return { low: reference(c.low, env), high: reference(c.high, env) };
   const { kind: _kind, ...data } = c;
@@ -321,7 +340,7 @@ function compareDocument(page: PageOf<'compare'>, env: RenderEnv) {
     // The page's first sentence: the curated note, else the difference that decides what to do.
     ['summary', jsonValue(pair.kind === 'curated' ? tr.render(tr.content.pairText(protocol, pair.notes, 'difference')) : leadSentence(pair, low, high, env))],
     ['contrasts', jsonValue(pair.contrasts.map((c, i) => ({ kind: c.kind, ...contrastData(c, env), html: sentences[i]! })))],
-    ['facts', jsonValue(fragments.factRows(protocol).map(({ key }) => ({ key, label: tr.plain(`fact.${key}`), low: low.facts[key] ?? '', high: high.facts[key] ?? '' })))],
+    ['facts', jsonValue(fragments.factRows(protocol).map(({ key }) => ({ key, label: plainRowLabel(protocol, key, tr), low: low.facts.get(key) ?? '', high: high.facts.get(key) ?? '' })))],
     ['notes', jsonValue(notes)],
     ['links', jsonValue(links(target, env))],
   ]);

@@ -9,7 +9,9 @@ export const JSON_KINDS: readonly JsonKind[] = ['index', 'protocol', 'compare-in
 
 /** Each schema's version: raise it with any change to the schema (its `$id` carries it). */
 export const SCHEMA_VERSIONS: Readonly<Record<JsonKind, number>> = {
-  // v2 (issue 22): references may be documents (`rfc` null, `url` and `title`), codes have
+  // v2 (issue 22): code facts are declared by each protocol (`senders`, `retry`, `headers`,
+  // `methods`, `cacheable` became fact rows with a `kind` and a `value`; contrasts are by fact
+  // kind); references may be documents (`rfc` null, `url` and `title`); codes have
   // `alsoNamed`, `equivalents` and `grouping`, protocols `grouping` and `ranges`, comparisons
   // the `grouping` and `definedIn` contrasts. The shared $defs changed, so every kind moved.
   index: 2,
@@ -138,12 +140,20 @@ const SCHEMAS: Readonly<Record<JsonKind, Record<string, unknown>>> = {
     final: bool,
     status: obj({ id: { enum: STATUS }, label: str }),
     formerReasons: { type: 'array', items: obj({ reason: str, rfc: int, html: str }) },
-    senders: { type: 'array', items: { $ref: '#/$defs/labelled' } },
-    retry: obj({ id: { enum: RETRY }, label: str }),
-    headers: strings,
-    methods: strings,
-    cacheable: nullable(bool),
-    facts: { type: 'array', items: obj({ key: str, label: str, html: str }) },
+    // The rows every protocol has (class, kind, status, spec), then one per declared fact
+    // with its kind and value.
+    facts: {
+      type: 'array',
+      items: {
+        oneOf: [
+          obj({ key: str, label: str, html: str }),
+          obj({ key: str, label: str, html: str, kind: { const: 'parties' }, value: { type: 'array', items: { $ref: '#/$defs/labelled' } } }),
+          obj({ key: str, label: str, html: str, kind: { const: 'retry' }, value: obj({ id: { enum: RETRY }, label: str }) }),
+          obj({ key: str, label: str, html: str, kind: { const: 'tokens' }, value: strings }),
+          obj({ key: str, label: str, html: str, kind: { const: 'flag' }, value: bool }),
+        ],
+      },
+    },
     references: { type: 'array', items: { $ref: '#/$defs/reference' } },
     equivalents: {
       type: 'array',
@@ -176,11 +186,11 @@ const SCHEMAS: Readonly<Record<JsonKind, Record<string, unknown>>> = {
         oneOf: [
           contrast('class', { low: str, high: str }),
           contrast('finality', { finalCode: int, provisionalCode: int }),
-          contrast('senders', { low: strings, high: strings }),
-          contrast('retry', { low: { enum: RETRY }, high: { enum: RETRY } }),
-          contrast('headers', { onlyLow: strings, onlyHigh: strings }),
-          contrast('methods', { low: strings, high: strings }),
-          contrast('cacheable', { cacheableCode: int, otherCode: int }),
+          // `fact`: the id of the declared fact the two codes differ in.
+          contrast('parties', { fact: str, low: strings, high: strings }),
+          contrast('retry', { fact: str, low: { enum: RETRY }, high: { enum: RETRY } }),
+          contrast('tokens', { fact: str, low: strings, high: strings, onlyLow: strings, onlyHigh: strings }),
+          contrast('flag', { fact: str, trueCode: int, falseCode: int }),
           contrast('status', { low: { enum: STATUS }, high: { enum: STATUS } }),
           contrast('grouping', { low: int, high: int }),
           contrast('spec', { low: int, high: int }),

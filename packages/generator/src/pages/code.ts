@@ -1,5 +1,5 @@
 import { displayReason, pairSlug, type Protocol, type StatusCode } from '@statusbook/core/model';
-import { factKeys, factLabel } from '../fragments.js';
+import { factKeys, rowLabel } from '../fragments.js';
 import { equivalentSentences } from './equivalents.js';
 import { indexOf } from '../protocol-index.js';
 import { to } from '../targets.js';
@@ -20,13 +20,13 @@ export const codePage: PageModule<'code'> = {
 
   view(page, env) {
     const { protocol, code } = page;
-    const { translator: tr, fragments } = env;
+    const { translator: tr, fragments, format } = env;
     const f = fragments.get(protocol, code);
     return {
       title: tr.t('code.title', { protocol: protocol.name, label: f.labelRendered }),
       f,
       // A code whose digit the protocol's grouping does not name has no grouping row.
-      facts: factKeys(protocol).filter((key) => f.facts[key] !== undefined).map((key) => ({ label: factLabel(protocol, key, tr), value: f.facts[key] })),
+      facts: factKeys(protocol).filter((key) => f.facts.has(key)).map((key) => ({ label: rowLabel(protocol, key, tr, format), value: f.facts.get(key) })),
       equivalents: equivalentSentences(to.code(page.locale, protocol.id, code.code), code, env),
       compareGroups: compareGroups(page.locale, protocol, code, env),
       // Wiki categories: the protocol's (its index page's title) and the class's.
