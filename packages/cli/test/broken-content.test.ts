@@ -52,7 +52,7 @@ describe('broken content stops the build with one message and writes nothing', (
   });
 
   test('sender the protocol does not define', () => {
-    expect(buildBroken('unknown-sender')).toMatchInlineSnapshot(`"content/sip/codes/437.yaml:8:16  error  unknown sender 'proxi': did you mean 'proxy'?  code/unknown-sender"`);
+    expect(buildBroken('unknown-sender')).toMatchInlineSnapshot(`"content/sip/codes/437.yaml:8:16  error  'proxi' in 'senders' is not in the vocabulary 'senders': did you mean 'proxy'?  code/unknown-value"`);
   });
 
   test('duplicate code', () => {

@@ -139,4 +139,33 @@ describe('hostile text in every field', async () => {
     // References and "compare with" are the page's only lists: content made none.
     expect(page.children.filter((n) => n.type === 'list')).toHaveLength(2);
   });
+
+  test('declared facts: vocabulary values are code or text in every format, never markup', () => {
+    // The table rows of a fact, by its label (here the fact's id: ui.json names none of them).
+    const rows = (file: string, label: string) => {
+      const rowsFound: Nodes[][] = [];
+      walk(parseMarkdown(md.find((f) => f.path === file)!.contents), (node) => {
+        if (node.type === 'tableRow' && toString(node.children[0]!) === label) rowsFound.push(node.children.slice(1));
+      });
+      return rowsFound;
+    };
+    const [marks] = rows('md/en/sip/437.md', 'marks');
+    const parts = 'children' in marks![0]! ? marks![0].children : [];
+    // Each value one code span, with only list words between them.
+    expect(parts.filter((n) => n.type !== 'text').map((n) => `${n.type}:${toString(n)}`)).toEqual(['inlineCode:x_i_', "inlineCode:w'''b'''", 'inlineCode:h#x', 'inlineCode:n&#60']);
+    const [hops] = rows('md/en/sip/437.md', 'hops');
+    expect(toString(hops![0]!)).toBe('a&amp or x__proto__');
+    const [glance] = rows('md/en/sip/compare/200-vs-437.md', 'hops');
+    expect(glance!.map((cell) => toString(cell))).toEqual(['e**e** or constructor', 'a&amp or x__proto__']);
+    const [relayed] = rows('md/en/sip/compare/200-vs-437.md', 'relayed');
+    expect(relayed!.map((cell) => toString(cell))).toEqual(['yes', 'no']);
+    for (const path of ['html/en/sip/437/index.html', 'html/en/sip/compare/200-vs-437/index.html', 'print/en/sip.html']) {
+      const page = html.find((f) => f.path === path)!.contents;
+      expect(page, path).toContain('<code>n&amp;#60</code>');
+      expect(page, path).toContain('a&amp;amp or x__proto__');
+      // No character reference a browser would decode, even without its semicolon.
+      expect(page, path).not.toMatch(/&(lt|amp|#60)(?![;\w])/);
+      expect(page, path).not.toMatch(/<(em|strong|del|s)>(i|e|t|b)</);
+    }
+  });
 });

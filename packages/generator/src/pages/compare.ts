@@ -228,6 +228,8 @@ function phrase(c: Contrast, pair: Pair, low: CodeFragments, high: CodeFragments
 
 type FactContrast = Extract<Contrast, { fact: string }>;
 
+const capitalized = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
+
 /**
  * A contrast of a declared fact: the fact's own sentence where ui.json has one
  * (`contrast.senders`, `contrast.headersBoth`), else its kind's (`contrast.parties`,
@@ -247,9 +249,21 @@ function phraseFact(
   const lowCode = pair.low.code;
   const highCode = pair.high.code;
   const id = c.fact;
-  const Id = id.charAt(0).toUpperCase() + id.slice(1);
+  const Id = capitalized(id);
+  const Kind = capitalized(c.kind);
   const fact = new Rendered(factLabel(tr, format, id));
-  const both = (lowValue: Rendered, highValue: Rendered) => ({ low: lowCode, high: highCode, fact, lowValues: lowValue, highValues: highValue, [`low${Id}`]: lowValue, [`high${Id}`]: highValue });
+  // Under the kind's names (`lowValues`; `lowRetry` for `contrast.retry`) and the fact's own (`lowSenders`).
+  const both = (lowValue: Rendered, highValue: Rendered) => ({
+    low: lowCode,
+    high: highCode,
+    fact,
+    lowValues: lowValue,
+    highValues: highValue,
+    [`low${Kind}`]: lowValue,
+    [`high${Kind}`]: highValue,
+    [`low${Id}`]: lowValue,
+    [`high${Id}`]: highValue,
+  });
   switch (c.kind) {
     case 'parties':
       return tr.sentence(formOf(env, protocol, [`contrast.${id}`, 'contrast.parties']), both(new Rendered(partyList(tr, format, c.low, true)), new Rendered(partyList(tr, format, c.high, true))));
