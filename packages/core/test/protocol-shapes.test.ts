@@ -1,12 +1,12 @@
 // Protocols that are not shaped like SIP and HTTP (issue 22): codes from 0 to four digits,
 // document references, a code with two names, equivalents across protocols, a second
 // grouping and number ranges. The fixture's `rpc` has codes 0, 7, 16, 1000 and 1015.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { derivePairs, displayReason, loadContent, type Protocol } from '../src/index.js';
+import { derivePairs, displayReason, loadContent, loadTranslations, sourceFields, sourceHash, translatedField, translationStatus, type Protocol } from '../src/index.js';
 
 const fixture = fileURLToPath(new URL('./fixtures/shapes/', import.meta.url));
 const RPC = 'content/rpc';
@@ -189,5 +189,61 @@ describe('bad input: a positioned error', () => {
     expect(await errors(edit(`${RPC}/protocol.yaml`, '{ digit: 7, name: Seven', '{ digit: 1, name: Seven'))).toEqual([
       `${RPC}/protocol.yaml:42:16  grouping value 1 is listed twice (also entry 2)  protocol/grouping-digit`,
     ]);
+  });
+});
+
+describe('translations of the grouping and ranges', () => {
+  const translation = `grouping:
+  name: { text: Chữ số đầu, source: SOURCE_NAME }
+  values:
+    1: { name: Một }
+    7: { description: Mã bắt đầu bằng số bảy. }
+ranges:
+  3000-3999: { name: Đăng ký cho thư viện }
+  5000-5999: { name: Không có }
+`;
+
+  async function loaded() {
+    const dir = project();
+    const { protocols } = await loadContent(join(dir, 'content'));
+    const rpc = protocols.find((p) => p.id === 'rpc')!;
+    const hash = sourceHash(rpc.grouping!.name.source);
+    mkdirSync(join(dir, 'locales/vi/content/rpc'), { recursive: true });
+    writeFileSync(join(dir, 'locales/vi/content/rpc/protocol.yaml'), translation.replace('SOURCE_NAME', hash));
+    const { translations, diagnostics } = await loadTranslations(join(dir, 'locales'), ['vi'], protocols);
+    return { dir, protocols, vi: translations.get('vi')!, diagnostics };
+  }
+
+  test('every name and description is a source field, by digit and by range', async () => {
+    const { protocols } = await loaded();
+    const paths = [...sourceFields(protocols)].filter((f) => f.protocol === 'rpc' && f.file === 'protocol.yaml').map((f) => f.path.join('.'));
+    expect(paths.filter((p) => /^(grouping|ranges)/.test(p))).toEqual([
+      'grouping.name',
+      'grouping.values.0.name',
+      'grouping.values.0.description',
+      'grouping.values.1.name',
+      'grouping.values.1.description',
+      'grouping.values.7.name',
+      'grouping.values.7.description',
+      'ranges.3000-3999.name',
+      'ranges.3000-3999.description',
+      'ranges.4000-4999.name',
+      'ranges.4000-4999.description',
+    ]);
+  });
+
+  test('translated fields are found, stale without a source, and an unknown range is reported', async () => {
+    const { dir, protocols, vi, diagnostics } = await loaded();
+    const fields = [...sourceFields(protocols)].filter((f) => f.protocol === 'rpc' && /^(grouping|ranges)$/.test(f.path[0]!));
+    const found = fields.map((f) => [f.path.join('.'), translatedField(vi, f)?.text.source, translatedField(vi, f)?.state]).filter(([, text]) => text !== undefined);
+    expect(found).toEqual([
+      ['grouping.name', 'Chữ số đầu', 'translated'],
+      ['grouping.values.1.name', 'Một', 'stale'],
+      ['grouping.values.7.description', 'Mã bắt đầu bằng số bảy.', 'stale'],
+      ['ranges.3000-3999.name', 'Đăng ký cho thư viện', 'stale'],
+    ]);
+    const unknown = diagnostics.filter((d) => d.ruleId === 'translation/unknown-range').map((d) => `${relative(dir, d.file)}:${d.line}:${d.column}  ${d.severity}`);
+    expect(unknown).toEqual(['locales/vi/content/rpc/protocol.yaml:8:3  warning']);
+    expect(translationStatus(protocols.filter((p) => p.id === 'rpc'), vi).translated).toBe(1);
   });
 });
