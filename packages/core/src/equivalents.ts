@@ -31,11 +31,12 @@ export interface EquivalentInput {
  */
 export function linkEquivalents(protocols: readonly Protocol[], input: EquivalentInput, diagnostics: Diagnostic[]): Protocol[] {
   const byKey = new Map<string, Equivalent[]>();
+  // A link may go both ways (gRPC 14 maps to HTTP 503, and HTTP 503 maps to gRPC 14): one
+  // entry per other code and relation. Whether it was already there.
   const add = (protocol: string, code: number, eq: Equivalent): boolean => {
     const key = `${protocol}/${code}`;
     const list = byKey.get(key) ?? [];
-    const same = list.find((e) => e.protocol === eq.protocol && e.code === eq.code);
-    if (same) return same.relation === eq.relation;
+    if (list.some((e) => e.protocol === eq.protocol && e.code === eq.code && e.relation === eq.relation)) return false;
     list.push(eq);
     byKey.set(key, list);
     return true;
@@ -43,8 +44,8 @@ export function linkEquivalents(protocols: readonly Protocol[], input: Equivalen
   const loaded = new Map(protocols.map((p) => [p.id, new Set(p.codes.map((c) => c.code))]));
   const error = (file: string, at: WrittenEquivalent, ruleId: string, message: string, expected: string, actual: string) =>
     diagnostics.push({ file, line: at.line, column: at.column, severity: 'error', ruleId, message, expected, actual });
-  // Written links first, so a link written on both sides is checked against the one written.
-  const derived: [string, number, Equivalent, StatusCode, WrittenEquivalent][] = [];
+  // Written links first, so a link written on both sides is shown as written.
+  const derived: [string, number, Equivalent][] = [];
   for (const p of protocols) {
     for (const code of p.codes) {
       for (const w of input.written.get(code) ?? []) {
@@ -66,19 +67,18 @@ export function linkEquivalents(protocols: readonly Protocol[], input: Equivalen
         // The other protocol or code has errors of its own (reported): the link is left out.
         if (!loaded.get(w.protocol)?.has(w.code)) continue;
         if (!add(p.id, code.code, { protocol: w.protocol, code: w.code, relation: w.relation, derived: false })) {
-          error(code.file, w, 'equivalent/duplicate', `equivalent ${target} is listed twice with different relations`, 'each code of another protocol once', w.relation);
+          // Listed twice in this file (the reverse of a link written on the other code is added later).
+          error(code.file, w, 'equivalent/duplicate', `equivalent ${target} ${w.relation} is listed twice`, 'each code of another protocol once per relation', `${target} ${w.relation}`);
           continue;
         }
-        derived.push([w.protocol, w.code, { protocol: p.id, code: code.code, relation: REVERSE[w.relation], derived: true }, code, w]);
+        derived.push([w.protocol, w.code, { protocol: p.id, code: code.code, relation: REVERSE[w.relation], derived: true }]);
       }
     }
   }
-  for (const [protocol, code, eq, from, w] of derived) {
-    if (!add(protocol, code, eq)) {
-      error(from.file, w, 'equivalent/conflict', `equivalent ${w.protocol} ${w.code} is also written on that code, with another relation`, `'${REVERSE[eq.relation]}', the reverse of what ${w.protocol} ${w.code} says, or the link on one side only`, w.relation);
-    }
-  }
-  const order = (a: Equivalent, b: Equivalent) => compareStrings(a.protocol, b.protocol) || a.code - b.code;
+  // The reverse of each link, unless the other code wrote it too.
+  for (const [protocol, code, eq] of derived) add(protocol, code, eq);
+  const RELATIONS = ['same-meaning', 'maps-to', 'maps-from'];
+  const order = (a: Equivalent, b: Equivalent) => compareStrings(a.protocol, b.protocol) || a.code - b.code || RELATIONS.indexOf(a.relation) - RELATIONS.indexOf(b.relation);
   return protocols.map((p) => ({
     ...p,
     codes: p.codes.map((c) => {

@@ -76,6 +76,24 @@ describe('the fixture loads', async () => {
     expect(sip.codes.find((c) => c.code === 437)!.equivalents).toEqual([{ protocol: 'rpc', code: 1000, relation: 'maps-to', derived: true }]);
   });
 
+  test('a mapping both ways is two links; a link written on both sides is shown once', async () => {
+    const dir = project({
+      [`${RPC}/codes/0.yaml`]: original(`${RPC}/codes/0.yaml`).replace('relation: maps-to }', 'relation: maps-to }\n  - { protocol: sip, code: 200, relation: maps-from }'),
+      'content/sip/codes/200.yaml': `${original('content/sip/codes/200.yaml')}equivalents:\n  - { protocol: rpc, code: 0, relation: maps-from }\n`,
+    });
+    const loaded = await loadContent(join(dir, 'content'));
+    expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const of = (p: string, c: number) => loaded.protocols.find((x) => x.id === p)!.codes.find((x) => x.code === c)!.equivalents;
+    expect(of('rpc', 0)).toEqual([
+      { protocol: 'sip', code: 200, relation: 'maps-to', derived: false },
+      { protocol: 'sip', code: 200, relation: 'maps-from', derived: false },
+    ]);
+    expect(of('sip', 200)).toEqual([
+      { protocol: 'rpc', code: 0, relation: 'maps-to', derived: true },
+      { protocol: 'rpc', code: 0, relation: 'maps-from', derived: false },
+    ]);
+  });
+
   test('comparisons contrast the grouping and a definition in another kind of document', () => {
     const pair = [...derivePairs(rpc)].find((p) => p.slug === '7-vs-16')!;
     expect(pair.contrasts.filter((c) => c.kind === 'definedIn')).toEqual([
@@ -125,11 +143,9 @@ describe('bad input: a positioned error', () => {
     ]);
   });
 
-  test('a link written on both sides with relations that disagree', async () => {
-    const sip200 = `${original('content/sip/codes/200.yaml')}equivalents:\n  - { protocol: rpc, code: 0, relation: same-meaning }\n`;
-    expect(await errors({ 'content/sip/codes/200.yaml': sip200 })).toEqual([
-      `${RPC}/codes/0.yaml:10:5  equivalent sip 200 is also written on that code, with another relation  equivalent/conflict`,
-      'content/sip/codes/200.yaml:15:5  equivalent rpc 0 is also written on that code, with another relation  equivalent/conflict',
+  test('the same equivalent twice in one file', async () => {
+    expect(await errors(edit(`${RPC}/codes/0.yaml`, '  - { protocol: sip, code: 200, relation: maps-to }\n', '  - { protocol: sip, code: 200, relation: maps-to }\n  - { protocol: sip, code: 200, relation: maps-to }\n'))).toEqual([
+      `${RPC}/codes/0.yaml:11:5  equivalent sip 200 maps-to is listed twice  equivalent/duplicate`,
     ]);
   });
 
