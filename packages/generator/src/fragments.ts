@@ -195,12 +195,12 @@ function buildFragments(protocol: Protocol, code: StatusCode, format: FormatRend
   };
 }
 
-/** Where a sentence differs by the protocol's word for a non-final code: the key's suffix per term. */
-const NON_FINAL_SUFFIX = { provisional: 'provisional', interim: 'interim', intermediate: 'intermediate' } as const;
-
-/** `<prefix>provisional`, `<prefix>interim` or `<prefix>intermediate`, in the protocol's exchange form where there is one. */
+/**
+ * The sentence for a non-final code in the protocol's word for it: `<prefix>provisional`,
+ * `<prefix>interim` or `<prefix>intermediate`, in the protocol's exchange form where there is one.
+ */
 function nonFinalKey(tr: Translator, prefix: string, protocol: Protocol): string {
-  const key = `${prefix}${NON_FINAL_SUFFIX[protocol.nonFinal]}`;
+  const key = `${prefix}${protocol.nonFinal}`;
   return tr.pick([key, `${prefix}provisional`], { context: protocol.exchange }) ?? key;
 }
 

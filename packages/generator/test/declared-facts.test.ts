@@ -4,7 +4,9 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { loadContent } from '@statusbook/core';
-import { createSite, type OutputFile } from '../src/index.js';
+import { readFileSync } from 'node:fs';
+import { createSite, uiKeyUsed, type OutputFile } from '../src/index.js';
+import { PENDING_TRANSLATION } from './pending-translation.js';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 const fixture = fileURLToPath(new URL('./fixtures/facts/content/', import.meta.url));
@@ -108,5 +110,25 @@ describe('declared facts', async () => {
       { key: 'origins', kind: 'parties', value: [{ id: 'edge', label: 'edge' }, { id: 'core', label: 'core' }] },
       { key: 'logged', kind: 'flag', value: false },
     ]);
+  });
+});
+
+describe('which UI strings a build can use (translation coverage counts only those)', async () => {
+  const flat = (o: Record<string, unknown>, prefix = ''): [string, string][] =>
+    Object.entries(o).flatMap(([k, v]) => (typeof v === 'string' ? [[`${prefix}${k}`, v] as [string, string]] : flat(v as Record<string, unknown>, `${prefix}${k}.`)));
+  const english = new Map(flat(JSON.parse(readFileSync(`${repo}locales/en/ui.json`, 'utf8')) as Record<string, unknown>));
+  const bundled = (await loadContent(`${repo}content`)).protocols;
+  const fixtures = (await loadContent(fixture)).protocols;
+
+  test('SIP and HTTP use none of the strings pending translation: no locale loses coverage', () => {
+    expect(bundled.map((p) => p.id).sort()).toEqual(['http', 'sip']);
+    expect([...PENDING_TRANSLATION].filter((key) => uiKeyUsed(key, bundled, english))).toEqual([]);
+    expect(uiKeyUsed('contrast.senders', bundled, english)).toBe(true);
+  });
+
+  test('a protocol uses the forms of its exchange, its kinds and its shape', () => {
+    const used = (key: string) => uiKeyUsed(key, fixtures, english);
+    expect(['act.never_command', 'retry.with-changes_command', 'next.final_call', 'compare.leadOutcomeNoRetry_call', 'contrast.parties', 'contrast.tokensBoth', 'contrast.flag', 'act.tokens_one', 'fact.intermediate'].filter((k) => !used(k))).toEqual([]);
+    expect(['act.never_query', 'retry.never_connection', 'fact.commands', 'contrast.onTheWire', 'sender.client'].filter(used)).toEqual([]);
   });
 });
