@@ -8,9 +8,11 @@ import { uiKeyUsed } from '../src/index.js';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 const shapes = fileURLToPath(new URL('../../core/test/fixtures/shapes/content/', import.meta.url));
-const english = new Map(Object.entries(JSON.parse(readFileSync(`${repo}locales/en/ui.json`, 'utf8')) as Record<string, unknown>).flatMap(function flat([k, v]): [string, string][] {
-  return typeof v === 'string' ? [[k, v]] : Object.entries(v as Record<string, unknown>).flatMap(([k2, v2]) => flat([`${k}.${k2}`, v2]));
-}));
+/** ui.json as flat keys (`equivalent.maps-to`). */
+function flat(obj: Record<string, unknown>, prefix = ''): [string, string][] {
+  return Object.entries(obj).flatMap(([k, v]): [string, string][] => (typeof v === 'string' ? [[prefix + k, v]] : flat(v as Record<string, unknown>, `${prefix}${k}.`)));
+}
+const english = new Map(flat(JSON.parse(readFileSync(`${repo}locales/en/ui.json`, 'utf8')) as Record<string, unknown>));
 const KEYS = ['document', 'documentSection', 'contrast.definedIn', 'groupingLabel', 'contrast.grouping', 'rangeLabel', 'protocol.ranges', 'equivalent.heading', 'equivalent.maps-to'];
 
 test('the bundled SIP and HTTP use none of them; a protocol with all four shapes uses all', async () => {
