@@ -75,6 +75,14 @@ describe('broken content stops the build with one message and writes nothing', (
     expect(buildBroken('pair-same-code')).toMatchInlineSnapshot(`"content/sip/pairs.yaml:1:10  error  pair names code 200 twice, expected two different codes  pair/same-code"`);
   });
 
+  test('equivalent in a protocol that has no folder', () => {
+    expect(buildBroken('equivalent-unknown')).toMatchInlineSnapshot(`"content/sip/codes/437.yaml:13:5  error  equivalent names protocol 'http', which has no folder in content/  equivalent/unknown-protocol"`);
+  });
+
+  test('document reference that is not https', () => {
+    expect(buildBroken('url-reference')).toMatchInlineSnapshot(`"content/sip/codes/437.yaml:8:12  error  'references[1].url' must be an https:// URL, found the string "http://example.org/doc"  schema/type"`);
+  });
+
   test('empty text', () => {
     expect(buildBroken('empty-text')).toMatchInlineSnapshot(`"content/sip/codes/437.yaml:15:11  error  'howToFix' must not be empty: write the text or remove the field if it is optional  schema/empty-text"`);
   });

@@ -57,7 +57,7 @@ export function linkEquivalents(protocols: readonly Protocol[], input: Equivalen
         const codes = input.known.get(w.protocol);
         if (!codes) {
           const ids = [...input.known.keys()].filter((id) => id !== p.id);
-          error(code.file, w, 'equivalent/unknown-protocol', `equivalent names protocol '${w.protocol}', which has no folder in content/`, `one of ${ids.map((id) => `'${id}'`).join(', ')}`, `'${w.protocol}'`);
+          error(code.file, w, 'equivalent/unknown-protocol', `equivalent names protocol '${w.protocol}', which has no folder in content/`, ids.length > 0 ? `one of ${ids.map((id) => `'${id}'`).join(', ')}` : 'a protocol folder of content/ other than this one', `'${w.protocol}'`);
           continue;
         }
         if (!codes.has(w.code)) {
