@@ -147,14 +147,29 @@ function checkProtocol(value: ProtocolValue, folderName: string, file: YamlDocum
   return { classes, facts, vocabularies };
 }
 
-/** Number ranges lower bound first; each grouping digit declared once. */
+/**
+ * Number ranges lower bound first, outside every class (their numbers have no code pages) and
+ * apart from each other; each grouping digit declared once.
+ */
 function checkGroupingAndRanges(value: ProtocolValue, file: YamlDocument): void {
   const { ctx, doc } = file;
-  value.ranges?.forEach((r, i) => {
-    const [low, high] = r.range as [number, number];
+  const ranges = (value.ranges ?? []).map((r) => r.range as [number, number]);
+  ranges.forEach(([low, high], i) => {
+    const at = offsetOf(nodeAt(doc, ['ranges', i, 'range']));
     if (low > high) {
-      ctx.error(offsetOf(nodeAt(doc, ['ranges', i, 'range'])), 'protocol/range', `range ${low}-${high} has its lower bound above its upper bound`, {
+      ctx.error(at, 'protocol/range', `range ${low}-${high} has its lower bound above its upper bound`, {
         expected: 'a range [low, high], lower bound first',
+        actual: `${low}-${high}`,
+      });
+      return;
+    }
+    const overlaps = (r: readonly number[]) => r[0]! <= high && low <= r[1]!;
+    const cls = value.classes.find((c) => overlaps(c.range));
+    const other = ranges.slice(0, i).find(overlaps);
+    if (cls || other) {
+      const what = cls ? `class ${cls.id} (${cls.range[0]}-${cls.range[1]})` : `range ${other![0]}-${other![1]}`;
+      ctx.error(at, 'protocol/range', `range ${low}-${high} overlaps ${what}`, {
+        expected: 'numbers outside every class and every other range (a range has no code pages)',
         actual: `${low}-${high}`,
       });
     }

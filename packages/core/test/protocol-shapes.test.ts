@@ -201,6 +201,12 @@ describe('bad input: a positioned error', () => {
     ]);
   });
 
+  test('a number range that overlaps a class', async () => {
+    expect(await errors(edit(`${RPC}/protocol.yaml`, 'range: [3000, 3999]', 'range: [1500, 3999]'))).toEqual([
+      `${RPC}/protocol.yaml:44:14  range 1500-3999 overlaps class close (1000-1999)  protocol/range`,
+    ]);
+  });
+
   test('a grouping value listed twice', async () => {
     expect(await errors(edit(`${RPC}/protocol.yaml`, '{ digit: 7, name: Seven', '{ digit: 1, name: Seven'))).toEqual([
       `${RPC}/protocol.yaml:42:16  grouping value 1 is listed twice (also entry 2)  protocol/grouping-digit`,
