@@ -8,11 +8,11 @@ import { stringify } from 'yaml';
 
 const repo = new URL('..', import.meta.url).pathname;
 const CLASSES = [
-  { id: '1xx', range: [100, 199], final: false, name: 'Progress' },
-  { id: '2xx', range: [200, 299], final: true, name: 'Success' },
-  { id: '3xx', range: [300, 399], final: true, name: 'Redirection' },
-  { id: '4xx', range: [400, 499], final: true, name: 'Request Failure' },
-  { id: '5xx', range: [500, 599], final: true, name: 'Server Failure' },
+  { id: '1xx', range: [100, 199], final: false, outcome: 'information', name: 'Progress' },
+  { id: '2xx', range: [200, 299], final: true, outcome: 'success', name: 'Success' },
+  { id: '3xx', range: [300, 399], final: true, outcome: 'redirect', name: 'Redirection' },
+  { id: '4xx', range: [400, 499], final: true, outcome: 'failure', name: 'Request Failure' },
+  { id: '5xx', range: [500, 599], final: true, outcome: 'failure', name: 'Server Failure' },
 ];
 const SENDERS = ['uas', 'proxy', 'registrar', 'redirect-server'];
 const RETRY = ['not-needed', 'never', 'after-delay', 'with-changes', 'elsewhere'];
@@ -64,9 +64,14 @@ export function writeSynthetic(dir, n, locales = ['en', 'vi', 'ja']) {
       description: 'A made-up protocol whose codes exist only to measure how Statusbook scales.',
       registry: { name: 'Synthetic Codes', url: 'https://example.org/synthetic' },
       references: [{ rfc: 9999, section: '1' }],
-      senders: SENDERS,
-      methods: METHODS,
-      cacheable: false,
+      exchange: 'request',
+      facts: [
+        { id: 'senders', kind: 'parties', of: 'senders' },
+        { id: 'retry', kind: 'retry' },
+        { id: 'headers', kind: 'tokens' },
+        { id: 'methods', kind: 'tokens', of: 'methods', empty: 'any' },
+      ],
+      vocabularies: { senders: SENDERS, methods: METHODS },
       classes: CLASSES.map((c) => ({ ...c, description: `Codes of class ${c.id} in the synthetic protocol.` })),
     }),
   );

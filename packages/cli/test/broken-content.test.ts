@@ -52,7 +52,7 @@ describe('broken content stops the build with one message and writes nothing', (
   });
 
   test('sender the protocol does not define', () => {
-    expect(buildBroken('unknown-sender')).toMatchInlineSnapshot(`"content/sip/codes/437.yaml:8:16  error  unknown sender 'proxi': did you mean 'proxy'?  code/unknown-sender"`);
+    expect(buildBroken('unknown-sender')).toMatchInlineSnapshot(`"content/sip/codes/437.yaml:8:16  error  'proxi' in 'senders' is not in the vocabulary 'senders': did you mean 'proxy'?  code/unknown-value"`);
   });
 
   test('duplicate code', () => {
@@ -73,6 +73,14 @@ describe('broken content stops the build with one message and writes nothing', (
 
   test('curated pair naming the same code twice', () => {
     expect(buildBroken('pair-same-code')).toMatchInlineSnapshot(`"content/sip/pairs.yaml:1:10  error  pair names code 200 twice, expected two different codes  pair/same-code"`);
+  });
+
+  test('equivalent in a protocol that has no folder', () => {
+    expect(buildBroken('equivalent-unknown')).toMatchInlineSnapshot(`"content/sip/codes/437.yaml:13:5  error  equivalent names protocol 'http', which has no folder in content/  equivalent/unknown-protocol"`);
+  });
+
+  test('document reference that is not https', () => {
+    expect(buildBroken('url-reference')).toMatchInlineSnapshot(`"content/sip/codes/437.yaml:8:12  error  'references[1].url' must be an https:// URL, found the string "http://example.org/doc"  schema/type"`);
   });
 
   test('empty text', () => {

@@ -19,15 +19,28 @@ test('list prints a table of codes with former names', () => {
 test('list --json has the documented shape for the bundled content', () => {
   const run = statusbook(['list', 'sip', '--json'], repoRoot);
   expect(run.code).toBe(0);
-  const rows = JSON.parse(run.stdout) as { code: number; reason: string; status: string; formerReasons: unknown[] }[];
+  const rows = JSON.parse(run.stdout) as { code: number; reason: string; alsoNamed: string[]; status: string; formerReasons: unknown[] }[];
   expect(rows.find((r) => r.code === 437)).toEqual({
     code: 437,
     reason: 'Unsupported Credential',
+    alsoNamed: [],
     status: 'current',
     formerReasons: [{ reason: 'Unsupported Certificate', rfc: 8224 }],
   });
   expect(rows.find((r) => r.code === 202)?.status).toBe('deprecated');
-  expect(rows.map((r) => Object.keys(r).join())).toEqual(rows.map(() => 'code,reason,status,formerReasons'));
+  expect(rows.map((r) => Object.keys(r).join())).toEqual(rows.map(() => 'code,reason,alsoNamed,status,formerReasons'));
+});
+
+test('list --facts adds the class and one column per declared fact, in declaration order', () => {
+  const run = statusbook(['list', 'sip', '--facts'], makeProject());
+  expect(run.code).toBe(0);
+  const [head, , ...rows] = run.stdout.split('\n');
+  expect(head!.split(/\s{2,}/)).toEqual(['Code', 'Reason', 'Status', 'Formerly', 'Class', 'senders', 'retry', 'headers', 'methods']);
+  expect(rows[2]!.split(/\s{2,}/)).toEqual(['437', 'Unsupported Credential', 'current', 'Unsupported Certificate (renamed by RFC 8224)', '4xx', 'uas, proxy', 'with-changes', 'Identity', '(any)']);
+  const json = JSON.parse(statusbook(['list', 'http', '--facts', '--json'], repoRoot).stdout) as { code: number; class: string; facts: Record<string, unknown> }[];
+  expect(json.find((r) => r.code === 304)).toMatchObject({ class: '3xx', facts: { retry: 'not-needed', cacheable: false } });
+  expect(json.find((r) => r.code === 200)).toMatchObject({ class: '2xx', facts: { cacheable: true } });
+  expect(Object.keys(json[0]!.facts)).toEqual(['senders', 'retry', 'headers', 'methods', 'cacheable']);
 });
 
 test('list of an unknown protocol exits 2 with a suggestion', () => {

@@ -47,7 +47,7 @@ function curatedBySlug(protocol: Protocol): ReadonlyMap<string, CuratedNotes> {
 
 function makePair(protocol: Protocol, low: StatusCode, high: StatusCode, curated: ReadonlyMap<string, CuratedNotes>): Pair {
   const slug = pairSlug(low.code, high.code);
-  const base = { protocol: protocol.id, low, high, slug, contrasts: compareCodes(low, high) };
+  const base = { protocol: protocol.id, low, high, slug, contrasts: compareCodes(low, high, protocol.grouping) };
   const notes = curated.get(slug);
   return notes ? { ...base, kind: 'curated', notes } : { ...base, kind: 'derived' };
 }

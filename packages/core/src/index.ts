@@ -1,11 +1,12 @@
 export type * from './types.js';
 export { loadContent } from './load-content.js';
 export { derivePairs, findPair, pairCount, pairSlug } from './derive-pairs.js';
-export { compareCodes, definingRfc, leadOf } from './compare-codes.js';
+export { compareCodes, definingRfc, definitionOf, factOfKind, groupOf, leadOf, retryOf, succeeded } from './compare-codes.js';
+export { displayReason } from './names.js';
 export { countDiagnostics, sortDiagnostics, compareStrings } from './diagnostics.js';
 export { parseText } from './text.js';
 export { suggest } from './suggest.js';
-export { CODE_STATUSES, RETRY_VALUES } from './content-schema.js';
+export { CODE_STATUSES, EXCHANGES, FACT_KINDS, OUTCOMES, RETRY_VALUES } from './content-schema.js';
 export {
   loadTranslations,
   sourceFields,

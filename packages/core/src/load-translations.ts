@@ -9,6 +9,7 @@ import { allowedText, offsetOf, type FileContext } from './schema.js';
 import { readSource, textOf } from './source-file.js';
 import { suggest } from './suggest.js';
 import { parseText } from './text.js';
+import { displayReason } from './names.js';
 import type { CodeTextField, Diagnostic, PairTextField, Protocol, Text } from './types.js';
 import { parseYaml } from './yaml-file.js';
 import { cached, type CheckCache } from './check-cache.js';
@@ -27,9 +28,16 @@ export const CODE_TRANSLATION_FIELDS: readonly CodeTranslationField[] = ['reason
 export const PAIR_TRANSLATION_FIELDS: readonly PairTextField[] = ['difference', 'whenToUse', 'scenario'];
 export const CLASS_TRANSLATION_FIELDS = ['name', 'description'] as const;
 
+/** A translated name and description (a class, a grouping value, a number range). */
+export type NamedTranslation = Partial<Record<'name' | 'description', TranslatedText>>;
+
 export interface ProtocolTranslation {
   readonly description?: TranslatedText;
-  readonly classes: ReadonlyMap<string, Partial<Record<'name' | 'description', TranslatedText>>>;
+  readonly classes: ReadonlyMap<string, NamedTranslation>;
+  /** The grouping's name and its values by digit. */
+  readonly grouping?: { readonly name?: TranslatedText; readonly values: ReadonlyMap<number, NamedTranslation> };
+  /** Number ranges by `low-high`. */
+  readonly ranges?: ReadonlyMap<string, NamedTranslation>;
   readonly codes: ReadonlyMap<number, Partial<Record<CodeTranslationField, TranslatedText>>>;
   /** By canonical slug, `401-vs-407`. */
   readonly pairs: ReadonlyMap<string, Partial<Record<PairTextField, TranslatedText>>>;
@@ -63,9 +71,19 @@ export function* sourceFields(protocols: readonly Protocol[]): Generator<SourceF
       yield { protocol: p.id, file: 'protocol.yaml', path: ['classes', cls.id, 'name'], english: cls.name.source };
       yield { protocol: p.id, file: 'protocol.yaml', path: ['classes', cls.id, 'description'], english: cls.description.source };
     }
+    if (p.grouping) {
+      yield { protocol: p.id, file: 'protocol.yaml', path: ['grouping', 'name'], english: p.grouping.name.source };
+      for (const v of p.grouping.values) {
+        for (const key of CLASS_TRANSLATION_FIELDS) yield { protocol: p.id, file: 'protocol.yaml', path: ['grouping', 'values', String(v.digit), key], english: v[key].source };
+      }
+    }
+    for (const r of p.ranges) {
+      for (const key of CLASS_TRANSLATION_FIELDS) yield { protocol: p.id, file: 'protocol.yaml', path: ['ranges', `${r.range[0]}-${r.range[1]}`, key], english: r[key].source };
+    }
     for (const code of p.codes) {
       for (const field of CODE_TRANSLATION_FIELDS) {
-        const english = field === 'reason' ? code.reason : code.text[field].source;
+        // A code with two names (DNS 16 BADVERS / BADSIG) gets one gloss for both.
+        const english = field === 'reason' ? displayReason(code) : code.text[field].source;
         yield { protocol: p.id, file: `codes/${code.code}.yaml`, path: [field], english };
       }
     }
@@ -107,18 +125,23 @@ async function loadProtocolTranslation(dir: string, protocol: Protocol, diagnost
   const classes = new Map<string, Partial<Record<'name' | 'description', TranslatedText>>>();
   const codes = new Map<number, Partial<Record<CodeTranslationField, TranslatedText>>>();
   const pairs = new Map<string, Partial<Record<PairTextField, TranslatedText>>>();
+  const groupingValues = new Map<number, NamedTranslation>();
+  const ranges = new Map<string, NamedTranslation>();
+  let groupingName: TranslatedText | undefined;
   let description: TranslatedText | undefined;
 
   // What protocol.yaml's check depends on: its text and the English of the protocol and its classes.
   const protocolPath = join(dir, 'protocol.yaml');
   const protocolSource = textOf(await readSource(protocolPath), diagnostics);
   if (protocolSource !== undefined) {
-    const english = JSON.stringify([protocol.description.source, protocol.classes.map((c) => [c.id, c.name.source, c.description.source])]);
+    const english = JSON.stringify([protocol.description.source, protocol.classes.map((c) => [c.id, c.name.source, c.description.source]), protocol.grouping ?? null, protocol.ranges]);
     const result = cached(cache, ['translation-protocol', protocolPath, protocolSource, english], () => {
       const file = parseYaml(protocolPath, protocolSource);
       let found: TranslatedText | undefined;
       const byClass: [string, Partial<Record<'name' | 'description', TranslatedText>>][] = [];
-      const root = file.ok ? mapping(file.doc.contents, file.ctx, 'the file', ['description', 'classes']) : undefined;
+      const keys = ['description', 'classes', ...(protocol.grouping ? ['grouping'] : []), ...(protocol.ranges.length > 0 ? ['ranges'] : [])];
+      const root = file.ok ? mapping(file.doc.contents, file.ctx, 'the file', keys) : undefined;
+      const extra = root && file.ok ? groupingAndRanges(root, protocol, file.ctx) : { values: [], ranges: [] };
       if (root) {
         const d = root.get('description');
         if (d) found = field(d, protocol.description.source, file.ctx, 'description', 'text');
@@ -137,10 +160,13 @@ async function loadProtocolTranslation(dir: string, protocol: Protocol, diagnost
           byClass.push([id, out]);
         }
       }
-      return { ...(found ? { description: found } : {}), classes: byClass, diagnostics: file.ctx.diagnostics };
+      return { ...(found ? { description: found } : {}), classes: byClass, ...extra, diagnostics: file.ctx.diagnostics };
     });
     description = result.description;
     for (const [id, out] of result.classes) classes.set(id, out);
+    if (result.groupingName) groupingName = result.groupingName;
+    for (const [digit, out] of result.values) groupingValues.set(digit, out);
+    for (const [key, out] of result.ranges) ranges.set(key, out);
     diagnostics.push(...result.diagnostics);
   }
 
@@ -153,7 +179,7 @@ async function loadProtocolTranslation(dir: string, protocol: Protocol, diagnost
     if (source === undefined) continue;
     const code = known.get(Number(/^(\d+)\.ya?ml$/.exec(basename(path))?.[1]));
     // What a translation file's check depends on: its name and text, and the English it translates.
-    const english = code ? JSON.stringify([code.reason, ...CODE_TRANSLATION_FIELDS.slice(1).map((k) => code.text[k as CodeTextField].source)]) : '';
+    const english = code ? JSON.stringify([displayReason(code), ...CODE_TRANSLATION_FIELDS.slice(1).map((k) => code.text[k as CodeTextField].source)]) : '';
     const result = cached(cache, ['translation', protocol.name, path, source, english], () => {
       const file = parseYaml(path, source);
       if (!file.ok) return { diagnostics: file.ctx.diagnostics };
@@ -168,7 +194,7 @@ async function loadProtocolTranslation(dir: string, protocol: Protocol, diagnost
       const out: Partial<Record<CodeTranslationField, TranslatedText>> = {};
       for (const [name, value] of fields ?? []) {
         const key = name as CodeTranslationField;
-        const t = key === 'reason' ? field(value, code.reason, file.ctx, key, 'line') : field(value, code.text[key].source, file.ctx, key, 'text');
+        const t = key === 'reason' ? field(value, displayReason(code), file.ctx, key, 'line') : field(value, code.text[key].source, file.ctx, key, 'text');
         if (t) out[key] = t;
       }
       return { fields: out, diagnostics: file.ctx.diagnostics };
@@ -204,7 +230,46 @@ async function loadProtocolTranslation(dir: string, protocol: Protocol, diagnost
     diagnostics.push(...result.diagnostics);
   }
 
-  return { ...(description ? { description } : {}), classes, codes, pairs };
+  const grouping = protocol.grouping ? { grouping: { ...(groupingName ? { name: groupingName } : {}), values: groupingValues } } : {};
+  return { ...(description ? { description } : {}), classes, ...grouping, ranges, codes, pairs };
+}
+
+/** The translated grouping (`grouping: { name, values: { <digit>: { name, description } } }`) and ranges (`ranges: { <low>-<high>: ... }`). */
+function groupingAndRanges(
+  root: Map<string, Node>,
+  protocol: Protocol,
+  ctx: FileContext,
+): { groupingName?: TranslatedText; values: [number, NamedTranslation][]; ranges: [string, NamedTranslation][] } {
+  const named = (node: Node, path: string, english: { name: Text; description: Text }): NamedTranslation => {
+    const out: NamedTranslation = {};
+    for (const [name, value] of mapping(node, ctx, path, CLASS_TRANSLATION_FIELDS) ?? []) {
+      const key = name as 'name' | 'description';
+      const t = field(value, english[key].source, ctx, `${path}.${key}`, key === 'name' ? 'line' : 'text');
+      if (t) out[key] = t;
+    }
+    return out;
+  };
+  let groupingName: TranslatedText | undefined;
+  const values: [number, NamedTranslation][] = [];
+  const g = protocol.grouping;
+  const groupingNode = root.get('grouping');
+  if (g && groupingNode) {
+    const fields = mapping(groupingNode, ctx, 'grouping', ['name', 'values']);
+    const name = fields?.get('name');
+    if (name) groupingName = field(name, g.name.source, ctx, 'grouping.name', 'line');
+    const valuesNode = fields?.get('values');
+    const digits = g.values.map((v) => String(v.digit));
+    for (const [digit, node] of (valuesNode ? mapping(valuesNode, ctx, 'grouping.values', digits, 'translation/unknown-value') : undefined) ?? []) {
+      values.push([Number(digit), named(node, `grouping.values.${digit}`, g.values.find((v) => String(v.digit) === digit)!)]);
+    }
+  }
+  const ranges: [string, NamedTranslation][] = [];
+  const rangesNode = root.get('ranges');
+  const byKey = new Map(protocol.ranges.map((r) => [`${r.range[0]}-${r.range[1]}`, r]));
+  for (const [key, node] of (rangesNode ? mapping(rangesNode, ctx, 'ranges', [...byKey.keys()], 'translation/unknown-range') : undefined) ?? []) {
+    ranges.push([key, named(node, `ranges.${key}`, byKey.get(key)!)]);
+  }
+  return { ...(groupingName ? { groupingName } : {}), values, ranges };
 }
 
 /**
@@ -307,6 +372,8 @@ export function translatedField(translation: LocaleTranslation, field: SourceFie
   const [first, second, third] = field.path;
   if (field.file === 'protocol.yaml') {
     if (first === 'description') return p.description;
+    if (first === 'grouping') return second === 'name' ? p.grouping?.name : p.grouping?.values.get(Number(third))?.[field.path[3] as 'name' | 'description'];
+    if (first === 'ranges') return p.ranges?.get(second!)?.[third as 'name' | 'description'];
     return p.classes.get(second!)?.[third as 'name' | 'description'];
   }
   if (field.file === 'pairs.yaml') return p.pairs.get(first!)?.[second as PairTextField];

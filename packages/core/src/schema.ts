@@ -16,6 +16,12 @@ export class FileContext {
     readonly source: string,
   ) {}
 
+  /** The line and column (from 1) of an offset in the file. */
+  position(offset: number): { line: number; column: number } {
+    const { line, col } = this.lines.linePos(offset);
+    return { line, column: col };
+  }
+
   report(
     offset: number,
     severity: Severity,
@@ -195,6 +201,35 @@ export function list<T>(item: Check<T>, opts: { min?: number; max?: number } = {
   };
 }
 
+/**
+ * A mapping of names to values (`vocabularies:`), as [name, value] pairs in file order:
+ * names must pass `key` and appear once; values must pass `value`.
+ */
+export function entries<T>(key: Check<string>, value: Check<T>): Check<[string, T][]> {
+  return (node, ctx, path) => {
+    if (!isMap(node)) return mismatch(node, ctx, path, 'a mapping of names to values');
+    const out: [string, T][] = [];
+    let failed = false;
+    for (const pair of node.items) {
+      const keyNode = pair.key as Node | null;
+      const name = key(keyNode, ctx, `${path} key`);
+      if (name === undefined) {
+        failed = true;
+        continue;
+      }
+      if (out.some(([n]) => n === name)) {
+        ctx.error(offsetOf(keyNode), 'schema/duplicate-key', `'${path}.${name}' is given twice`, { expected: 'each name once', actual: `'${name}'` });
+        failed = true;
+        continue;
+      }
+      const checked = value(pair.value as Node | null, ctx, `${path}.${name}`);
+      if (checked === undefined) failed = true;
+      else out.push([name, checked]);
+    }
+    return failed ? undefined : out;
+  };
+}
+
 export interface Field<T> {
   readonly check: Check<T>;
   readonly optional?: boolean;
@@ -216,8 +251,11 @@ export function optional<T>(check: Check<T>): Field<T> & { optional: true } {
   return { check, optional: true };
 }
 
-/** A mapping with known fields: reports missing, unknown (with "did you mean") and invalid fields. */
-export function object<F extends Fields>(fields: F): Check<ObjectValue<F>> {
+/**
+ * A mapping with known fields: reports missing, unknown (with "did you mean") and invalid
+ * fields; with `others: 'ignore'`, fields it does not know are left out unchecked.
+ */
+export function object<F extends Fields>(fields: F, opts: { others?: 'report' | 'ignore' } = {}): Check<ObjectValue<F>> {
   // A Map, not the object: a key such as `constructor` or `__proto__` must not find Object.prototype's.
   const byName = new Map<string, Field<unknown>>(Object.entries(fields));
   const names = [...byName.keys()];
@@ -233,6 +271,7 @@ export function object<F extends Fields>(fields: F): Check<ObjectValue<F>> {
       const key = pair.key as Node | null;
       const name = isScalar(key) ? String(key.value) : '';
       const field = byName.get(name);
+      if (!field && opts.others === 'ignore') continue;
       if (!field) {
         const close = suggest(name, names);
         if (close) suggested.add(close);

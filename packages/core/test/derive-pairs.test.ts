@@ -41,9 +41,9 @@ describe('pairs', () => {
     expect(ringingVsOk.contrasts).toContainEqual({ kind: 'class', low: '1xx', high: '2xx' });
 
     const auth = findPair(sip, 401, 407)!;
-    const headers = auth.contrasts.find((c) => c.kind === 'headers');
+    const headers = auth.contrasts.find((c) => c.kind === 'tokens' && c.fact === 'headers');
     expect(headers).toBeDefined();
-    if (headers?.kind === 'headers') {
+    if (headers?.kind === 'tokens') {
       expect(headers.onlyLow).toContain('WWW-Authenticate');
       expect(headers.onlyHigh).toContain('Proxy-Authenticate');
     }

@@ -260,7 +260,7 @@ describe('control characters', () => {
 
   test('a tab in a class name, which is one line', async () => {
     const dir = project({ [PROTOCOL]: original(PROTOCOL).replace('name: Success', 'name: "Suc\\tcess"') });
-    expect((await errors(dir))[0]).toBe(`${PROTOCOL}:22:15  ${line('classes[1].name', 'U+0009 (tab)')}`);
+    expect((await errors(dir))[0]).toBe(`${PROTOCOL}:30:15  ${line('classes[1].name', 'U+0009 (tab)')}`);
   });
 
   test('text fields keep line feeds and tabs, and reject other controls and lone surrogates', async () => {

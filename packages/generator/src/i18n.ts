@@ -4,7 +4,9 @@ import {
   type CodeClass,
   type CodeTextField,
   type CuratedNotes,
+  type GroupingValue,
   type LocaleTranslation,
+  type NumberRange,
   type PairTextField,
   type Protocol,
   type StatusCode,
@@ -47,6 +49,10 @@ export interface ContentText {
   protocolDescription(protocol: Protocol): Localized;
   className(protocol: Protocol, cls: CodeClass): Localized;
   classDescription(protocol: Protocol, cls: CodeClass): Localized;
+  /** The name of the protocol's grouping ("Category"); call only for a protocol that has one. */
+  groupingName(protocol: Protocol): Localized;
+  groupingValue(protocol: Protocol, value: GroupingValue, field: 'name' | 'description'): Localized;
+  rangeText(protocol: Protocol, range: NumberRange, field: 'name' | 'description'): Localized;
   code(code: StatusCode, field: CodeTextField): Localized;
   /** A gloss of the reason phrase; none in the source language, where the phrase is its own gloss. */
   reasonGloss(code: StatusCode): Localized | undefined;
@@ -60,6 +66,9 @@ export const sourceContent: ContentText = {
   protocolDescription: (protocol) => source(protocol.description),
   className: (_protocol, cls) => source(cls.name),
   classDescription: (_protocol, cls) => source(cls.description),
+  groupingName: (protocol) => source(protocol.grouping!.name),
+  groupingValue: (_protocol, value, field) => source(value[field]),
+  rangeText: (_protocol, range, field) => source(range[field]),
   code: (code, field) => source(code.text[field]),
   reasonGloss: () => undefined,
   pairText: (_protocol, notes, field) => source(notes.text[field]),
@@ -75,6 +84,9 @@ export function translatedContent(translation: LocaleTranslation): ContentText {
     protocolDescription: (protocol) => pick(of(protocol)?.description, protocol.description),
     className: (protocol, cls) => pick(of(protocol)?.classes.get(cls.id)?.name, cls.name),
     classDescription: (protocol, cls) => pick(of(protocol)?.classes.get(cls.id)?.description, cls.description),
+    groupingName: (protocol) => pick(of(protocol)?.grouping?.name, protocol.grouping!.name),
+    groupingValue: (protocol, value, field) => pick(of(protocol)?.grouping?.values.get(value.digit)?.[field], value[field]),
+    rangeText: (protocol, range, field) => pick(of(protocol)?.ranges?.get(rangeKey(range))?.[field], range[field]),
     code: (code, field) => pick(byCode(code)?.[field], code.text[field]),
     reasonGloss: (code) => {
       const gloss = byCode(code)?.reason;
@@ -82,6 +94,11 @@ export function translatedContent(translation: LocaleTranslation): ContentText {
     },
     pairText: (protocol, notes, field) => pick(of(protocol)?.pairs.get(pairSlug(notes.low, notes.high))?.[field], notes.text[field]),
   };
+}
+
+/** How a translation names a number range: `3000-3999`. */
+export function rangeKey(range: NumberRange): string {
+  return `${range.range[0]}-${range.range[1]}`;
 }
 
 /** Translates keys for one locale into text escaped for one format. */
@@ -100,6 +117,19 @@ export interface Translator {
   renderLabel(text: Localized): string;
   /** The same sentence as plain, unescaped text (for front matter and other data). */
   plain<K extends string>(key: K, ...args: ArgsOf<K, string | number>): string;
+  /**
+   * The first of `keys` that has a string in this locale or English, each tried first with
+   * `_<context>` (i18next's context: `act.never_command` before `act.never`); undefined
+   * when none has. For sentences chosen by a protocol's declaration (fact ids, exchange).
+   */
+  pick(keys: readonly string[], options?: { readonly context?: string; readonly count?: number }): string | undefined;
+  /**
+   * A sentence by a key found with `pick`: its arguments are not known to the type checker,
+   * so every placeholder the key may use is passed; one missing throws.
+   */
+  sentence(key: string, args?: Readonly<Record<string, Arg>>): string;
+  /** The same as plain text. */
+  plainSentence(key: string, args?: Readonly<Record<string, string | number>>): string;
   /** A number as this locale writes it, plain text. */
   number(value: number): string;
   /** A localized list ("a, b and c") of already rendered items. */
@@ -200,6 +230,9 @@ export async function createI18n(localesDir: string, locales: readonly string[])
   return (locale) => instance.getFixedT(locale);
 }
 
+/** What i18next returns for a key that no locale has (a string no ui.json can hold). */
+const MISSING = '\u0000missing\u0000';
+
 // List items travel through Intl.ListFormat as private-use characters, which no format
 // escapes, and are replaced by their rendered values at the end.
 const OPEN = '\uE000';
@@ -276,6 +309,18 @@ export function createTranslator(t: TFunction, locale: string, format: FormatRen
     return out;
   };
 
+  const found = new Map<string, boolean>();
+  const exists = (key: string, count: number | undefined): boolean => {
+    const cacheKey = count === undefined ? key : `${key}\u0000${count === 0 ? 'zero' : intl.plural(count)}`;
+    let hit = found.get(cacheKey);
+    if (hit === undefined) {
+      const options = { skipInterpolation: true, defaultValue: MISSING, ...(count === undefined ? {} : { count }) };
+      hit = (t(key, options) as string) !== MISSING;
+      found.set(cacheKey, hit);
+    }
+    return hit;
+  };
+
   const plainValue = (v: unknown, fmt?: string): string => (typeof v === 'number' && fmt === 'number' ? intl.number(v) : v === undefined ? '' : String(v));
 
   return {
@@ -300,6 +345,19 @@ export function createTranslator(t: TFunction, locale: string, format: FormatRen
     plain(key: string, args?: Readonly<Record<string, string | number>>) {
       const count = typeof args?.count === 'number' ? args.count : undefined;
       return fill(key, compile(key, count, identity), args ?? {}, plainValue);
+    },
+    pick(keys, options = {}) {
+      for (const key of keys) {
+        if (options.context !== undefined && exists(`${key}_${options.context}`, options.count)) return `${key}_${options.context}`;
+        if (exists(key, options.count)) return key;
+      }
+      return undefined;
+    },
+    sentence(key, args) {
+      return (this.t as (key: string, args?: Readonly<Record<string, Arg>>) => string)(key, args);
+    },
+    plainSentence(key, args) {
+      return (this.plain as (key: string, args?: Readonly<Record<string, string | number>>) => string)(key, args);
     },
     number(value) {
       return intl.number(value);

@@ -12,3 +12,4 @@ export { pageRefs, pageRefCount, pageUnits, unitsPass, refOf, refPath, resolveRe
 export { jsonSchema, schemaId, JSON_KINDS, SCHEMA_VERSIONS, type JsonKind } from './json/schemas.js';
 export type { Coverage, JsonSiteInfo } from './json/site-files.js';
 export { languageName, textDirection } from './locale-info.js';
+export { uiKeyUsed } from './ui-use.js';

@@ -300,19 +300,20 @@ export function unitHashes(
   const units = new Map<string, string>(Object.entries(extra));
   for (const p of protocols) {
     const { codes, curated, ...meta } = p;
-    const labels = codes.map((c) => [c.code, c.reason, c.status, c.classId, c.formerReasons]);
+    const labels = codes.map((c) => [c.code, c.reason, c.alsoNamed, c.status, c.classId, c.formerReasons]);
     for (const locale of locales) {
       const t = translations.get(locale)?.protocols.get(p.id);
-      const codeHash = (c: StatusCode) => hash([stripFile(c), t?.codes.get(c.code) ?? null]);
+      // A code's page names the codes it is equivalent to: their labels are part of it.
+      const codeHash = (c: StatusCode) => hash([stripFile(c), t?.codes.get(c.code) ?? null, equivalentLabels(c, protocols)]);
       units.set(`meta:${p.id}:${locale}`, hash(meta));
-      units.set(`protocol:${p.id}:${locale}`, hash([meta, labels, curated.map((n) => pairSlug(n.low, n.high)), t?.description ?? null, [...(t?.classes ?? [])], [...(t?.codes ?? [])].map(([code, f]) => [code, f.reason ?? null])]));
+      units.set(`protocol:${p.id}:${locale}`, hash([meta, labels, curated.map((n) => pairSlug(n.low, n.high)), t?.description ?? null, [...(t?.classes ?? [])], t?.grouping ? [t.grouping.name ?? null, [...t.grouping.values]] : null, [...(t?.ranges ?? [])], [...(t?.codes ?? [])].map(([code, f]) => [code, f.reason ?? null])]));
       units.set(`summaries:${p.id}:${locale}`, hash(codes.map((c) => [c.text.summary.source, t?.codes.get(c.code)?.summary ?? null])));
       units.set(`differences:${p.id}:${locale}`, hash(curated.map((n) => [n.text.difference.source, t?.pairs.get(pairSlug(n.low, n.high))?.difference ?? null])));
       const codeHashes = codes.map((c) => {
         const h = codeHash(c);
         units.set(codeUnit(p.id, c.code, locale), h);
         const tc = t?.codes.get(c.code);
-        units.set(cardUnit(p.id, c.code, locale), hash([c.reason, c.status, c.formerReasons.length > 0, c.text.summary.source, tc?.reason ?? null, tc?.summary ?? null]));
+        units.set(cardUnit(p.id, c.code, locale), hash([c.reason, c.alsoNamed, c.status, c.formerReasons.length > 0, c.text.summary.source, tc?.reason ?? null, tc?.summary ?? null]));
         return h;
       });
       const pairHashes = curated.map((n) => {
@@ -326,6 +327,15 @@ export function unitHashes(
     }
   }
   return units;
+}
+
+/** The names of the codes of other protocols a code's page links to (`equivalents`), as its page shows them. */
+function equivalentLabels(code: StatusCode, protocols: readonly Protocol[]): unknown[] {
+  return code.equivalents.map((eq) => {
+    const other = protocols.find((p) => p.id === eq.protocol);
+    const target = other?.codes.find((c) => c.code === eq.code);
+    return [other?.name ?? null, target?.reason ?? null, target?.alsoNamed ?? null];
+  });
 }
 
 /** A code without where it was loaded from (moving a checkout must not re-render anything). */

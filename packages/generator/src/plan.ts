@@ -9,3 +9,4 @@ export type { RedirectRules } from './site-files.js';
 export { FORMAT_LINKS } from './formats/paths.js';
 export { inert } from './formats/inert.js';
 export { checkLocaleFiles, localeFolders, readUiStrings, LocaleFilesError, type UiStrings } from './ui-strings.js';
+export { uiKeyUsed } from './ui-use.js';

@@ -32,6 +32,11 @@ export const UI_ARGS = {
   'compare.leadRetry': ['low', 'high', 'lowCode', 'highCode', 'lowRetry', 'highRetry'],
   'compare.leadClass': ['low', 'high', 'lowCode', 'highCode', 'retry', 'lowClass', 'highClass'],
   'compare.leadSame': ['low', 'high', 'class', 'retry'],
+  // Forms for a protocol whose codes are not followed by a retry (no retry fact).
+  'compare.leadFinalityIntermediate': ['intermediate', 'final'],
+  'compare.leadOutcomeNoRetry': ['success', 'other'],
+  'compare.leadClassNoRetry': ['low', 'high', 'lowCode', 'highCode', 'lowClass', 'highClass'],
+  'compare.leadSameNoRetry': ['low', 'high', 'class'],
   'compare.differIn': ['facts', 'count'],
   'compare.factName': ['fact'],
   'compare.twoSentences': ['first', 'second'],
@@ -42,13 +47,21 @@ export const UI_ARGS = {
   'act.after-delay': ['senders'],
   'act.with-changes': ['senders'],
   'act.elsewhere': ['senders'],
+  'act.intermediate': ['senders'],
+  'act.final': ['senders'],
   'act.headers': ['headers', 'count'],
+  // A declared fact's own sentence takes its id as the placeholder; its kind's takes `fact`
+  // (the fact's label) and `tokens` (see fragments.ts, pages/compare.ts).
+  'act.tokens': ['fact', 'tokens', 'count'],
+  'act.enhanced': ['enhanced', 'count'],
   'book.title': ['protocol'],
   'embed.badgeTitle': ['protocol', 'label', 'gloss'],
   'redirect.title': ['protocol', 'low', 'high'],
   classLabel: ['id', 'name'],
   rfc: ['rfc'],
   rfcSection: ['rfc', 'section'],
+  document: ['title'],
+  documentSection: ['title', 'section'],
   'contrast.class': ['low', 'high', 'lowClass', 'highClass'],
   'contrast.finality': ['final', 'provisional'],
   'contrast.finalityInterim': ['final', 'interim'],
@@ -58,8 +71,27 @@ export const UI_ARGS = {
   'contrast.headersOne': ['code', 'other', 'headers', 'count'],
   'contrast.methods': ['low', 'high', 'lowMethods', 'highMethods'],
   'contrast.cacheable': ['cacheable', 'other'],
+  'contrast.finalityIntermediate': ['final', 'intermediate'],
+  'contrast.parties': ['low', 'high', 'fact', 'lowValues', 'highValues'],
+  'contrast.tokens': ['low', 'high', 'fact', 'lowValues', 'highValues'],
+  'contrast.tokensBoth': ['low', 'high', 'fact', 'lowValues', 'highValues'],
+  'contrast.tokensOne': ['fact', 'code', 'other', 'tokens', 'count'],
+  'contrast.flag': ['fact', 'yes', 'other'],
+  'contrast.commands': ['low', 'high', 'lowCommands', 'highCommands'],
+  'contrast.enhancedBoth': ['low', 'high', 'lowEnhanced', 'highEnhanced'],
+  'contrast.enhancedOne': ['code', 'other', 'enhanced', 'count'],
+  'contrast.requiresBoth': ['low', 'high', 'lowRequires', 'highRequires'],
+  'contrast.requiresOne': ['code', 'other', 'requires', 'count'],
+  'contrast.onTheWire': ['onTheWire', 'other'],
   'contrast.status': ['low', 'high', 'lowStatus', 'highStatus'],
   'contrast.spec': ['low', 'high', 'lowRfc', 'highRfc'],
+  'contrast.definedIn': ['low', 'high', 'lowSpec', 'highSpec'],
+  'contrast.grouping': ['low', 'high', 'grouping', 'lowValue', 'highValue'],
+  'equivalent.same-meaning': ['other'],
+  'equivalent.maps-to': ['other'],
+  'equivalent.maps-from': ['other'],
+  groupingLabel: ['digit', 'name'],
+  rangeLabel: ['low', 'high', 'name'],
   'index.glossed': ['code', 'gloss'],
   'wiki.categoryProtocol': ['protocol'],
   'wiki.categoryClass': ['protocol', 'class'],
@@ -79,10 +111,13 @@ export type ArgsOf<K extends string, V> = K extends UiArgKey ? [args: UiArgs<K, 
 const BY_KEY: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(UI_ARGS));
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
+// A sentence's form for a protocol's exchange (`act.never_command`), see `Translator.pick`.
+const CONTEXT_SUFFIX = /_(request|command|query|call|connection)$/;
 
-/** The argument names the code passes for a key (a plural form's too); none for other keys. */
+/** The argument names the code passes for a key (a plural or exchange form's too); none for other keys. */
 export function uiArgs(key: string): readonly string[] {
-  return BY_KEY.get(key) ?? BY_KEY.get(key.replace(PLURAL_SUFFIX, '')) ?? [];
+  const plain = key.replace(PLURAL_SUFFIX, '');
+  return BY_KEY.get(key) ?? BY_KEY.get(plain) ?? BY_KEY.get(plain.replace(CONTEXT_SUFFIX, '')) ?? [];
 }
 
 /** A placeholder as i18next writes it: `{{name}}` or `{{name, format}}`. */

@@ -76,8 +76,9 @@ function inject(s: string): Protocol[] {
       reason: `${c.reason} ${s}`,
       formerReasons: [...c.formerReasons, { reason: s, rfc: 8224 }],
       // Tokens, shown as code in table cells and sentences; load allows no `|` or backtick in them.
-      headers: [...c.headers, s.replace(/[|`]/g, '')],
-      methods: [s.replace(/[|`]/g, '')],
+      facts: c.facts.map((f) =>
+        f.kind !== 'tokens' ? f : { ...f, values: f.id === 'headers' ? [...f.values, s.replace(/[|`]/g, '')] : [s.replace(/[|`]/g, '')] },
+      ),
       text: { summary: hostileText(c.text.summary, s), description: hostileText(c.text.description, s), whenYouSeeIt: hostileText(c.text.whenYouSeeIt, s), howToFix: hostileText(c.text.howToFix, s) },
     })),
     curated: p.curated.map((n) => ({ ...n, text: { difference: hostileText(n.text.difference, s), whenToUse: hostileText(n.text.whenToUse, s), scenario: hostileText(n.text.scenario, s) } })),

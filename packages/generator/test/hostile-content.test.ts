@@ -13,6 +13,8 @@ const repo = fileURLToPath(new URL('../../../', import.meta.url));
 const fixture = fileURLToPath(new URL('./fixtures/hostile/content/', import.meta.url));
 
 const REASON = '<script>alert(1)</script> | *bold* _x_ `tick` {{t}}';
+// The code's second registered name (alsoNamed): titles show both.
+const NAMES = `${REASON} / <i>also</i> | ]] [[x]] {{t}} ''bold'' \`tick\``;
 
 async function renderAll(): Promise<OutputFile[]> {
   const { protocols, diagnostics } = await loadContent(fixture);
@@ -76,9 +78,22 @@ describe('hostile text in every field', async () => {
     expect(page.contents).toContain('&lt;script&gt;alert(1)&lt;/script&gt; | *bold* _x_ `tick` {{t}}');
   });
 
+  test('document references, a second name, the grouping and the ranges are text; their URLs stay inside href', () => {
+    const page = html.find((f) => f.path === 'html/en/sip/437/index.html')!.contents;
+    expect(page).toContain('<li><a href="https://example.org/x?a=1&amp;b=&lt;2&gt;&#39;&quot;">&lt;script&gt;x&lt;/script&gt; | [t](javascript:alert(1)) &#39;&#39;w&#39;&#39;</a></li>');
+    expect(page).toContain('<li><a href="https://example.org/a&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;">&lt;b&gt;Doc&lt;/b&gt; | ]] [[Link]] *x* {{t}}, &lt;s&gt;1&lt;/s&gt;</a></li>');
+    const index = html.find((f) => f.path === 'html/en/sip/index.html')!.contents;
+    expect(index).toContain('<h2 id="grouping">&lt;b&gt;Group&lt;/b&gt; | <em>g</em> ]] [[G]]</h2>');
+    expect(index).toContain('<dt>900–999 &lt;img src=x onerror=alert(1)&gt; | r ]]</dt>');
+    const mdIndex = parseMarkdown(md.find((f) => f.path === 'md/en/sip/index.md')!.contents);
+    const text = toString(mdIndex);
+    expect(text).toContain('<b>Group</b> | g ]] [[G]]');
+    expect(text).toContain('900–999 <img src=x onerror=alert(1)> | r ]]: # not heading | <b>x</b> [[z]]');
+  });
+
   test('embeds: cards and badges hold the hostile reason phrase and summary as text only', () => {
     const card = html.find((f) => f.path === 'embed/en/sip/437.html')!.contents;
-    expect(card).toContain(`<p class="sb-card-name">437 &lt;script&gt;alert(1)&lt;/script&gt; | *bold* _x_ \`tick\` {{t}} <span class="sb-card-badge">`);
+    expect(card).toContain(`<p class="sb-card-name">437 &lt;script&gt;alert(1)&lt;/script&gt; | *bold* _x_ \`tick\` {{t}} / &lt;i&gt;also&lt;/i&gt; | ]] [[x]] {{t}} &#39;&#39;bold&#39;&#39; \`tick\` <span class="sb-card-badge">`);
     expect(card).toContain('<p class="sb-card-summary"># Not a heading | with a pipe &lt;b&gt;bold&lt;/b&gt; and [a link](javascript:alert(1))</p>');
     // Elements: only the card's own (no script, iframe, img, object, form from content).
     const elements = new Set((card.match(/<([a-z][a-z0-9-]*)/g) ?? []).map((t) => t.slice(1)));
@@ -100,7 +115,7 @@ describe('hostile text in every field', async () => {
     parser.write(badge).close();
     expect([...new Set(elementsSeen)]).toEqual(['svg', 'title', 'rect', 'path', 'g', 'text']);
     expect(attributes.filter((a) => /^on|href/i.test(a))).toEqual([]);
-    expect(text).toContain(`SIP 437 ${REASON}`);
+    expect(text).toContain(`SIP 437 ${NAMES}`);
   });
 
   test('Markdown: text stays text, headings and tables keep their shape', () => {
@@ -120,8 +135,37 @@ describe('hostile text in every field', async () => {
     }
     const page = parseMarkdown(md.find((f) => f.path === 'md/en/sip/437.md')!.contents);
     const title = page.children.find((n): n is Heading => n.type === 'heading')!;
-    expect(toString(title)).toBe(`SIP 437 ${REASON}`);
+    expect(toString(title)).toBe(`SIP 437 ${NAMES}`);
     // References and "compare with" are the page's only lists: content made none.
     expect(page.children.filter((n) => n.type === 'list')).toHaveLength(2);
+  });
+
+  test('declared facts: vocabulary values are code or text in every format, never markup', () => {
+    // The table rows of a fact, by its label (here the fact's id: ui.json names none of them).
+    const rows = (file: string, label: string) => {
+      const rowsFound: Nodes[][] = [];
+      walk(parseMarkdown(md.find((f) => f.path === file)!.contents), (node) => {
+        if (node.type === 'tableRow' && toString(node.children[0]!) === label) rowsFound.push(node.children.slice(1));
+      });
+      return rowsFound;
+    };
+    const [marks] = rows('md/en/sip/437.md', 'marks');
+    const parts = 'children' in marks![0]! ? marks![0].children : [];
+    // Each value one code span, with only list words between them.
+    expect(parts.filter((n) => n.type !== 'text').map((n) => `${n.type}:${toString(n)}`)).toEqual(['inlineCode:x_i_', "inlineCode:w'''b'''", 'inlineCode:h#x', 'inlineCode:n&#60']);
+    const [hops] = rows('md/en/sip/437.md', 'hops');
+    expect(toString(hops![0]!)).toBe('a&amp or x__proto__');
+    const [glance] = rows('md/en/sip/compare/200-vs-437.md', 'hops');
+    expect(glance!.map((cell) => toString(cell))).toEqual(['e**e** or constructor', 'a&amp or x__proto__']);
+    const [relayed] = rows('md/en/sip/compare/200-vs-437.md', 'relayed');
+    expect(relayed!.map((cell) => toString(cell))).toEqual(['yes', 'no']);
+    for (const path of ['html/en/sip/437/index.html', 'html/en/sip/compare/200-vs-437/index.html', 'print/en/sip.html']) {
+      const page = html.find((f) => f.path === path)!.contents;
+      expect(page, path).toContain('<code>n&amp;#60</code>');
+      expect(page, path).toContain('a&amp;amp or x__proto__');
+      // No character reference a browser would decode, even without its semicolon.
+      expect(page, path).not.toMatch(/&(lt|amp|#60)(?![;\w])/);
+      expect(page, path).not.toMatch(/<(em|strong|del|s)>(i|e|t|b)</);
+    }
   });
 });

@@ -42,7 +42,7 @@ function inject(s: string): Protocol[] {
       ...c,
       reason: `${c.reason} ${s}`,
       formerReasons: [...c.formerReasons, { reason: s, rfc: 8224 }],
-      headers: [...c.headers, s.replace(/[|`]/g, '')],
+      facts: c.facts.map((f) => (f.kind === 'tokens' && f.id === 'headers' ? { ...f, values: [...f.values, s.replace(/[|`]/g, '')] } : f)),
       text: { summary: hostileText(c.text.summary, s), description: hostileText(c.text.description, s), whenYouSeeIt: hostileText(c.text.whenYouSeeIt, s), howToFix: hostileText(c.text.howToFix, s) },
     })),
     curated: p.curated.map((n) => ({ ...n, text: { difference: hostileText(n.text.difference, s), whenToUse: hostileText(n.text.whenToUse, s), scenario: hostileText(n.text.scenario, s) } })),

@@ -18,6 +18,8 @@ const repo = fileURLToPath(new URL('../../../', import.meta.url));
 const fixture = fileURLToPath(new URL('./fixtures/hostile/content/', import.meta.url));
 
 const REASON = '<script>alert(1)</script> | *bold* _x_ `tick` {{t}}';
+// The code's second registered name (alsoNamed): titles show both.
+const NAMES = `${REASON} / <i>also</i> | ]] [[x]] {{t}} ''bold'' \`tick\``;
 // What MDX reads as JavaScript or JSX, on lines of their own and inside text.
 const MDX = "import x from 'y'\nexport default {a}\n<Foo bar={1} /> and a lone } and { and <b>";
 const MDX_LINE = "export const a = {b: '<i>'}";
@@ -127,7 +129,7 @@ describe.each(['hugo', 'docusaurus', 'starlight', 'mkdocs'] as const)('the %s pr
   test('front matter: the tool keys, safely quoted; title and description read back as the plain text', () => {
     for (const file of files) expect(Object.keys(split(file.contents).data)).toEqual(FRONT_MATTER[profile]);
     const page = byPath(LAYOUTS[profile][4]!);
-    expect(page.data.title).toBe(`SIP 437 ${REASON}`);
+    expect(page.data.title).toBe(`SIP 437 ${NAMES}`);
     // A string, not the number YAML would read from `id: 437`.
     if (profile === 'docusaurus') expect(page.data.id).toBe('437');
     // A summary with block structure is kept as plain text (a warning at load): shown as written.
@@ -198,7 +200,7 @@ describe.each(['hugo', 'docusaurus', 'starlight', 'mkdocs'] as const)('the %s pr
         visit((parseYaml(file.contents) as { nav: unknown[] }).nav);
         expect(titles.get('sip/437.md')).toBe(byPath(`mkdocs/${locale}/docs/sip/437.md`).data.title);
         expect(titles.get('sip/compare/200-vs-437.md')).toBe(byPath(`mkdocs/${locale}/docs/sip/compare/200-vs-437.md`).data.title);
-        if (locale === 'en') expect(titles.get('sip/437.md')).toBe(`SIP 437 ${REASON}`);
+        if (locale === 'en') expect(titles.get('sip/437.md')).toBe(`SIP 437 ${NAMES}`);
       }
     }
   });

@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
-import { lintLocale, loadGlossary, readYamlValue, sourceFields, sourceHash, type Diagnostic, type Protocol, type SourceField } from '@statusbook/core';
+import { displayReason, lintLocale, loadGlossary, readYamlValue, sourceFields, sourceHash, type Diagnostic, type Protocol, type SourceField } from '@statusbook/core';
 import { Document, isMap, type Node } from 'yaml';
 import { applyImport, planImport } from '../exchange/apply.js';
 import { readPo, writePo } from '../exchange/po.js';
@@ -272,7 +272,7 @@ async function sync(localesDir: string, locales: readonly string[], protocols: r
  * warnings, and errors for a glossary that cannot be read.
  */
 export async function lintGlossaries(localesDir: string, locales: readonly string[], protocols: readonly Protocol[]): Promise<Diagnostic[]> {
-  const reasons = protocols.flatMap((p) => p.codes.map((c) => ({ protocol: p.id, code: c.code, reason: c.reason })));
+  const reasons = protocols.flatMap((p) => p.codes.map((c) => ({ protocol: p.id, code: c.code, reason: displayReason(c) })));
   const out: Diagnostic[] = [];
   for (const locale of locales) {
     const { glossary, diagnostics } = await loadGlossary(localesDir, locale);

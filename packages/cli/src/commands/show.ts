@@ -127,7 +127,8 @@ async function printPage(
 
 /** A code of the protocol, from its text on the command line; unknown codes are usage errors. */
 function codeIn(protocol: Protocol, text: string): number {
-  const code = Number(text);
+  // Digits only: Number() would also read "", "0x10" and "1e3" as codes.
+  const code = /^\d+$/.test(text) ? Number(text) : NaN;
   if (protocol.codes.some((c) => c.code === code)) return code;
   const close = suggest(text, protocol.codes.map((c) => String(c.code)));
   throw new UsageError(`${protocol.name} has no code '${text}'`, close ? `did you mean ${close}? (statusbook list ${protocol.id})` : `see statusbook list ${protocol.id}`);

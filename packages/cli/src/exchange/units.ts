@@ -2,8 +2,8 @@
 // see them: every translatable content field and every UI string, with its English source,
 // the locale's current text and its state.
 import { join } from 'node:path';
-import { loadTranslations, readYamlValue, sourceFields, translatedField, translationStatus, type Diagnostic, type LocaleTranslation, type Protocol, type SourceField } from '@statusbook/core';
-import { readUiStrings, type UiStrings } from '@statusbook/generator/plan';
+import { displayReason, loadTranslations, readYamlValue, sourceFields, translatedField, translationStatus, type Diagnostic, type LocaleTranslation, type Protocol, type SourceField } from '@statusbook/core';
+import { readUiStrings, uiKeyUsed, type UiStrings } from '@statusbook/generator/plan';
 
 export type UnitState = 'translated' | 'stale' | 'missing';
 
@@ -54,26 +54,32 @@ function contentNote(f: SourceField, protocols: readonly Protocol[]): string {
   const protocol = protocols.find((p) => p.id === f.protocol)!;
   const field = f.path[f.path.length - 1]!;
   if (f.file === 'protocol.yaml') {
-    return f.path.length === 1 ? `${protocol.name} protocol, field ${field}` : `${protocol.name} class ${f.path[1]}, field ${field}`;
+    if (f.path.length === 1) return `${protocol.name} protocol, field ${field}`;
+    if (f.path[0] === 'grouping') return f.path.length === 2 ? `${protocol.name} grouping, field ${field}` : `${protocol.name} grouping value ${f.path[2]}, field ${field}`;
+    if (f.path[0] === 'ranges') return `${protocol.name} range ${f.path[1]}, field ${field}`;
+    return `${protocol.name} class ${f.path[1]}, field ${field}`;
   }
   if (f.file === 'pairs.yaml') return `${protocol.name} pair ${f.path[0]} (curated note), field ${field}`;
   const code = Number(f.file.slice('codes/'.length, -'.yaml'.length));
-  const reason = protocol.codes.find((c) => c.code === code)?.reason ?? '';
+  const found = protocol.codes.find((c) => c.code === code);
+  const reason = found ? displayReason(found) : '';
   return `${protocol.name} ${code} ${reason}, field ${field}${field === 'reason' ? ' (a gloss of the registered reason phrase)' : ''}`;
 }
 
 /**
- * The UI keys a locale translates, with the English each one translates: every English key,
- * and for plural keys (`_one`, `_other`) the locale's own plural forms (`_other` only in
+ * The UI keys a locale translates, with the English each one translates: every English key
+ * the build's protocols can use (`uiKeyUsed`: a sentence for a fact or an exchange no
+ * protocol has is not counted), and for plural keys (`_one`, `_other`) the locale's own plural forms (`_other` only in
  * Japanese; `_zero` to `_other` in Arabic), each from the English `_other` when English has
  * no such form.
  */
-export function uiKeys(english: UiStrings, locale: string): { key: string; english: string }[] {
+export function uiKeys(english: UiStrings, locale: string, protocols: readonly Protocol[]): { key: string; english: string }[] {
   const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
   const forms = CATEGORY_ORDER.filter((c) => categories.includes(c as Intl.LDMLPluralRule));
   const out: { key: string; english: string }[] = [];
   const seen = new Set<string>();
   for (const [key, text] of english) {
+    if (!uiKeyUsed(key, protocols, english)) continue;
     const plural = PLURAL.exec(key);
     if (!plural) {
       out.push({ key, english: text });
@@ -108,7 +114,7 @@ export async function localeUnits(localesDir: string, locale: string, protocols:
     units.push({ id: contentUnitId(f), source: f.english, target: text, state: t?.state ?? 'missing', note: contentNote(f, protocols), place: { kind: 'content', field: f } });
   }
   const own = ui.strings.get(locale) ?? new Map<string, string>();
-  for (const { key, english } of uiKeys(ui.strings.get('en') ?? new Map(), locale)) {
+  for (const { key, english } of uiKeys(ui.strings.get('en') ?? new Map(), locale, protocols)) {
     const text = own.get(key) ?? '';
     const form = PLURAL.exec(key)?.[1];
     units.push({
@@ -150,7 +156,7 @@ export async function localeCoverage(
   for (const locale of locales) {
     const content = translationStatus(protocols, translations.get(locale)!);
     const own = ui.strings.get(locale) ?? new Map<string, string>();
-    const keys = uiKeys(english, locale);
+    const keys = uiKeys(english, locale, protocols);
     const done = keys.filter(({ key }) => (own.get(key) ?? '').trim() !== '').length;
     out.set(locale, { translated: content.translated + done, total: content.total + keys.length });
   }

@@ -1,6 +1,7 @@
-import { pairSlug, type Contrast, type Protocol, type Reference, type StatusCode, type Text } from '@statusbook/core/model';
-import { factKeys, rfcUrl } from '../fragments.js';
-import { SOURCE_LOCALE, type Localized } from '../i18n.js';
+import { displayReason, groupOf, pairSlug, type Contrast, type Protocol, type Reference, type StatusCode, type Text } from '@statusbook/core/model';
+import { factKeys, plainRowLabel, referenceUrl } from '../fragments.js';
+import { equivalentSentences } from '../pages/equivalents.js';
+import { SOURCE_LOCALE, type Localized, type Translator } from '../i18n.js';
 import { html } from '../formats/html.js';
 import { hrefBetween } from '../formats/relative.js';
 import { jsonFile, mdProfilePath, urlPath } from '../formats/paths.js';
@@ -66,12 +67,22 @@ function members(entries: readonly (readonly [string, string])[]): string {
 
 function reference(ref: Reference, env: RenderEnv) {
   const tr = env.translator;
+  if ('url' in ref) {
+    return {
+      rfc: null,
+      section: ref.section ?? null,
+      title: ref.title,
+      role: ref.role,
+      url: ref.url,
+      label: ref.section ? tr.plain('documentSection', { title: ref.title, section: ref.section }) : tr.plain('document', { title: ref.title }),
+    };
+  }
   return {
     rfc: ref.rfc,
     section: ref.section ?? null,
     title: ref.title ?? null,
     role: ref.role,
-    url: rfcUrl(ref),
+    url: referenceUrl(ref),
     label: ref.section ? tr.plain('rfcSection', { rfc: ref.rfc, section: ref.section }) : tr.plain('rfc', { rfc: ref.rfc }),
   };
 }
@@ -128,9 +139,26 @@ function protocolDocument(page: PageOf<'protocol'>, env: RenderEnv) {
       name: text(tr.content.className(protocol, c), locale),
       description: text(tr.content.classDescription(protocol, c), locale),
     })),
+    grouping: protocol.grouping
+      ? {
+          digit: protocol.grouping.digit,
+          name: text(tr.content.groupingName(protocol), locale),
+          values: protocol.grouping.values.map((v) => ({
+            digit: v.digit,
+            name: text(tr.content.groupingValue(protocol, v, 'name'), locale),
+            description: text(tr.content.groupingValue(protocol, v, 'description'), locale),
+          })),
+        }
+      : null,
+    ranges: protocol.ranges.map((r) => ({
+      range: [r.range[0], r.range[1]],
+      name: text(tr.content.rangeText(protocol, r, 'name'), locale),
+      description: text(tr.content.rangeText(protocol, r, 'description'), locale),
+    })),
     codes: protocol.codes.map((c) => ({
       code: c.code,
       reason: c.reason,
+      alsoNamed: c.alsoNamed.map((a) => a.reason),
       gloss: gloss(c, env),
       class: c.classId,
       final: c.final,
@@ -188,21 +216,19 @@ function codeDocument(page: PageOf<'code'>, env: RenderEnv) {
     kind: 'code',
     locale,
     protocol: protocolRef(protocol),
-    title: tr.plain('code.title', { protocol: protocol.name, label: `${code.code} ${code.reason}` }),
+    title: tr.plain('code.title', { protocol: protocol.name, label: `${code.code} ${displayReason(code)}` }),
     code: code.code,
     reason: code.reason,
+    alsoNamed: code.alsoNamed.map((a) => ({ reason: a.reason, references: a.references.map((r) => reference(r, env)) })),
     gloss: gloss(code, env),
     class: { id: code.classId, name: text(tr.content.className(protocol, cls), locale) },
+    grouping: groupingOf(protocol, code, env),
     final: code.final,
     status: { id: code.status, label: tr.plain(`status.${code.status}`) },
     formerReasons: code.formerReasons.map((r, i) => ({ reason: r.reason, rfc: r.rfc, html: f.formerly[i]! })),
-    senders: code.senders.map((s) => ({ id: s, label: tr.plain(`sender.${s}`) })),
-    retry: { id: code.retry, label: tr.plain(`retry.${code.retry}`) },
-    headers: [...code.headers],
-    methods: [...code.methods],
-    cacheable: code.cacheable ?? null,
-    facts: factKeys(protocol).map((key) => ({ key, label: tr.plain(`fact.${key}`), html: f.facts[key] ?? '' })),
+    facts: factKeys(protocol).filter((key) => f.facts.has(key)).map((key) => ({ key, label: plainRowLabel(protocol, key, tr), html: f.facts.get(key) ?? '', ...factData(code, key, protocol, tr) })),
     references: code.references.map((r) => reference(r, env)),
+    equivalents: equivalentsOf(target, code, env),
     text: {
       summary: text(tr.content.code(code, 'summary'), locale),
       description: text(tr.content.code(code, 'description'), locale),
@@ -219,8 +245,59 @@ function codeDocument(page: PageOf<'code'>, env: RenderEnv) {
   };
 }
 
+/** A code's value of its protocol's grouping, if the grouping names its digit. */
+function groupingOf(protocol: Protocol, code: StatusCode, env: RenderEnv) {
+  const value = protocol.grouping && groupOf(code.code, protocol.grouping);
+  if (!protocol.grouping || !value) return null;
+  const { translator: tr } = env;
+  return { digit: value.digit, name: text(tr.content.groupingName(protocol), tr.locale), value: text(tr.content.groupingValue(protocol, value, 'name'), tr.locale) };
+}
+
+/** A code's equivalents: the other code, the relation as written or derived, the sentence the HTML page shows and the other code's document. */
+function equivalentsOf(target: Target, code: StatusCode, env: RenderEnv) {
+  const sentences = equivalentSentences(target, code, env);
+  return code.equivalents.map((eq, i) => {
+    const protocol = env.protocols.find((p) => p.id === eq.protocol);
+    const other = protocol?.codes.find((c) => c.code === eq.code);
+    return {
+      protocol: { id: eq.protocol, name: protocol?.name ?? eq.protocol },
+      code: eq.code,
+      reason: other ? displayReason(other) : '',
+      relation: eq.relation,
+      derived: eq.derived,
+      html: sentences[i]!,
+      href: other ? jsonHref(target, to.code(target.locale, eq.protocol, eq.code)) : null,
+    };
+  });
+}
+
 /** A contrast's data without its kind, which comes first. */
-function contrastData(c: Contrast): Record<string, unknown> {
+/**
+ * A declared fact's kind and value, for a code document's fact row (the rows every protocol
+ * has, class, kind, status and spec, have their own fields): parties and retry values with
+ * their labels, tokens as a list, a flag as a boolean.
+ */
+function factData(code: StatusCode, key: string, protocol: Protocol, tr: Translator): Record<string, unknown> {
+  const fact = code.facts.find((f) => f.id === key);
+  if (!fact) return {};
+  const label = (prefix: string, value: string) => {
+    const found = tr.pick([`${prefix}.${value}`], { context: protocol.exchange });
+    return found === undefined ? value : tr.plainSentence(found);
+  };
+  switch (fact.kind) {
+    case 'parties':
+      return { kind: fact.kind, value: fact.values.map((s) => ({ id: s, label: label('sender', s) })) };
+    case 'retry':
+      return { kind: fact.kind, value: { id: fact.value, label: label('retry', fact.value) } };
+    case 'tokens':
+      return { kind: fact.kind, value: [...fact.values] };
+    case 'flag':
+      return { kind: fact.kind, value: fact.value };
+  }
+}
+
+function contrastData(c: Contrast, env: RenderEnv): Record<string, unknown> {
+  if (c.kind === 'definedIn') return { low: reference(c.low, env), high: reference(c.high, env) };
   const { kind: _kind, ...data } = c;
   return data;
 }
@@ -262,8 +339,8 @@ function compareDocument(page: PageOf<'compare'>, env: RenderEnv) {
     ['curated', String(pair.kind === 'curated')],
     // The page's first sentence: the curated note, else the difference that decides what to do.
     ['summary', jsonValue(pair.kind === 'curated' ? tr.render(tr.content.pairText(protocol, pair.notes, 'difference')) : leadSentence(pair, low, high, env))],
-    ['contrasts', jsonValue(pair.contrasts.map((c, i) => ({ kind: c.kind, ...contrastData(c), html: sentences[i]! })))],
-    ['facts', jsonValue(fragments.factRows(protocol).map(({ key }) => ({ key, label: tr.plain(`fact.${key}`), low: low.facts[key] ?? '', high: high.facts[key] ?? '' })))],
+    ['contrasts', jsonValue(pair.contrasts.map((c, i) => ({ kind: c.kind, ...contrastData(c, env), html: sentences[i]! })))],
+    ['facts', jsonValue(fragments.factRows(protocol).map(({ key }) => ({ key, label: plainRowLabel(protocol, key, tr), low: low.facts.get(key) ?? '', high: high.facts.get(key) ?? '' })))],
     ['notes', jsonValue(notes)],
     ['links', jsonValue(links(target, env))],
   ]);

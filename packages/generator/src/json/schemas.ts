@@ -9,11 +9,16 @@ export const JSON_KINDS: readonly JsonKind[] = ['index', 'protocol', 'compare-in
 
 /** Each schema's version: raise it with any change to the schema (its `$id` carries it). */
 export const SCHEMA_VERSIONS: Readonly<Record<JsonKind, number>> = {
-  index: 1,
-  protocol: 1,
-  'compare-index': 1,
-  code: 1,
-  compare: 1,
+  // v2 (issue 22): code facts are declared by each protocol (`senders`, `retry`, `headers`,
+  // `methods`, `cacheable` became fact rows with a `kind` and a `value`; contrasts are by fact
+  // kind); references may be documents (`rfc` null, `url` and `title`); codes have
+  // `alsoNamed`, `equivalents` and `grouping`, protocols `grouping` and `ranges`, comparisons
+  // the `grouping` and `definedIn` contrasts. The shared $defs changed, so every kind moved.
+  index: 2,
+  protocol: 2,
+  'compare-index': 2,
+  code: 2,
+  compare: 2,
 };
 
 /** A schema's `$id`: `urn:statusbook:json:<kind>:v<version>` (a name, not a place to fetch it from). */
@@ -48,7 +53,12 @@ const defs = {
     ...obj({ self: str, html: str, md: str, locales: { type: 'object', additionalProperties: str } }, ['html', 'md']),
   },
   protocolRef: obj({ id: str, name: str }),
-  reference: obj({ rfc: int, section: nullable(str), title: nullable(str), role: { enum: ['definition', 'update'] }, url: str, label: str }),
+  reference: {
+    description: 'An RFC (rfc set, url the RFC Editor page) or another document (rfc null, url its https URL, title set).',
+    ...obj({ rfc: nullable(int), section: nullable(str), title: nullable(str), role: { enum: ['definition', 'update'] }, url: str, label: str }),
+  },
+  range: { type: 'array', prefixItems: [int, int], items: false, minItems: 2 },
+  named: obj({ name: { $ref: '#/$defs/text' }, description: { $ref: '#/$defs/text' } }),
   labelled: obj({ id: str, label: str }),
   codeRef: obj({ code: int, reason: str, gloss: nullable({ $ref: '#/$defs/text' }), summary: { $ref: '#/$defs/text' }, href: str }),
 };
@@ -89,10 +99,18 @@ const SCHEMAS: Readonly<Record<JsonKind, Record<string, unknown>>> = {
     locale: str,
     protocol: obj({ id: str, name: str, title: str, description: { $ref: '#/$defs/text' }, registry: obj({ name: str, url: str }), references: { type: 'array', items: { $ref: '#/$defs/reference' } } }),
     title: str,
-    classes: { type: 'array', items: obj({ id: str, range: { type: 'array', prefixItems: [int, int], items: false, minItems: 2 }, final: bool, name: { $ref: '#/$defs/text' }, description: { $ref: '#/$defs/text' } }) },
+    classes: { type: 'array', items: obj({ id: str, range: { $ref: '#/$defs/range' }, final: bool, name: { $ref: '#/$defs/text' }, description: { $ref: '#/$defs/text' } }) },
+    grouping: nullable(
+      obj({
+        digit: int,
+        name: { $ref: '#/$defs/text' },
+        values: { type: 'array', items: obj({ digit: int, name: { $ref: '#/$defs/text' }, description: { $ref: '#/$defs/text' } }) },
+      }),
+    ),
+    ranges: { type: 'array', items: obj({ range: { $ref: '#/$defs/range' }, name: { $ref: '#/$defs/text' }, description: { $ref: '#/$defs/text' } }) },
     codes: {
       type: 'array',
-      items: obj({ code: int, reason: str, gloss: nullable({ $ref: '#/$defs/text' }), class: str, final: bool, status: { enum: STATUS }, summary: { $ref: '#/$defs/text' }, href: str }),
+      items: obj({ code: int, reason: str, alsoNamed: strings, gloss: nullable({ $ref: '#/$defs/text' }), class: str, final: bool, status: { enum: STATUS }, summary: { $ref: '#/$defs/text' }, href: str }),
     },
     comparisons: str,
     links: { $ref: '#/$defs/links' },
@@ -115,18 +133,40 @@ const SCHEMAS: Readonly<Record<JsonKind, Record<string, unknown>>> = {
     title: str,
     code: int,
     reason: str,
+    alsoNamed: { type: 'array', items: obj({ reason: str, references: { type: 'array', items: { $ref: '#/$defs/reference' } } }) },
     gloss: nullable({ $ref: '#/$defs/text' }),
     class: obj({ id: str, name: { $ref: '#/$defs/text' } }),
+    grouping: nullable(obj({ digit: int, name: { $ref: '#/$defs/text' }, value: { $ref: '#/$defs/text' } })),
     final: bool,
     status: obj({ id: { enum: STATUS }, label: str }),
     formerReasons: { type: 'array', items: obj({ reason: str, rfc: int, html: str }) },
-    senders: { type: 'array', items: { $ref: '#/$defs/labelled' } },
-    retry: obj({ id: { enum: RETRY }, label: str }),
-    headers: strings,
-    methods: strings,
-    cacheable: nullable(bool),
-    facts: { type: 'array', items: obj({ key: str, label: str, html: str }) },
+    // The rows every protocol has (class, kind, status, spec), then one per declared fact
+    // with its kind and value.
+    facts: {
+      type: 'array',
+      items: {
+        oneOf: [
+          obj({ key: str, label: str, html: str }),
+          obj({ key: str, label: str, html: str, kind: { const: 'parties' }, value: { type: 'array', items: { $ref: '#/$defs/labelled' } } }),
+          obj({ key: str, label: str, html: str, kind: { const: 'retry' }, value: obj({ id: { enum: RETRY }, label: str }) }),
+          obj({ key: str, label: str, html: str, kind: { const: 'tokens' }, value: strings }),
+          obj({ key: str, label: str, html: str, kind: { const: 'flag' }, value: bool }),
+        ],
+      },
+    },
     references: { type: 'array', items: { $ref: '#/$defs/reference' } },
+    equivalents: {
+      type: 'array',
+      items: obj({
+        protocol: { $ref: '#/$defs/protocolRef' },
+        code: int,
+        reason: str,
+        relation: { enum: ['same-meaning', 'maps-to', 'maps-from'] },
+        derived: bool,
+        html: str,
+        href: nullable(str),
+      }),
+    },
     text: obj({ summary: { $ref: '#/$defs/text' }, description: { $ref: '#/$defs/text' }, whenYouSeeIt: { $ref: '#/$defs/text' }, howToFix: { $ref: '#/$defs/text' } }),
     comparisons: { type: 'array', items: obj({ code: int, reason: str, curated: bool, href: str }) },
     links: { $ref: '#/$defs/links' },
@@ -146,13 +186,15 @@ const SCHEMAS: Readonly<Record<JsonKind, Record<string, unknown>>> = {
         oneOf: [
           contrast('class', { low: str, high: str }),
           contrast('finality', { finalCode: int, provisionalCode: int }),
-          contrast('senders', { low: strings, high: strings }),
-          contrast('retry', { low: { enum: RETRY }, high: { enum: RETRY } }),
-          contrast('headers', { onlyLow: strings, onlyHigh: strings }),
-          contrast('methods', { low: strings, high: strings }),
-          contrast('cacheable', { cacheableCode: int, otherCode: int }),
+          // `fact`: the id of the declared fact the two codes differ in.
+          contrast('parties', { fact: str, low: strings, high: strings }),
+          contrast('retry', { fact: str, low: { enum: RETRY }, high: { enum: RETRY } }),
+          contrast('tokens', { fact: str, low: strings, high: strings, onlyLow: strings, onlyHigh: strings }),
+          contrast('flag', { fact: str, trueCode: int, falseCode: int }),
           contrast('status', { low: { enum: STATUS }, high: { enum: STATUS } }),
+          contrast('grouping', { low: int, high: int }),
           contrast('spec', { low: int, high: int }),
+          contrast('definedIn', { low: { $ref: '#/$defs/reference' }, high: { $ref: '#/$defs/reference' } }),
         ],
       },
     },

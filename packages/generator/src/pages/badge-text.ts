@@ -1,5 +1,5 @@
 import type { PhrasingContent } from 'mdast';
-import type { Protocol, StatusCode, Text } from '@statusbook/core/model';
+import { displayReason, type Protocol, type StatusCode, type Text } from '@statusbook/core/model';
 import { inert } from '../formats/inert.js';
 import type { Translator } from '../i18n.js';
 
@@ -44,10 +44,10 @@ export function plainText(text: Text): string {
 export function badgeText(protocol: Protocol, code: StatusCode, tr: Translator): { label: string; value: string; name: string } {
   const gloss = tr.content.reasonGloss(code);
   const glossText = gloss ? plainText(gloss.text) : '';
-  const label = `${code.code} ${code.reason}`;
+  const label = `${code.code} ${displayReason(code)}`;
   return {
     label: `${protocol.name} ${code.code}`,
-    value: glossText || code.reason,
+    value: glossText || displayReason(code),
     name: glossText ? tr.plain('embed.badgeTitle', { protocol: protocol.name, label, gloss: glossText }) : tr.plain('code.title', { protocol: protocol.name, label }),
   };
 }

@@ -1,11 +1,30 @@
+import type { Outcome, Protocol, StatusCode } from '@statusbook/core/model';
 import { textDirection } from '../locale-info.js';
 import { to } from '../targets.js';
 import { BADGE, badgeGeometry, badgeText } from './badge-text.js';
 import type { PageModule } from './types.js';
 
-// The value's background by the code's first digit (its class), each with a contrast of 4.5:1
-// or more against white text; gray for anything else.
-const COLORS: readonly string[] = ['#555', '#0b62b8', '#1d7324', '#805300', '#b3261e', '#a12340', '#6b3fa0'];
+// The value's background by the outcome of the code's class, each with a contrast of 4.5:1 or
+// more against white text. Failure classes take their color in declaration order (SIP 4xx,
+// 5xx, 6xx; DNS has one); gray for anything else.
+const GRAY = '#555';
+const OUTCOME_COLORS: Readonly<Record<Outcome, string>> = {
+  information: '#0b62b8',
+  intermediate: '#0b62b8',
+  success: '#1d7324',
+  redirect: '#805300',
+  failure: '#b3261e',
+};
+const FAILURE_COLORS: readonly string[] = ['#b3261e', '#a12340', '#6b3fa0'];
+
+/** A code's badge color: its class's outcome, the nth failure class its own shade. */
+function badgeColor(protocol: Protocol, code: StatusCode): string {
+  const cls = protocol.classes.find((c) => c.id === code.classId);
+  if (!cls) return GRAY;
+  if (cls.outcome !== 'failure') return OUTCOME_COLORS[cls.outcome];
+  const nth = protocol.classes.filter((c) => c.outcome === 'failure').indexOf(cls);
+  return FAILURE_COLORS[Math.min(nth, FAILURE_COLORS.length - 1)]!;
+}
 
 /** A code's badge (embed only): an SVG like shields.io's, `SIP 437 | <gloss>`, the template a whole document. */
 export const badgePage: PageModule<'badge'> = {
@@ -30,7 +49,7 @@ export const badgePage: PageModule<'badge'> = {
       labelPath: `M3 0H${g.labelWidth}V${BADGE.height}H3A3 3 0 0 1 0 ${BADGE.height - 3}V3A3 3 0 0 1 3 0Z`,
       labelX: g.labelWidth / 2,
       valueX: g.labelWidth + g.valueWidth / 2,
-      color: COLORS[Math.floor(page.code.code / 100)] ?? COLORS[0],
+      color: badgeColor(page.protocol, page.code),
     };
   },
 

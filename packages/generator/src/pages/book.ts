@@ -1,9 +1,11 @@
 import { findPair } from '@statusbook/core/model';
-import { factKeys } from '../fragments.js';
+import { factKeys, rowLabel } from '../fragments.js';
+import { equivalentSentences } from './equivalents.js';
 import { languageName } from '../locale-info.js';
 import { to } from '../targets.js';
 import { differIn } from './compare.js';
 import { classSections } from './classes.js';
+import { protocolExtras } from './protocol-extras.js';
 import { protocolCrumbs, type PageModule } from './types.js';
 
 /**
@@ -21,13 +23,14 @@ export const bookPage: PageModule<'book'> = {
     const keys = factKeys(protocol);
     const classes = classSections(protocol, env, (c) => {
       const f = fragments.get(protocol, c);
-      return { f, anchor: `code-${c.code}`, facts: keys.map((key) => ({ label: tr.t(`fact.${key}`), value: f.facts[key] })) };
+      const facts = keys.filter((key) => f.facts.has(key)).map((key) => ({ label: rowLabel(protocol, key, tr, format), value: f.facts.get(key) }));
+      return { f, anchor: `code-${c.code}`, facts, equivalents: equivalentSentences(to.book(page.locale, protocol.id), c, env) };
     });
     const comparisons = protocol.curated.map((n) => {
       const pair = findPair(protocol, n.low, n.high)!;
       const low = fragments.get(protocol, pair.low);
       const high = fragments.get(protocol, pair.high);
-      const glance = keys.map((key) => ({ label: tr.t(`fact.${key}`), low: low.facts[key], high: high.facts[key], differs: low.facts[key] !== high.facts[key] }));
+      const glance = keys.map((key) => ({ label: rowLabel(protocol, key, tr, format), low: low.facts.get(key), high: high.facts.get(key), differs: low.facts.get(key) !== high.facts.get(key) }));
       return {
         anchor: `compare-${pair.slug}`,
         title: tr.t('compare.vs', { low: low.labelRendered, high: high.labelRendered }),
@@ -47,6 +50,7 @@ export const bookPage: PageModule<'book'> = {
       protocolName: format.text(protocol.name),
       description: tr.render(tr.content.protocolDescription(protocol)),
       classes,
+      ...protocolExtras(protocol, env),
       comparisons,
     };
   },

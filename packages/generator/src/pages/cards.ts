@@ -1,5 +1,5 @@
 import type { Protocol, StatusCode } from '@statusbook/core/model';
-import { pairSlug } from '@statusbook/core/model';
+import { displayReason, pairSlug } from '@statusbook/core/model';
 import type { CodeFragments } from '../fragments.js';
 import { embedPath, urlPath } from '../formats/paths.js';
 import { textDirection } from '../locale-info.js';
@@ -95,7 +95,7 @@ export function embedSection(page: PageOf<'code'>, env: RenderEnv) {
   const pageUrl = env.baseUrl + urlPath(card);
   const cardUrl = publishedUrl(env, embedPath(card));
   const badgeUrl = publishedUrl(env, embedPath(badge));
-  const title = tr.plain('code.title', { protocol: protocol.name, label: `${code.code} ${code.reason}` });
+  const title = tr.plain('code.title', { protocol: protocol.name, label: `${code.code} ${displayReason(code)}` });
   const text = badgeText(protocol, code, tr);
   const iframe = `<iframe src="${format.url(cardUrl)}" title="${format.text(title)}" width="560" height="${cardHeight(code, env)}" style="border:0;max-width:100%" loading="lazy"></iframe>`;
   const fragment = env.fragment('embed-card', `${protocol.id}/${code.code}`, () => codeCardView(page, env));

@@ -1,5 +1,6 @@
-import { pairSlug, type Protocol, type StatusCode } from '@statusbook/core/model';
-import { factKeys } from '../fragments.js';
+import { displayReason, pairSlug, type Protocol, type StatusCode } from '@statusbook/core/model';
+import { factKeys, rowLabel } from '../fragments.js';
+import { equivalentSentences } from './equivalents.js';
 import { indexOf } from '../protocol-index.js';
 import { to } from '../targets.js';
 import { plainText } from './badge-text.js';
@@ -13,18 +14,20 @@ import { protocolCrumbs, type PageModule, type RenderEnv } from './types.js';
 export const codePage: PageModule<'code'> = {
   target: (page) => to.code(page.locale, page.protocol.id, page.code.code),
 
-  title: (page, env) => env.translator.plain('code.title', { protocol: page.protocol.name, label: `${page.code.code} ${page.code.reason}` }),
+  title: (page, env) => env.translator.plain('code.title', { protocol: page.protocol.name, label: `${page.code.code} ${displayReason(page.code)}` }),
 
   description: (page, env) => plainText(env.translator.content.code(page.code, 'summary').text),
 
   view(page, env) {
     const { protocol, code } = page;
-    const { translator: tr, fragments } = env;
+    const { translator: tr, fragments, format } = env;
     const f = fragments.get(protocol, code);
     return {
       title: tr.t('code.title', { protocol: protocol.name, label: f.labelRendered }),
       f,
-      facts: factKeys(protocol).map((key) => ({ label: tr.t(`fact.${key}`), value: f.facts[key] })),
+      // A code whose digit the protocol's grouping does not name has no grouping row.
+      facts: factKeys(protocol).filter((key) => f.facts.has(key)).map((key) => ({ label: rowLabel(protocol, key, tr, format), value: f.facts.get(key) })),
+      equivalents: equivalentSentences(to.code(page.locale, protocol.id, code.code), code, env),
       compareGroups: compareGroups(page.locale, protocol, code, env),
       // Wiki categories: the protocol's (its index page's title) and the class's.
       protocolIndex: to.protocol(page.locale, protocol.id),

@@ -1,5 +1,5 @@
-import { leadOf, pairSlug, type Contrast, type Pair, type Protocol } from '@statusbook/core/model';
-import type { CodeFragments } from '../fragments.js';
+import { displayReason, leadOf, pairSlug, retryOf, type Contrast, type Pair, type Protocol, type StatusCode } from '@statusbook/core/model';
+import { emptyTokens, factLabel, partyList, referenceLabel, type CodeFragments } from '../fragments.js';
 import { Rendered } from '../i18n.js';
 import { indexOf } from '../protocol-index.js';
 import { to } from '../targets.js';
@@ -38,7 +38,7 @@ export const comparePage: PageModule<'compare'> = {
             scenario: tr.render(tr.content.pairText(protocol, pair.notes, 'scenario')),
           }
         : undefined;
-    const glance = fragments.factRows(protocol).map(({ key, label }) => ({ label, low: low.facts[key], high: high.facts[key], differs: low.facts[key] !== high.facts[key] }));
+    const glance = fragments.factRows(protocol).map(({ key, label }) => ({ label, low: low.facts.get(key), high: high.facts.get(key), differs: low.facts.get(key) !== high.facts.get(key) }));
     return {
       title: tr.t('compare.title', { protocol: protocol.name, low: low.labelRendered, high: high.labelRendered }),
       protocolName: format.text(protocol.name),
@@ -73,11 +73,11 @@ export function compareTitle(pair: Pair, env: RenderEnv): string {
 }
 
 /** The same from the protocol's id and the two codes (low first), with no pair made. */
-export function pairTitle(protocol: string, low: { code: number; reason: string }, high: { code: number; reason: string }, env: RenderEnv): string {
+export function pairTitle(protocol: string, low: StatusCode, high: StatusCode, env: RenderEnv): string {
   return env.translator.plain('compare.title', {
     protocol: env.protocols.find((p) => p.id === protocol)?.name ?? protocol,
-    low: `${low.code} ${low.reason}`,
-    high: `${high.code} ${high.reason}`,
+    low: `${low.code} ${displayReason(low)}`,
+    high: `${high.code} ${displayReason(high)}`,
   });
 }
 
@@ -111,25 +111,50 @@ function related(locale: string, protocol: Protocol, pair: Pair, env: RenderEnv)
   });
 }
 
+/** The protocol a pair belongs to. */
+function protocolOf(pair: Pair, env: RenderEnv): Protocol | undefined {
+  return env.protocols.find((p) => p.id === pair.protocol);
+}
+
+/**
+ * The key of a sentence in its protocol's exchange form (`compare.leadOutcome_command`),
+ * after the forms named first (`contrast.headersBoth` before `contrast.tokensBoth`);
+ * the last key when no form is found.
+ */
+function formOf(env: RenderEnv, protocol: Protocol | undefined, keys: readonly string[], count?: number): string {
+  const options = { ...(protocol ? { context: protocol.exchange } : {}), ...(count === undefined ? {} : { count }) };
+  return env.translator.pick(keys, options) ?? keys[keys.length - 1]!;
+}
+
+/** Where a sentence differs by the protocol's word for a non-final code: the key's suffix per term. */
+const NON_FINAL_FORM = { provisional: '', interim: 'Interim', intermediate: 'Intermediate' } as const;
+
 /** The first sentence of a derived comparison, turning on the difference that decides what to do (`leadOf`). */
 export function leadSentence(pair: Pair, low: CodeFragments, high: CodeFragments, env: RenderEnv): string {
   const { translator: tr, format } = env;
+  const protocol = protocolOf(pair, env);
   const strong = (f: CodeFragments) => new Rendered(format.strong(f.label));
-  const retry = (code: Pair['low']) => new Rendered(tr.t(`retry.${code.retry}`));
+  // A protocol with no retry fact has leads without the next step (`...NoRetry` forms).
+  const hasRetry = retryOf(pair.low) !== undefined;
+  const bare = hasRetry ? '' : 'NoRetry';
+  const retry = (code: Pair['low']) => {
+    const value = retryOf(code);
+    return new Rendered(value === undefined ? '' : tr.sentence(formOf(env, protocol, [`retry.${value}`])));
+  };
   const lead = leadOf(pair.low, pair.high);
   switch (lead.kind) {
     case 'finality': {
       const [final, provisional] = lead.final === pair.low.code ? [low, high] : [high, low];
-      return env.protocols.find((p) => p.id === pair.protocol)?.nonFinal === 'interim'
-        ? tr.t('compare.leadFinalityInterim', { interim: strong(provisional), final: strong(final) })
-        : tr.t('compare.leadFinality', { provisional: strong(provisional), final: strong(final) });
+      const form = NON_FINAL_FORM[protocol?.nonFinal ?? 'provisional'];
+      const key = formOf(env, protocol, [`compare.leadFinality${form}`, 'compare.leadFinality']);
+      return tr.sentence(key, { provisional: strong(provisional), interim: strong(provisional), intermediate: strong(provisional), final: strong(final) });
     }
     case 'outcome': {
       const [success, other, otherCode] = lead.success === pair.low.code ? [low, high, pair.high] : [high, low, pair.low];
-      return tr.t('compare.leadOutcome', { success: strong(success), other: strong(other), otherRetry: retry(otherCode) });
+      return tr.sentence(formOf(env, protocol, [`compare.leadOutcome${bare}`]), { success: strong(success), other: strong(other), otherRetry: retry(otherCode) });
     }
     case 'retry':
-      return tr.t('compare.leadRetry', {
+      return tr.sentence(formOf(env, protocol, ['compare.leadRetry']), {
         low: strong(low),
         high: strong(high),
         lowCode: pair.low.code,
@@ -138,17 +163,17 @@ export function leadSentence(pair: Pair, low: CodeFragments, high: CodeFragments
         highRetry: retry(pair.high),
       });
     case 'class':
-      return tr.t('compare.leadClass', {
+      return tr.sentence(formOf(env, protocol, [`compare.leadClass${bare}`]), {
         low: strong(low),
         high: strong(high),
         lowCode: pair.low.code,
         highCode: pair.high.code,
         retry: retry(pair.low),
-        lowClass: new Rendered(low.facts.class ?? ''),
-        highClass: new Rendered(high.facts.class ?? ''),
+        lowClass: new Rendered(low.facts.get('class') ?? ''),
+        highClass: new Rendered(high.facts.get('class') ?? ''),
       });
     case 'same':
-      return tr.t('compare.leadSame', { low: strong(low), high: strong(high), class: new Rendered(low.facts.class ?? ''), retry: retry(pair.low) });
+      return tr.sentence(formOf(env, protocol, [`compare.leadSame${bare}`]), { low: strong(low), high: strong(high), class: new Rendered(low.facts.get('class') ?? ''), retry: retry(pair.low) });
   }
 }
 
@@ -169,37 +194,97 @@ export function phraseContrasts(pair: Pair, low: CodeFragments, high: CodeFragme
 /** One contrast as a whole localized sentence. */
 function phrase(c: Contrast, pair: Pair, low: CodeFragments, high: CodeFragments, env: RenderEnv): string {
   const { translator: tr, format } = env;
+  const protocol = protocolOf(pair, env);
   const tokens = (values: readonly string[]) => new Rendered(tr.list(values.map((v) => format.code(v))));
-  // Arguments are written out, not spread from a shared object: this runs for every contrast
-  // of every comparison page.
   const lowCode = pair.low.code;
   const highCode = pair.high.code;
   switch (c.kind) {
     case 'class':
       return tr.t('contrast.class', { low: lowCode, high: highCode, lowClass: c.low, highClass: c.high });
-    case 'finality':
-      // Each protocol's own word for a non-final response: SIP "provisional", HTTP "interim".
-      return env.protocols.find((p) => p.id === pair.protocol)?.nonFinal === 'interim'
-        ? tr.t('contrast.finalityInterim', { final: c.finalCode, interim: c.provisionalCode })
-        : tr.t('contrast.finality', { final: c.finalCode, provisional: c.provisionalCode });
-    case 'senders':
-      return tr.t('contrast.senders', { low: lowCode, high: highCode, lowSenders: new Rendered(low.senders), highSenders: new Rendered(high.senders) });
-    case 'retry':
-      return tr.t('contrast.retry', { low: lowCode, high: highCode, lowRetry: new Rendered(low.facts.retry ?? ''), highRetry: new Rendered(high.facts.retry ?? '') });
-    case 'headers':
-      if (c.onlyLow.length > 0 && c.onlyHigh.length > 0) {
-        return tr.t('contrast.headersBoth', { low: lowCode, high: highCode, lowHeaders: tokens(c.onlyLow), highHeaders: tokens(c.onlyHigh) });
-      }
-      return c.onlyLow.length > 0
-        ? tr.t('contrast.headersOne', { code: lowCode, other: highCode, headers: tokens(c.onlyLow), count: c.onlyLow.length })
-        : tr.t('contrast.headersOne', { code: highCode, other: lowCode, headers: tokens(c.onlyHigh), count: c.onlyHigh.length });
-    case 'methods':
-      return tr.t('contrast.methods', { low: lowCode, high: highCode, lowMethods: new Rendered(low.facts.methods ?? ''), highMethods: new Rendered(high.facts.methods ?? '') });
-    case 'cacheable':
-      return tr.t('contrast.cacheable', { cacheable: c.cacheableCode, other: c.otherCode });
+    case 'finality': {
+      // Each protocol's own word for a non-final code: SIP "provisional", HTTP "interim".
+      const key = formOf(env, protocol, [`contrast.finality${NON_FINAL_FORM[protocol?.nonFinal ?? 'provisional']}`, 'contrast.finality']);
+      return tr.sentence(key, { final: c.finalCode, provisional: c.provisionalCode, interim: c.provisionalCode, intermediate: c.provisionalCode });
+    }
     case 'status':
       return tr.t('contrast.status', { low: lowCode, high: highCode, lowStatus: new Rendered(tr.t(`status.${c.low}`)), highStatus: new Rendered(tr.t(`status.${c.high}`)) });
     case 'spec':
       return tr.t('contrast.spec', { low: lowCode, high: highCode, lowRfc: c.low, highRfc: c.high });
+    case 'definedIn':
+      return tr.t('contrast.definedIn', { low: lowCode, high: highCode, lowSpec: new Rendered(referenceLabel(c.low, tr)), highSpec: new Rendered(referenceLabel(c.high, tr)) });
+    case 'grouping': {
+      return tr.t('contrast.grouping', {
+        low: lowCode,
+        high: highCode,
+        grouping: new Rendered(protocol ? tr.renderLabel(tr.content.groupingName(protocol)) : ''),
+        lowValue: new Rendered(low.facts.get('grouping') ?? ''),
+        highValue: new Rendered(high.facts.get('grouping') ?? ''),
+      });
+    }
+    default:
+      return phraseFact(c, pair, low, high, env, protocol, tokens);
+  }
+}
+
+type FactContrast = Extract<Contrast, { fact: string }>;
+
+const capitalized = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
+
+/**
+ * A contrast of a declared fact: the fact's own sentence where ui.json has one
+ * (`contrast.senders`, `contrast.headersBoth`), else its kind's (`contrast.parties`,
+ * `contrast.tokensBoth`) with the fact's label. Placeholders are passed under both names
+ * (`lowSenders` and `lowValues`).
+ */
+function phraseFact(
+  c: FactContrast,
+  pair: Pair,
+  low: CodeFragments,
+  high: CodeFragments,
+  env: RenderEnv,
+  protocol: Protocol | undefined,
+  tokens: (values: readonly string[]) => Rendered,
+): string {
+  const { translator: tr, format } = env;
+  const lowCode = pair.low.code;
+  const highCode = pair.high.code;
+  const id = c.fact;
+  const Id = capitalized(id);
+  const Kind = capitalized(c.kind);
+  const fact = new Rendered(factLabel(tr, format, id));
+  // Under the kind's names (`lowValues`; `lowRetry` for `contrast.retry`) and the fact's own (`lowSenders`).
+  const both = (lowValue: Rendered, highValue: Rendered) => ({
+    low: lowCode,
+    high: highCode,
+    fact,
+    lowValues: lowValue,
+    highValues: highValue,
+    [`low${Kind}`]: lowValue,
+    [`high${Kind}`]: highValue,
+    [`low${Id}`]: lowValue,
+    [`high${Id}`]: highValue,
+  });
+  switch (c.kind) {
+    case 'parties':
+      return tr.sentence(formOf(env, protocol, [`contrast.${id}`, 'contrast.parties']), both(new Rendered(partyList(tr, format, c.low, true)), new Rendered(partyList(tr, format, c.high, true))));
+    case 'retry':
+      return tr.sentence(formOf(env, protocol, [`contrast.${id}`, 'contrast.retry']), both(new Rendered(low.facts.get(id) ?? ''), new Rendered(high.facts.get(id) ?? '')));
+    case 'flag':
+      return tr.sentence(formOf(env, protocol, [`contrast.${id}`, 'contrast.flag']), { fact, [id]: c.trueCode, yes: c.trueCode, other: c.falseCode });
+    case 'tokens': {
+      const declared = protocol?.facts.find((f) => f.id === id);
+      if (declared?.empty === 'any') {
+        // A list that limits where a code applies ("any method" when empty): both lists in full.
+        const cell = (values: readonly string[]) => (values.length > 0 ? tokens(values) : new Rendered(emptyTokens(tr, declared, protocol!)));
+        return tr.sentence(formOf(env, protocol, [`contrast.${id}`, 'contrast.tokens']), both(cell(c.low), cell(c.high)));
+      }
+      // A list of what a code carries: what only one of them has.
+      if (c.onlyLow.length > 0 && c.onlyHigh.length > 0) {
+        return tr.sentence(formOf(env, protocol, [`contrast.${id}Both`, 'contrast.tokensBoth']), both(tokens(c.onlyLow), tokens(c.onlyHigh)));
+      }
+      const [only, code, other] = c.onlyLow.length > 0 ? [c.onlyLow, lowCode, highCode] : [c.onlyHigh, highCode, lowCode];
+      const key = formOf(env, protocol, [`contrast.${id}One`, 'contrast.tokensOne'], only.length);
+      return tr.sentence(key, { fact, code, other, [id]: tokens(only), tokens: tokens(only), count: only.length });
+    }
   }
 }

@@ -2,6 +2,7 @@ import { to } from '../targets.js';
 import { Rendered } from '../i18n.js';
 import { plainText } from './badge-text.js';
 import { classSections } from './classes.js';
+import { protocolExtras } from './protocol-extras.js';
 import { comparePicker } from './compare-picker.js';
 import { linkTo, protocolCrumbs, type PageModule } from './types.js';
 
@@ -32,6 +33,7 @@ export const protocolPage: PageModule<'protocol'> = {
           badges: f.badges,
         };
       }),
+      ...protocolExtras(protocol, env),
     };
   },
 

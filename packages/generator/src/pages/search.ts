@@ -1,3 +1,4 @@
+import { displayReason } from '@statusbook/core/model';
 import { segments } from '../formats/paths.js';
 import { inert } from '../formats/inert.js';
 import { jsonText } from '../json/stringify.js';
@@ -41,7 +42,8 @@ export const searchPage: PageModule<'search'> = {
           protocol: protocol.id,
           name: inert(protocol.name),
           code: code.code,
-          reason: inert(code.reason),
+          // Both names of a code with two ("BADVERS / BADSIG"): a search for either finds it.
+          reason: inert(displayReason(code)),
           formerReasons: code.formerReasons.map((f) => inert(f.reason)),
           gloss: gloss ? inert(plainText(gloss.text)) : '',
           summary: inert(plainText(tr.content.code(code, 'summary').text)),
