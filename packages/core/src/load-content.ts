@@ -217,7 +217,7 @@ type FactValueDeclared = ProtocolValue['facts'][number];
 
 /** Which declaration keys each kind takes besides `id` and `kind`. */
 const FACT_KEYS: { readonly [K in FactKind]: readonly ('of' | 'pattern' | 'empty')[] } = {
-  parties: ['of'],
+  parties: ['of', 'empty'],
   retry: [],
   tokens: ['of', 'pattern', 'empty'],
   flag: [],
@@ -279,6 +279,13 @@ function checkFactDeclaration(
     });
     ok = false;
   }
+  if (kind === 'parties' && fact.empty === 'any') {
+    ctx.error(at('empty'), 'protocol/fact-key', `fact '${fact.id}' of kind 'parties' cannot declare 'empty: any'`, {
+      expected: "'empty: none' (a code may have no sender) or no 'empty'",
+      actual: "'any'",
+    });
+    ok = false;
+  }
   if (fact.pattern !== undefined && !compiles(fact.pattern)) {
     ctx.error(at('pattern'), 'protocol/fact-pattern', `fact '${fact.id}' has a pattern that is not a valid regular expression`, {
       expected: "a JavaScript regular expression, like '^[245]\\.[0-9]{1,3}$'",
@@ -293,6 +300,9 @@ function checkFactDeclaration(
     ...(fact.of === undefined ? {} : { of: fact.of }),
     ...(fact.pattern === undefined ? {} : { pattern: fact.pattern }),
     empty: fact.empty ?? 'none',
+    // Parties are required of a current code unless the protocol says some codes have none
+    // (WebSocket 1006 is reported by an API, never sent).
+    mayBeEmpty: kind !== 'parties' || fact.empty !== undefined,
   };
 }
 
@@ -407,9 +417,9 @@ function checkFact(fact: FactDeclaration, raw: unknown, status: StatusCode['stat
       if (vocabulary) checkVocabulary(values, vocabulary, fact.id, file);
       if (fact.pattern !== undefined) checkPattern(values, fact.pattern, fact.id, file);
       // A code nobody sends any more may name no sender; one in use must.
-      if (fact.kind === 'parties' && values.length === 0 && status === 'current') {
+      if (fact.kind === 'parties' && values.length === 0 && status === 'current' && !fact.mayBeEmpty) {
         file.ctx.error(offsetOf(nodeAt(file.doc, [fact.id])), 'code/no-parties', `a current code needs at least one value in '${fact.id}' (who sends it)`, {
-          expected: `at least one of ${vocabulary?.values.join(', ') ?? 'its parties'} (only an unused, obsolete, deprecated or unregistered code may list none)`,
+          expected: `at least one of ${vocabulary?.values.join(', ') ?? 'its parties'} (only an unused, obsolete, deprecated or unregistered code may list none, unless the fact declares 'empty: none')`,
           actual: `${fact.id}: []`,
         });
       }

@@ -52,6 +52,8 @@ export interface FactDeclaration {
   readonly pattern?: string;
   /** What an empty token list means; `none` unless declared. */
   readonly empty: EmptyMeaning;
+  /** False for parties a current code must name (no `empty` declared); true otherwise. */
+  readonly mayBeEmpty: boolean;
 }
 
 /** A named list of tokens of a protocol (`methods`, `senders`). */
