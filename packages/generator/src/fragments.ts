@@ -2,6 +2,7 @@ import { definitionOf, displayReason, factOfKind, groupOf, type CodeFact, type F
 import { Rendered, type Localized, type Translator } from './i18n.js';
 import type { FormatRenderer, Target } from './types.js';
 import { to } from './targets.js';
+import { classLabel } from './class-label.js';
 
 /**
  * A fact row shown for a code: the rows every protocol has (`class`, `kind`, `status`,
@@ -49,7 +50,10 @@ export interface CodeFragments {
 
 /** Which fact rows a protocol shows: its declared facts, in declaration order, between class and kind and the registry rows. */
 export function factKeys(protocol: Protocol): FactKey[] {
-  return ['class', ...(protocol.grouping ? ['grouping'] : []), 'kind', ...protocol.facts.map((f) => f.id), 'status', 'spec'];
+  // "Kind" (final or not) only tells codes apart where some class is not final (SIP, HTTP);
+  // where every class is final (SMTP, DNS, WebSocket, gRPC) the row would say the same everywhere.
+  const kind: FactKey[] = protocol.classes.some((c) => !c.final) ? ['kind'] : [];
+  return ['class', ...(protocol.grouping ? ['grouping'] : []), ...kind, ...protocol.facts.map((f) => f.id), 'status', 'spec'];
 }
 
 /** A row's label: the grouping's own name (content, translated like class names), else the fact's (`factLabel`). */
@@ -154,7 +158,7 @@ function buildFragments(protocol: Protocol, code: StatusCode, format: FormatRend
   const reason = format.text(displayReason(code));
   const codeClass = protocol.classes.find((c) => c.id === code.classId);
   const facts = new Map<FactKey, string>();
-  facts.set('class', tr.t('classLabel', { id: code.classId, name: new Rendered(codeClass ? tr.renderLabel(tr.content.className(protocol, codeClass)) : '') }));
+  facts.set('class', codeClass ? classLabel(tr, protocol, codeClass) : tr.t('classLabel', { id: code.classId, name: new Rendered('') }));
   const grouping = groupingValueLabel(protocol, code.code, tr);
   if (grouping !== undefined) facts.set('grouping', grouping);
   facts.set('kind', tr.sentence(code.final ? (tr.pick(['fact.final'], { context: protocol.exchange }) ?? 'fact.final') : nonFinalKey(tr, 'fact.', protocol)));

@@ -1,5 +1,5 @@
 import type { Protocol, StatusCode } from '@statusbook/core/model';
-import { Rendered } from '../i18n.js';
+import { classLabel } from '../class-label.js';
 import type { RenderEnv } from './types.js';
 
 /** A protocol's classes with their localized heading and description, each with its codes as `entry` makes them. */
@@ -7,7 +7,7 @@ export function classSections<T>(protocol: Protocol, env: RenderEnv, entry: (cod
   const { translator: tr } = env;
   return protocol.classes.map((cls) => ({
     id: cls.id,
-    heading: tr.t('classLabel', { id: cls.id, name: new Rendered(tr.renderLabel(tr.content.className(protocol, cls))) }),
+    heading: classLabel(tr, protocol, cls),
     description: tr.render(tr.content.classDescription(protocol, cls)),
     codes: protocol.codes.filter((c) => c.classId === cls.id).map(entry),
   }));

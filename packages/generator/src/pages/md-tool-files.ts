@@ -11,6 +11,7 @@ import { pairTitle } from './compare.js';
 import { homePage } from './home.js';
 import { protocolPage } from './protocol.js';
 import type { PageModule, RenderEnv } from './types.js';
+import { idSpellsCodes } from '../class-label.js';
 
 // Files a docs tool reads beside the pages (Markdown profiles only): no template, no layout,
 // no front matter; each module's `document` writes the whole file.
@@ -69,7 +70,7 @@ function protocolSection(protocol: Protocol, locale: string, env: RenderEnv): Na
     const codes = protocol.codes.filter((c) => c.classId === cls.id);
     if (codes.length === 0) continue;
     const name = oneLine(plainText(sanitizeInline(tr.content.className(protocol, cls).text.nodes)));
-    const label = title(tr.plain('classLabel', { id: cls.id, name }));
+    const label = title(idSpellsCodes(cls) ? tr.plain('classLabel', { id: cls.id, name }) : name);
     entries.push({
       [label]: codes.map((code) => ({ [title(codePage.title({ kind: 'code', locale, format: 'md', protocol, code }, env))]: docPath(to.code(locale, protocol.id, code.code)) })),
     });
