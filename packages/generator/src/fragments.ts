@@ -269,8 +269,10 @@ const SENDER_PARTS: ReadonlyMap<string, readonly string[]> = new Map([['intermed
 function action(protocol: Protocol, code: StatusCode, sendersList: string, format: FormatRenderer, tr: Translator): string {
   const context = protocol.exchange;
   const parties = factOfKind(code, 'parties');
-  if (parties && parties.values.length === 0) return tr.sentence(tr.pick(['act.unused'], { context }) ?? 'act.unused');
-  const prefix = parties ? 'act.' : 'next.';
+  const nobody = parties !== undefined && parties.values.length === 0;
+  if (nobody && code.status !== 'current') return tr.sentence(tr.pick(['act.unused'], { context }) ?? 'act.unused');
+  // A current code nobody sends (WebSocket 1006, reported by the API) says what to do, not who sent it.
+  const prefix = parties && !nobody ? 'act.' : 'next.';
   const senders = new Rendered(sendersList);
   const retry = factOfKind(code, 'retry');
   const step = !code.final ? nonFinalKey(tr, prefix, protocol) : retry ? `${prefix}${retry.value}` : `${prefix}final`;
