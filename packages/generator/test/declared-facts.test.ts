@@ -94,7 +94,7 @@ describe('declared facts', async () => {
       summary: '<strong>200 OK</strong> means the call succeeded, while <strong>404 Nope</strong> means it did not.',
       contrasts: ['200 is in class ok, while 404 is in class errors.', 'cached: yes for 200, no for 404.', '404 needs <code>EDNS</code>; 200 does not.'],
     });
-    expect(comparison('flat', '404-vs-416').summary).toBe('<strong>404 Nope</strong> and <strong>416 Worse</strong> are both in class errors Failures: what tells them apart is the situation each one reports.');
+    expect(comparison('flat', '404-vs-416').summary).toBe('<strong>404 Nope</strong> and <strong>416 Worse</strong> are both in class Failures: what tells them apart is the situation each one reports.');
     const page = file('md/en/flat/compare/200-vs-404.md');
     expect(page).toContain('- **404 Nope**: The call has ended with this status.');
     expect(page).not.toMatch(/comes from|retry/i);
@@ -120,8 +120,8 @@ describe('which UI strings a build can use (translation coverage counts only tho
   const bundled = (await loadContent(`${repo}content`)).protocols;
   const fixtures = (await loadContent(fixture)).protocols;
 
-  test('SIP and HTTP use none of the strings pending translation: no locale loses coverage', () => {
-    expect(bundled.map((p) => p.id).sort()).toEqual(['http', 'sip']);
+  test('the bundled protocols use no string pending translation: no locale loses coverage', () => {
+    expect(bundled.map((p) => p.id).sort()).toEqual(['dns', 'grpc', 'http', 'sip', 'smtp', 'websocket']);
     expect([...PENDING_TRANSLATION].filter((key) => uiKeyUsed(key, bundled, english))).toEqual([]);
     expect(uiKeyUsed('contrast.senders', bundled, english)).toBe(true);
   });

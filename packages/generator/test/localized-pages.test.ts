@@ -26,9 +26,12 @@ function allowed(all: readonly Protocol[]): string[] {
   for (const p of all) {
     out.add(p.title);
     out.add(p.registry.name);
+    for (const ref of p.references) if (ref.title) out.add(ref.title);
     for (const c of p.codes) {
       out.add(c.reason);
       for (const f of c.formerReasons) out.add(f.reason);
+      for (const a of c.alsoNamed) out.add(a.reason);
+      for (const ref of c.references) if (ref.title) out.add(ref.title);
     }
   }
   return [...out].sort((a, b) => b.length - a.length);
@@ -39,6 +42,10 @@ const ENGLISH = /\b(the|and|of|to|is|are|with|for|when|that|this|from|by|be|not|
 /** Plain visible text of a page, without code, URLs and allowed tokens. */
 function visibleText(file: OutputFile, tokens: readonly string[]): string {
   let text = file.contents;
+  // Registered names such as SMTP's "<domain> Service ready" appear escaped: `\<` in Markdown, `&lt;` in HTML.
+  for (const token of tokens) {
+    for (const escaped of [token.replaceAll('<', '\\<'), token.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')]) text = text.split(escaped).join(' ');
+  }
   if (file.path.endsWith('.md')) {
     text = text.replace(/^---\n[\s\S]*?\n---\n/, '').replace(/`[^`]*`/g, ' ').replace(/\]\([^)]*\)/g, '] ');
   } else {
