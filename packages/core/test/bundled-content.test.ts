@@ -10,7 +10,7 @@ describe('the bundled content', async () => {
 
   test('loads with no errors and no warnings', () => {
     expect(diagnostics).toEqual([]);
-    expect(protocols.map((p) => p.id)).toEqual(['http', 'sip']);
+    expect(protocols.map((p) => p.id)).toEqual(['dns', 'grpc', 'http', 'sip', 'smtp', 'websocket']);
   });
 
   test('has the first SIP examples with their current names', () => {

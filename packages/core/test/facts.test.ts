@@ -58,6 +58,20 @@ const KNOWN_UNREFERENCED: Readonly<Record<string, readonly number[]>> = {
   'sip 501': [4733],
   'sip 503': [3263, 7339],
   'sip 604': [8688],
+  // Named in passing: Extended DNS Errors, NXDOMAIN cut, DNS Push, the BADALG/TSIG and NSID
+  // background, the SMTP predecessors (821, 1846), null MX (7505), STARTTLS, SMTPUTF8 and the
+  // enhanced-code registry.
+  'dns 2': [8914],
+  'dns 3': [8020],
+  'dns 11': [8765],
+  'dns 19': [3645],
+  'dns 21': [8945],
+  'smtp 452': [821],
+  'smtp 504': [3207],
+  'smtp 521': [1846, 7505],
+  'smtp 538': [5248],
+  'smtp 552': [821, 3463],
+  'smtp 553': [6531],
 };
 
 describe('facts checked against the RFCs', async () => {
@@ -144,17 +158,18 @@ describe('facts checked against the RFCs', async () => {
     expect(retryOf(code(sip, 470))).toBe('with-changes');
   });
 
-  test('every current code has a sender', () => {
-    for (const p of protocols) {
-      for (const c of p.codes) if (c.status === 'current') expect(factOfKind(c, 'parties')?.values.length, `${p.id} ${c.code}`).toBeGreaterThan(0);
-    }
+  test('every current code of a protocol with parties has one, but the WebSocket codes an API reports itself', () => {
+    const nobody = protocols.flatMap((p) => p.codes.filter((c) => c.status === 'current' && factOfKind(c, 'parties')?.values.length === 0).map((c) => `${p.id} ${c.code}`));
+    // RFC 6455 7.4.1: 1005, 1006 and 1015 must not be set as a status code in a Close frame.
+    expect(nobody).toEqual(['websocket 1005', 'websocket 1006', 'websocket 1015']);
   });
 
   test('every RFC cited in a code\'s texts is in its references, or a known exception', () => {
     const found: Record<string, number[]> = {};
     for (const p of protocols) {
       for (const c of p.codes) {
-        const refs = new Set(c.references.map((r) => ('rfc' in r ? r.rfc : undefined)));
+        const all = [...c.references, ...c.alsoNamed.flatMap((a) => a.references)];
+        const refs = new Set(all.map((r) => ('rfc' in r ? r.rfc : undefined)));
         const missing = citedRfcs(textOf(c)).filter((rfc) => !refs.has(rfc));
         if (missing.length > 0) found[`${p.id} ${c.code}`] = missing;
       }
@@ -184,5 +199,44 @@ describe('senders: []', () => {
 
   test('is allowed for an unused code', async () => {
     expect(await errorsWith((t) => noSenders(t).replace(/^status: current$/m, 'status: unused'))).toEqual([]);
+  });
+});
+
+describe('SMTP, DNS, WebSocket and gRPC codes carry their registered names', async () => {
+  const { protocols } = await loadContent(contentDir);
+  const names = (id: string) => Object.fromEntries(protocols.find((p) => p.id === id)!.codes.map((c) => [c.code, [c.reason, ...c.alsoNamed.map((a) => a.reason)].join(' / ')]));
+
+  test('DNS RCODEs as the IANA registry spells them, 16 under both its names, 12-15 unassigned', () => {
+    expect(names('dns')).toEqual({
+      0: 'NoError', 1: 'FormErr', 2: 'ServFail', 3: 'NXDomain', 4: 'NotImp', 5: 'Refused', 6: 'YXDomain', 7: 'YXRRSet', 8: 'NXRRSet', 9: 'NotAuth',
+      10: 'NotZone', 11: 'DSOTYPENI', 16: 'BADVERS / BADSIG', 17: 'BADKEY', 18: 'BADTIME', 19: 'BADMODE', 20: 'BADNAME', 21: 'BADALG', 22: 'BADTRUNC', 23: 'BADCOOKIE',
+    });
+  });
+
+  test('WebSocket close codes 1000-1015 as registered; 1005, 1006 and 1015 never on the wire', () => {
+    const ws = protocols.find((p) => p.id === 'websocket')!;
+    expect(names('websocket')).toEqual({
+      1000: 'Normal Closure', 1001: 'Going Away', 1002: 'Protocol error', 1003: 'Unsupported Data', 1004: 'Reserved', 1005: 'No Status Rcvd',
+      1006: 'Abnormal Closure', 1007: 'Invalid frame payload data', 1008: 'Policy Violation', 1009: 'Message Too Big', 1010: 'Mandatory Ext.',
+      1011: 'Internal Error', 1012: 'Service Restart', 1013: 'Try Again Later', 1014: 'Bad Gateway', 1015: 'TLS handshake',
+    });
+    const offWire = ws.codes.filter((c) => factOfKind(c, 'flag')?.value === false).map((c) => c.code);
+    expect(offWire).toEqual([1004, 1005, 1006, 1015]);
+  });
+
+  test('gRPC status codes 0-16 as the gRPC project names them', () => {
+    expect(Object.values(names('grpc'))).toEqual([
+      'OK', 'CANCELLED', 'UNKNOWN', 'INVALID_ARGUMENT', 'DEADLINE_EXCEEDED', 'NOT_FOUND', 'ALREADY_EXISTS', 'PERMISSION_DENIED', 'RESOURCE_EXHAUSTED',
+      'FAILED_PRECONDITION', 'ABORTED', 'OUT_OF_RANGE', 'UNIMPLEMENTED', 'INTERNAL', 'UNAVAILABLE', 'DATA_LOSS', 'UNAUTHENTICATED',
+    ]);
+  });
+
+  test('SMTP has the RFC 5321 replies, the AUTH replies of RFC 4954 and 521/556 of RFC 7504', () => {
+    const smtp = names('smtp');
+    expect(Object.keys(smtp).map(Number)).toEqual([211, 214, 220, 221, 235, 250, 251, 252, 334, 354, 421, 432, 450, 451, 452, 454, 455, 500, 501, 502, 503, 504, 521, 530, 534, 535, 538, 550, 551, 552, 553, 554, 555, 556]);
+    expect(smtp[250]).toBe('Requested mail action okay, completed');
+    expect(smtp[354]).toBe('Start mail input; end with <CRLF>.<CRLF>');
+    expect(smtp[535]).toBe('Authentication credentials invalid');
+    expect(smtp[556]).toBe('Domain does not accept mail');
   });
 });
