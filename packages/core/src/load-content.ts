@@ -187,7 +187,7 @@ function checkGroupingAndRanges(value: ProtocolValue, file: YamlDocument): void 
   });
 }
 
-/** Class ranges in order, each low <= high, none overlapping another; class ids once each. */
+/** Each class range low <= high and overlapping no other; class ids once each. */
 function checkClasses(classes: readonly CodeClass[], file: YamlDocument): void {
   const { ctx, doc } = file;
   classes.forEach((c, i) => {
@@ -266,7 +266,7 @@ function checkFactDeclaration(
   if (fact.of !== undefined && !vocabularies.some((v) => v.id === fact.of)) {
     const names = vocabularies.map((v) => v.id);
     const close = suggest(fact.of, names);
-    ctx.error(at('of'), 'protocol/fact-vocabulary', `fact '${fact.id}' takes its values from '${fact.of}', which names no vocabulary${close ? `: did you mean '${close}'?` : ''}`, {
+    ctx.error(at('of'), 'protocol/fact-vocabulary', `fact '${fact.id}' has 'of: ${fact.of}', which names no vocabulary${close ? `: did you mean '${close}'?` : ''}`, {
       expected: names.length > 0 ? `one of the vocabularies: ${names.join(', ')}` : 'a vocabulary declared under vocabularies:',
       actual: `'${fact.of}'`,
     });

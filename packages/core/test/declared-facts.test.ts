@@ -50,7 +50,7 @@ describe('the fact declaration in protocol.yaml', () => {
 
   test('`of` that names no vocabulary', async () => {
     const result = await errors(inProtocol((t) => t.replace('kind: tokens, of: methods', 'kind: tokens, of: method')));
-    expect(result.errors).toEqual([`${PROTOCOL}:15:38 protocol/fact-vocabulary fact 'methods' takes its values from 'method', which names no vocabulary: did you mean 'methods'?`]);
+    expect(result.errors).toEqual([`${PROTOCOL}:15:38 protocol/fact-vocabulary fact 'methods' has 'of: method', which names no vocabulary: did you mean 'methods'?`]);
   });
 
   test('parties without a vocabulary', async () => {
