@@ -73,6 +73,9 @@ describe('codes beyond 100-699', () => {
     expect(read('md/en/rpc/0.md')).toContain('## In other protocols\n\n- A gateway turns this code into [SIP 200 OK](../sip/200.md).\n');
     expect(read('md/en/sip/200.md')).toContain('## In other protocols\n\n- A gateway turns [RPC 0 OK](../rpc/0.md) into this code.\n');
     expect(read('html/en/sip/437/index.html')).toContain('<li>A gateway turns this code into <a href="../../rpc/1000/">RPC 1000 Normal Closure</a>.</li>');
+    // A print book stands alone (EPUBs are made of it): the other code is named, not linked.
+    expect(read('print/en/sip.html')).toContain('<li>A gateway turns RPC 0 OK into this code.</li>');
+    expect(read('print/en/sip/200.html')).toContain('<li>A gateway turns <a href="../rpc/0.html">RPC 0 OK</a> into this code.</li>');
     const json = JSON.parse(read('json/en/sip/200.json')) as { equivalents: unknown[] };
     expect(json.equivalents).toEqual([
       { protocol: { id: 'rpc', name: 'RPC' }, code: 0, reason: 'OK', relation: 'maps-from', derived: true, html: 'A gateway turns <a href="../rpc/0.json">RPC 0 OK</a> into this code.', href: '../rpc/0.json' },

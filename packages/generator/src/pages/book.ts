@@ -24,7 +24,7 @@ export const bookPage: PageModule<'book'> = {
     const classes = classSections(protocol, env, (c) => {
       const f = fragments.get(protocol, c);
       const facts = keys.filter((key) => f.facts.has(key)).map((key) => ({ label: rowLabel(protocol, key, tr, format), value: f.facts.get(key) }));
-      return { f, anchor: `code-${c.code}`, facts, equivalents: equivalentSentences(to.book(page.locale, protocol.id), c, env) };
+      return { f, anchor: `code-${c.code}`, facts, equivalents: equivalentSentences(undefined, c, env) };
     });
     const comparisons = protocol.curated.map((n) => {
       const pair = findPair(protocol, n.low, n.high)!;
