@@ -29,7 +29,7 @@ describe('the epub kind on the bundled content', () => {
     const job = built.job(locale);
     const files = await epub.make(job);
     expect(files.map((f) => f.path)).toEqual(built.content.protocols.map((p) => `${locale}/statusbook-${locale}-${p.id}.epub`));
-    expect(files.map((f) => f.protocol).sort()).toEqual(['http', 'sip']);
+    expect(files.map((f) => f.protocol).sort()).toEqual(['dns', 'grpc', 'http', 'sip', 'smtp', 'websocket']);
     for (const file of files) {
       const check = spawnSync('java', ['-jar', '/usr/share/java/epubcheck.jar', join(job.staging, file.path)], { encoding: 'utf8' });
       const report = check.stdout + check.stderr;

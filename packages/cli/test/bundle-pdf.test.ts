@@ -39,7 +39,7 @@ function contentsAndHeadings(file: string): { code: string; listed: number; foun
   let first = Infinity;
   for (let i = 1; i < Math.min(text.length, first - 1); i++) {
     for (const line of text[i]!.split('\n')) {
-      const m = /^\s*(\d{3}) (.+?)\s{2,}(\d+)\s*$/.exec(line);
+      const m = /^\s*(\d{1,4}) (.+?)\s{2,}(\d+)\s*$/.exec(line);
       // Codes come first; a comparison's title after them starts with a code listed already.
       if (m && !entries.some((e) => e.code === m[1])) {
         entries.push({ code: m[1]!, listed: Number(m[3]) });
@@ -62,7 +62,7 @@ function headingCodes(file: string): Set<string>[] {
     .slice(1)
     .map((page) => {
       const codes = new Set<string>();
-      for (const m of page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(\d{3})<\/word>/g)) {
+      for (const m of page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(\d{1,4})<\/word>/g)) {
         // At the page's 18 mm margin, as tall as 12 pt type (11.5 pt summaries are 15.7).
         const height = Number(m[3]) - Number(m[2]);
         if (Number(m[1]) < 55 && height > 16 && height < 17.5) codes.add(m[4]!);

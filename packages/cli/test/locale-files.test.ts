@@ -83,10 +83,17 @@ describe('ui.json placeholders name only the arguments passed for their key', ()
     const vi = JSON.parse(readFileSync(join(dir, 'locales/vi/ui.json'), 'utf8')) as Record<string, Record<string, string>>;
     vi.code!.title = '{{protocol}} {{constructor}} {{label}}';
     vi.compare!.vs = '{{low}} và {{hihg}}';
-    writeFileSync(join(dir, 'locales/vi/ui.json'), JSON.stringify(vi, null, 2));
+    const text = JSON.stringify(vi, null, 2);
+    writeFileSync(join(dir, 'locales/vi/ui.json'), text);
+    // Where a placeholder is in the file written: line and column, 1-based.
+    const at = (placeholder: string) => {
+      const lines = text.split('\n');
+      const line = lines.findIndex((l) => l.includes(placeholder));
+      return `${line + 1}:${lines[line]!.indexOf(placeholder) + 1}`;
+    };
     expect(buildStops(dir)).toEqual([
-      "locales/vi/ui.json:48:28  error  unknown placeholder {{constructor}} in 'code.title': expected one of {{protocol}}, {{label}} (what the code passes), found {{constructor}}  ui/placeholder",
-      "locales/vi/ui.json:66:23  error  unknown placeholder {{hihg}} in 'compare.vs': expected one of {{low}}, {{high}} (what the code passes), found {{hihg}}  ui/placeholder",
+      `locales/vi/ui.json:${at('{{constructor}}')}  error  unknown placeholder {{constructor}} in 'code.title': expected one of {{protocol}}, {{label}} (what the code passes), found {{constructor}}  ui/placeholder`,
+      `locales/vi/ui.json:${at('{{hihg}}')}  error  unknown placeholder {{hihg}} in 'compare.vs': expected one of {{low}}, {{high}} (what the code passes), found {{hihg}}  ui/placeholder`,
     ]);
     expect(statusbook(['validate'], dir).stderr).toContain('hint: the English string uses {{low}}, {{high}}');
   });

@@ -48,7 +48,7 @@ describe('docusaurus: _category_.json', () => {
   test.each(LOCALES)('each folder of %s has one: its index page\'s title and position, the page as its link', (locale) => {
     const root = docusaurusRoot(locale);
     const categories = Object.keys(files).filter((p) => p.startsWith(`${root}/`) && p.endsWith('/_category_.json')).sort();
-    expect(categories).toEqual([`${root}/http/_category_.json`, `${root}/http/compare/_category_.json`, `${root}/sip/_category_.json`, `${root}/sip/compare/_category_.json`]);
+    expect(categories).toEqual(['dns', 'grpc', 'http', 'sip', 'smtp', 'websocket'].flatMap((p) => [`${root}/${p}/_category_.json`, `${root}/${p}/compare/_category_.json`]));
     for (const path of categories) {
       const folder = path.slice(root.length + 1, -'/_category_.json'.length);
       const index = frontMatter(files[`${root}/${folder}/index.md`]!);
@@ -115,9 +115,10 @@ describe('mkdocs: nav.yml', () => {
   });
 
   test('class names are localized', () => {
-    // The nav: home, HTTP, SIP; SIP's entries: its index, then its first class.
+    // The nav: home, then one entry per protocol; SIP's entries: its index, then its first class.
     const classes = (locale: string) => {
-      const sip = Object.values((parse(files[`mkdocs/${locale}/nav.yml`]!) as { nav: Record<string, Entry[]>[] }).nav[2]!)[0]!;
+      const nav = (parse(files[`mkdocs/${locale}/nav.yml`]!) as { nav: Record<string, Entry[]>[] }).nav;
+      const sip = nav.map((entry) => Object.values(entry)[0]!).find((entries) => JSON.stringify(entries[0]).includes('sip/index.md'))!;
       return Object.keys(sip[1] as object)[0];
     };
     expect(classes('en')).toBe('1xx Provisional');

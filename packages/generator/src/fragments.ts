@@ -160,7 +160,8 @@ function buildFragments(protocol: Protocol, code: StatusCode, format: FormatRend
   const facts = new Map<FactKey, string>();
   facts.set('class', codeClass ? classLabel(tr, protocol, codeClass) : tr.t('classLabel', { id: code.classId, name: new Rendered('') }));
   const grouping = groupingValueLabel(protocol, code.code, tr);
-  if (grouping !== undefined) facts.set('grouping', grouping);
+  // A digit the grouping does not name (SMTP 334, 535: second digit 3) says so, rather than an empty cell.
+  if (protocol.grouping) facts.set('grouping', grouping ?? tr.t('fact.none'));
   facts.set('kind', tr.sentence(code.final ? (tr.pick(['fact.final'], { context: protocol.exchange }) ?? 'fact.final') : nonFinalKey(tr, 'fact.', protocol)));
   for (const fact of code.facts) {
     const declared = protocol.facts.find((f) => f.id === fact.id);
