@@ -35,7 +35,7 @@ export interface PrintOptions {
 const AUTHOR = 'Statusbook';
 
 /** How many times a book is printed at most while its contents' page numbers settle. */
-const MAX_PASSES = 4;
+const MAX_PASSES = 6;
 
 /** The Chromium executable to use; a BuildError that says how to install it when there is none. */
 export async function findChromium(env: Readonly<Record<string, string | undefined>>): Promise<string> {
@@ -58,7 +58,8 @@ export async function findChromium(env: Readonly<Record<string, string | undefin
  * Prints each print-ready HTML book to a PDF with stable bytes: the cover gets the version and
  * date, and the contents the page of each entry. Chromium cannot number pages in the contents
  * (no target-counter()), so a book is printed, the page of each entry read back from the PDF's
- * named destinations, and printed again with the numbers until they no longer change.
+ * named destinations, and printed again with the numbers until they no longer change and two
+ * printings in a row give the same bytes.
  */
 export async function printPdfs(executablePath: string, jobs: readonly { html: string; pdf: string }[], options: PrintOptions): Promise<void> {
   // Loaded only for PDFs: playwright is large.
@@ -75,17 +76,22 @@ export async function printPdfs(executablePath: string, jobs: readonly { html: s
       // Room for three digits first, so that filling the numbers in moves nothing.
       let numbers = await page.evaluate<Record<string, string>>(call(PLACEHOLDERS));
       let pdf: Buffer;
+      let previous: Buffer | undefined;
       for (let pass = 1; ; pass++) {
         await page.evaluate(call(FILL_PAGES, numbers));
-        pdf = Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true }));
+        pdf = stabilize(Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true })));
         const found = Object.fromEntries([...destinationPages(pdf)].filter(([id]) => id in numbers).map(([id, n]) => [id, String(n)]));
-        if (sameRecord(found, numbers)) break;
+        // Done when the numbers are right and the bytes repeat: on a loaded machine a first
+        // printing can come out different (fonts Chromium loads while it lays out), and a book
+        // must be the same bytes every time.
+        if (sameRecord(found, numbers) && previous?.equals(pdf)) break;
         if (pass === MAX_PASSES) throw new BuildError(`${job.html}: the page numbers of its contents did not settle after ${MAX_PASSES} printings`);
-        numbers = found;
+        if (!sameRecord(found, numbers)) numbers = found;
+        previous = pdf;
       }
       await mkdir(dirname(job.pdf), { recursive: true });
       // Written beside and renamed: a killed run never leaves half a PDF under its name.
-      await writeFile(`${job.pdf}.partial`, withAuthor(stabilize(pdf), AUTHOR, `statusbook ${options.version}`));
+      await writeFile(`${job.pdf}.partial`, withAuthor(pdf, AUTHOR, `statusbook ${options.version}`));
       await rename(`${job.pdf}.partial`, job.pdf);
     }
   } finally {

@@ -39,7 +39,7 @@ const temp = (prefix: string) => {
   return dir;
 };
 afterAll(() => {
-  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 });
 
 /** The archive kinds, which most tests here are about (the book kinds have tests of their own). */
